@@ -1,0 +1,33 @@
+/** Configuration from the environment; every setting has a default that runs the demo. */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+
+export interface Config {
+  /** PostgreSQL + PostGIS server; unset → the embedded database in dataDir. */
+  databaseUrl?: string;
+  /** Folder of the embedded database (ignored with databaseUrl). */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Built web app to serve at /; absent in API-only runs. */
+  webDist: string;
+  /** Seed the demo region into an empty database on start. */
+  seedDemo: boolean;
+  demoSize: string;
+  demoSeed: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? resolve(repoRoot, '.data/pglite')),
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '127.0.0.1',
+    webDist: resolve(env.WEB_DIST ?? resolve(repoRoot, 'web/dist')),
+    seedDemo: env.SEED_DEMO !== '0',
+    demoSize: env.DEMO_SIZE ?? 'demo',
+    demoSeed: Number(env.DEMO_SEED ?? 4304),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The one database interface the rest of the API talks to.
+ *
+ * Two implementations: `postgres.ts` (node-postgres, production) and `embedded.ts` (PGlite + PostGIS in WASM,
+ * the zero-install demo). Both return rows with the same JS types, so no caller branches on the driver:
+ *   bigint/int8 → number, numeric → number, date → 'YYYY-MM-DD', timestamp(tz) → ISO-8601 string, json → parsed.
+ * The one capability they differ in is `hasMvt`: PGlite's PostGIS is built without protobuf-c, so ST_AsMVT is
+ * missing there and tiles are encoded in JS instead (see tiles/).
+ */
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+export type DatabaseKind = 'postgres' | 'embedded';
+
+export interface Queryable {
+  /** Run one statement with $1.. parameters and return its rows. */
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Run several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: DatabaseKind;
+  /** Whether the server has ST_AsMVT (protobuf-c). */
+  readonly hasMvt: boolean;
+  /** drizzle-orm over the same connection, for typed CRUD. */
+  readonly orm: PgDatabase<PgQueryResultHKT, Record<string, never>>;
+  /** Run `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** OIDs of the types whose JS form we normalise (pg_type.oid). */
+export const PG_OID = {
+  int8: 20,
+  numeric: 1700,
+  date: 1082,
+  timestamp: 1114,
+  timestamptz: 1184,
+} as const;
+
+export const toNumber = (v: string) => (v === null ? null : Number(v));
+export const keepText = (v: string) => v;
+/** Both drivers hand us the server's text form; PostgreSQL's `2024-01-02 03:04:05+00` → ISO 8601. */
+export const timestampToIso = (v: string) => (v === null ? null : new Date(v.includes('T') ? v : v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString());

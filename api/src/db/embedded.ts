@@ -1,0 +1,45 @@
+/**
+ * PGlite implementation of Database: PostgreSQL + PostGIS compiled to WASM, kept in a data folder.
+ * It lets `pnpm start` run with nothing installed; production sets DATABASE_URL instead.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { drizzle } from 'drizzle-orm/pglite';
+import { PG_OID, keepText, timestampToIso, toNumber, type Database, type Queryable } from './database.js';
+
+const parsers = {
+  [PG_OID.int8]: toNumber,
+  [PG_OID.numeric]: toNumber,
+  [PG_OID.date]: keepText,
+  [PG_OID.timestamp]: timestampToIso,
+  [PG_OID.timestamptz]: timestampToIso,
+};
+
+function queryable(conn: PGlite | Transaction): Queryable {
+  return {
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const res = await conn.query<T>(text, params as unknown[], { parsers });
+      return res.rows;
+    },
+    async exec(text: string) {
+      await conn.exec(text);
+    },
+  };
+}
+
+/** Open (creating if needed) the embedded database in `dataDir`; `memory://` keeps it in memory. */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const lite = new PGlite(dataDir, { extensions: { postgis }, parsers });
+  await lite.waitReady;
+  await lite.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+  return {
+    kind: 'embedded',
+    hasMvt: false,
+    orm: drizzle(lite) as unknown as Database['orm'],
+    ...queryable(lite),
+    transaction: (fn) => lite.transaction((tx) => fn(queryable(tx))),
+    close: () => lite.close(),
+  };
+}
