@@ -85,7 +85,9 @@ CREATE TABLE app_user (
   -- The three parties of a grid: 网格员, 社区民警, 禁毒社工.
   duty              text CHECK (duty IN ('grid_officer', 'community_police', 'social_worker')),
   phone             text,
-  -- A bearer token's SHA-256; the token itself is never stored.
+  -- scrypt hash of the password, 'scrypt$N$saltHex$hashHex' (api/src/auth/password.ts).
+  password_hash     text,
+  -- A bearer token's SHA-256 for API clients (QGIS, scripts); the token itself is never stored.
   token_sha256      text UNIQUE,
   active            boolean NOT NULL DEFAULT true,
   created_at        timestamptz NOT NULL DEFAULT now()
@@ -98,6 +100,14 @@ CREATE TABLE grid_assignment (
   PRIMARY KEY (grid_code, user_id)
 );
 CREATE INDEX grid_assignment_user ON grid_assignment (user_id);
+
+-- Browser sessions: the cookie holds a random token; only its SHA-256 is stored.
+CREATE TABLE app_session (
+  token_sha256 text PRIMARY KEY,
+  user_id      bigint NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  expires_at   timestamptz NOT NULL
+);
 
 -- Every write is audited: who, what, which row, before and after.
 CREATE TABLE audit_log (
