@@ -1,0 +1,135 @@
+/**
+ * Trend statistics for a regular series (one value per week):
+ *  - Mann–Kendall test (Mann 1945; Kendall 1975) with the tie correction of the variance, the continuity
+ *    correction z = sgn(S)(|S|−1)/σ, and a two-sided p from the normal approximation — the same conventions as
+ *    R's trend::mk.test and pyMannKendall's original_test.
+ *  - Sen's slope (Sen 1968): the median of all pairwise slopes (x_j − x_i)/(j − i), in units per step (week).
+ *  - Percent change: mean of the last PCT_CHANGE_WEEKS values against the mean of the PCT_CHANGE_WEEKS before.
+ *  - A category from these, with the thresholds below as named constants.
+ */
+import { errorFunction, median } from 'simple-statistics';
+
+/** Fewer weekly values than this and we do not call a trend at all (数据不足). Eight weeks ≈ two months. */
+export const MIN_SAMPLES = 8;
+/** p below this: 显著上升 / 显著下降. */
+export const ALPHA_SIGNIFICANT = 0.05;
+/** p below this (but not significant): 上升 / 下降 — "likely" direction; otherwise 平稳. */
+export const ALPHA_LIKELY = 0.2;
+/** The recent and the preceding block compared by the percent change. */
+export const PCT_CHANGE_WEEKS = 4;
+
+export const TREND_CATEGORIES = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'insufficient'] as const;
+export type TrendCategory = (typeof TREND_CATEGORIES)[number];
+
+export const TREND_LABELS_ZH: Readonly<Record<TrendCategory, string>> = {
+  rising_significant: '显著上升',
+  rising: '上升',
+  flat: '平稳',
+  falling: '下降',
+  falling_significant: '显著下降',
+  insufficient: '数据不足',
+};
+
+export interface MannKendall {
+  n: number;
+  s: number;
+  varS: number;
+  z: number;
+  /** Two-sided p-value. */
+  p: number;
+  /** Kendall's tau-b against time (ties in the data accounted for). */
+  tau: number;
+}
+
+/** P(|Z| ≥ |z|) for a standard normal Z. */
+export function twoSidedP(z: number): number {
+  // erfc(|z|/√2) = 1 − erf(|z|/√2); simple-statistics' erf has fractional error < 1.2e-7.
+  return Math.min(1, Math.max(0, 1 - errorFunction(Math.abs(z) / Math.SQRT2)));
+}
+
+/** Sizes of the groups of tied values (only groups of 2 or more). */
+function tieGroups(x: readonly number[]): number[] {
+  const counts = new Map<number, number>();
+  for (const v of x) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.values()].filter((t) => t > 1);
+}
+
+export function mannKendall(x: readonly number[]): MannKendall {
+  const n = x.length;
+  let s = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const xi = x[i]!;
+    for (let j = i + 1; j < n; j++) s += Math.sign(x[j]! - xi);
+  }
+  const ties = tieGroups(x);
+  const tieTerm = ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0);
+  const varS = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
+  const sigma = Math.sqrt(varS);
+  const z = s === 0 || sigma === 0 ? 0 : (Math.sign(s) * (Math.abs(s) - 1)) / sigma;
+  const pairs = (n * (n - 1)) / 2;
+  const tiedPairs = ties.reduce((acc, t) => acc + (t * (t - 1)) / 2, 0);
+  const denom = Math.sqrt((pairs - tiedPairs) * pairs);
+  return { n, s, varS, z, p: n < 2 ? 1 : twoSidedP(z), tau: denom > 0 ? s / denom : 0 };
+}
+
+/** Median of pairwise slopes per step; NaN for fewer than two values. */
+export function sensSlope(x: readonly number[]): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < x.length - 1; i++) {
+    for (let j = i + 1; j < x.length; j++) slopes.push((x[j]! - x[i]!) / (j - i));
+  }
+  return slopes.length ? median(slopes) : NaN;
+}
+
+/** Intercept of the Sen line at step 0: median of x_i − slope·i (Conover 1980), so the chart can draw it. */
+export function sensIntercept(x: readonly number[], slope: number): number {
+  return x.length ? median(x.map((v, i) => v - slope * i)) : NaN;
+}
+
+/** Percent change of the last `weeks` values' mean against the `weeks` before; null when undefined. */
+export function percentChange(x: readonly number[], weeks = PCT_CHANGE_WEEKS): number | null {
+  if (x.length < 2 * weeks) return null;
+  const mean = (a: readonly number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+  const recent = mean(x.slice(-weeks));
+  const before = mean(x.slice(-2 * weeks, -weeks));
+  return before > 0 ? ((recent - before) / before) * 100 : null;
+}
+
+export function classifyTrend(mk: Pick<MannKendall, 'n' | 's' | 'p'>): TrendCategory {
+  if (mk.n < MIN_SAMPLES) return 'insufficient';
+  if (mk.s === 0 || mk.p >= ALPHA_LIKELY) return 'flat';
+  const up = mk.s > 0;
+  if (mk.p < ALPHA_SIGNIFICANT) return up ? 'rising_significant' : 'falling_significant';
+  return up ? 'rising' : 'falling';
+}
+
+export interface TrendSummary {
+  category: TrendCategory;
+  n: number;
+  s: number;
+  z: number;
+  p: number;
+  tau: number;
+  senSlope: number | null;
+  intercept: number | null;
+  pctChange: number | null;
+  latest: number | null;
+}
+
+/** Everything area_signal and the charts need from one weekly series (oldest first). */
+export function summariseTrend(weekly: readonly number[]): TrendSummary {
+  const mk = mannKendall(weekly);
+  const slope = weekly.length >= 2 ? sensSlope(weekly) : null;
+  return {
+    category: classifyTrend(mk),
+    n: mk.n,
+    s: mk.s,
+    z: mk.z,
+    p: mk.p,
+    tau: mk.tau,
+    senSlope: slope,
+    intercept: slope === null ? null : sensIntercept(weekly, slope),
+    pctChange: percentChange(weekly),
+    latest: weekly.length ? weekly[weekly.length - 1]! : null,
+  };
+}
