@@ -1,0 +1,51 @@
+/**
+ * The one place that talks to the API. Same-origin relative URLs only: the console never contacts another host.
+ * Cookies carry the session; a 401 is surfaced as UnauthorizedError so the app can show the login screen.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+  ) {
+    super(`${status} ${title}${detail ? `: ${detail}` : ''}`);
+  }
+}
+export class UnauthorizedError extends ApiError {}
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+/** The app subscribes here to fall back to the login screen when a session expires. */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  if (res.status === 204) return undefined as T;
+  const isJson = (res.headers.get('content-type') ?? '').includes('json');
+  const payload = isJson ? await res.json().catch(() => null) : null;
+  if (!res.ok) {
+    const title = (payload && (payload.title as string)) || res.statusText;
+    const detail = payload?.detail as string | undefined;
+    if (res.status === 401) {
+      unauthorizedListeners.forEach((l) => l());
+      throw new UnauthorizedError(res.status, title, detail);
+    }
+    throw new ApiError(res.status, title, detail);
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};

@@ -1,0 +1,66 @@
+/** Shapes of the API answers the console reads (see the API's OpenAPI document at /api/openapi.json). */
+
+export type Lang = 'zh-CN' | 'en';
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface LayerFilterValue {
+  value: string;
+  label: Bilingual;
+}
+export interface LayerFilter {
+  property: string;
+  values: LayerFilterValue[];
+}
+export interface LegendEntry {
+  label: Bilingual;
+  color: string;
+  shape: 'fill' | 'line' | 'circle';
+}
+export interface CatalogueLayer {
+  id: string;
+  title: Bilingual;
+  geometryType: string;
+  minzoom: number;
+  maxzoom: number;
+  bounds?: [number, number, number, number];
+  count?: number;
+  fields?: unknown;
+  tiles: string;
+  filters?: LayerFilter[];
+  legend?: LegendEntry[];
+}
+
+export interface LabelPoint {
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+export interface SearchResult {
+  kind: string;
+  code?: string;
+  id?: string | number;
+  name: string;
+  parentName?: string | null;
+  bbox: [number, number, number, number];
+}
+
+export interface SessionUser {
+  id: number | string;
+  username: string;
+  role: string;
+  displayName?: string;
+  jurisdictionCode?: string;
+  scopePrefix?: string;
+}
+
+export interface HealthStatus {
+  status: string;
+  seeding?: { step: string; done: number; total: number; etaSeconds?: number | null } | null;
+  demo?: boolean | { accounts?: string[] };
+  [key: string]: unknown;
+}

@@ -1,0 +1,33 @@
+/**
+ * Message catalogues: zh-CN first, English second. Every user-visible string comes from here (or, for data such as
+ * layer titles and legend labels, from the API's bilingual {zh,en} fields, see `pick`). Plug-in modules add their
+ * own namespace with `i18n.addResourceBundle(lang, '<their id>', messages)`.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import zh from './zh-CN.json';
+import en from './en.json';
+import type { Bilingual, Lang } from '../api/types';
+
+export const LANGS: Lang[] = ['zh-CN', 'en'];
+
+export function initI18n(lang: Lang) {
+  void i18n.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zh }, en: { translation: en } },
+    lng: lang,
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
+  document.documentElement.lang = lang;
+  return i18n;
+}
+
+/** The API's bilingual text in the current language. */
+export function pick(text: Bilingual | string | undefined | null, lang: string): string {
+  if (!text) return '';
+  if (typeof text === 'string') return text;
+  return lang === 'en' ? text.en || text.zh : text.zh || text.en;
+}
+
+export { i18n };

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { choosePick } from './pick';
+
+describe('choosePick', () => {
+  it('prefers a point over the township under it', () => {
+    const pick = choosePick([
+      { layerId: 'townships', geometryType: 'Polygon', properties: { code: '430421101000', name: '西渡镇' } },
+      { layerId: 'firms', geometryType: 'Point', id: 17, properties: { name: 'x' } },
+    ]);
+    expect(pick).toMatchObject({ kind: 'feature', selection: { layer: 'firms', id: '17' } });
+  });
+  it('keeps the topmost among polygons', () => {
+    const pick = choosePick([
+      { layerId: 'villages', geometryType: 'Polygon', properties: { code: '430421101001' } },
+      { layerId: 'townships', geometryType: 'Polygon', properties: { code: '430421101000' } },
+    ]);
+    expect(pick).toMatchObject({ selection: { layer: 'villages', id: '430421101001' } });
+  });
+  it('reports a server cluster instead of selecting it', () => {
+    expect(choosePick([{ layerId: 'venues', geometryType: 'Point', properties: { cluster: true, point_count: 12 } }])).toEqual({
+      kind: 'cluster',
+      count: 12,
+    });
+  });
+  it('returns null for nothing', () => {
+    expect(choosePick([])).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Which feature a click means. Pure, so the rule is tested without a map: points over lines over polygons (a site
+ * inside a township is what the user aimed at), then the topmost style layer (MapLibre returns topmost first).
+ */
+import type { Selection } from '../url/viewHash';
+
+export interface PickedFeature {
+  id?: string | number;
+  layerId: string;
+  geometryType: string;
+  properties: Record<string, unknown>;
+}
+
+export type Pick =
+  | { kind: 'feature'; selection: Selection; properties: Record<string, unknown> }
+  | { kind: 'cluster'; count: number };
+
+const RANK: Record<string, number> = { Point: 0, MultiPoint: 0, LineString: 1, MultiLineString: 1, Polygon: 2, MultiPolygon: 2 };
+
+/** The stable key of a feature: its code for areas and grids, else its id. */
+export function featureKey(f: PickedFeature): string | undefined {
+  const p = f.properties;
+  const key = p.code ?? p.id ?? f.id;
+  return key === undefined || key === null ? undefined : String(key);
+}
+
+export function choosePick(features: PickedFeature[]): Pick | null {
+  const ranked = features
+    .map((f, i) => ({ f, i, r: RANK[f.geometryType] ?? 3 }))
+    .sort((a, b) => a.r - b.r || a.i - b.i);
+  for (const { f } of ranked) {
+    if (f.properties.cluster === true || f.properties.cluster === 'true') {
+      return { kind: 'cluster', count: Number(f.properties.point_count ?? 0) };
+    }
+    const id = featureKey(f);
+    if (id !== undefined) return { kind: 'feature', selection: { layer: f.layerId, id }, properties: f.properties };
+  }
+  return null;
+}
