@@ -53,6 +53,15 @@ describe("Sen's slope", () => {
     expect(sensSlope(x)).toBeCloseTo(0.5, 12);
     expect(sensIntercept(x, 0.5)).toBeCloseTo(3, 12);
   });
+
+  it('uses the week numbers when weeks are missing', () => {
+    // y = 2 + 3t observed at t = 0, 1, 4, 5, 9: consecutive indexing would overstate the slope.
+    const t = [0, 1, 4, 5, 9];
+    const y = t.map((v) => 2 + 3 * v);
+    expect(sensSlope(y, t)).toBeCloseTo(3, 12);
+    expect(sensIntercept(y, 3, t)).toBeCloseTo(2, 12);
+    expect(sensSlope(y)).toBeGreaterThan(3);
+  });
 });
 
 describe('percent change and categories', () => {

@@ -72,18 +72,22 @@ export function mannKendall(x: readonly number[]): MannKendall {
   return { n, s, varS, z, p: n < 2 ? 1 : twoSidedP(z), tau: denom > 0 ? s / denom : 0 };
 }
 
-/** Median of pairwise slopes per step; NaN for fewer than two values. */
-export function sensSlope(x: readonly number[]): number {
+/**
+ * Median of pairwise slopes per step; NaN for fewer than two values. `t` gives each value's step (week number)
+ * when the series has gaps; without it the values are taken as consecutive.
+ */
+export function sensSlope(x: readonly number[], t?: readonly number[]): number {
+  const at = (i: number) => (t ? t[i]! : i);
   const slopes: number[] = [];
   for (let i = 0; i < x.length - 1; i++) {
-    for (let j = i + 1; j < x.length; j++) slopes.push((x[j]! - x[i]!) / (j - i));
+    for (let j = i + 1; j < x.length; j++) slopes.push((x[j]! - x[i]!) / (at(j) - at(i)));
   }
   return slopes.length ? median(slopes) : NaN;
 }
 
-/** Intercept of the Sen line at step 0: median of x_i − slope·i (Conover 1980), so the chart can draw it. */
-export function sensIntercept(x: readonly number[], slope: number): number {
-  return x.length ? median(x.map((v, i) => v - slope * i)) : NaN;
+/** Intercept of the Sen line at step 0: median of x_i − slope·t_i (Conover 1980), so the chart can draw it. */
+export function sensIntercept(x: readonly number[], slope: number, t?: readonly number[]): number {
+  return x.length ? median(x.map((v, i) => v - slope * (t ? t[i]! : i))) : NaN;
 }
 
 /** Percent change of the last `weeks` values' mean against the `weeks` before; null when undefined. */
@@ -116,10 +120,13 @@ export interface TrendSummary {
   latest: number | null;
 }
 
-/** Everything area_signal and the charts need from one weekly series (oldest first). */
-export function summariseTrend(weekly: readonly number[]): TrendSummary {
+/**
+ * Everything area_signal and the charts need from one weekly series (oldest first). `t` = week numbers of the
+ * values when weeks without data were left out (Mann–Kendall only needs the order; Sen's slope needs the steps).
+ */
+export function summariseTrend(weekly: readonly number[], t?: readonly number[]): TrendSummary {
   const mk = mannKendall(weekly);
-  const slope = weekly.length >= 2 ? sensSlope(weekly) : null;
+  const slope = weekly.length >= 2 ? sensSlope(weekly, t) : null;
   return {
     category: classifyTrend(mk),
     n: mk.n,
@@ -128,7 +135,7 @@ export function summariseTrend(weekly: readonly number[]): TrendSummary {
     p: mk.p,
     tau: mk.tau,
     senSlope: slope,
-    intercept: slope === null ? null : sensIntercept(weekly, slope),
+    intercept: slope === null ? null : sensIntercept(weekly, slope, t),
     pctChange: percentChange(weekly),
     latest: weekly.length ? weekly[weekly.length - 1]! : null,
   };

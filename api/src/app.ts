@@ -1,0 +1,62 @@
+/**
+ * The API: composes the route groups and nothing else. Each group parses its requests, calls its domain module
+ * and formats the answer; none builds SQL here.
+ */
+import { existsSync } from 'node:fs';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { authenticate } from './auth/middleware.js';
+import { catalogueRoutes } from './catalogue/routes.js';
+import { healthRoutes } from './health/routes.js';
+import type { AppDeps, AppEnv } from './http/env.js';
+import { ProblemError, handleError } from './http/problem.js';
+import { labelRoutes } from './labels/routes.js';
+import { sessionRoutes } from './session/routes.js';
+import { TileService } from './tiles/tile-service.js';
+import { tileRoutes } from './tiles/routes.js';
+
+export interface CreatedApp {
+  app: Hono<AppEnv>;
+  tiles: TileService;
+}
+
+export function createApp(deps: AppDeps): CreatedApp {
+  const app = new Hono<AppEnv>();
+  const tiles = new TileService(deps.db);
+  app.onError(handleError);
+
+  app.use('/api/*', async (c, next) => {
+    c.header('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+
+  // Open to everyone: health, sign-in, the OpenAPI document.
+  app.route('/api/health', healthRoutes(deps));
+
+  // Everything below needs the database migrated and seeded.
+  app.use('/api/*', async (c, next) => {
+    if (deps.startup.phase !== 'ready') {
+      c.header('Retry-After', '5');
+      throw new ProblemError(503, 'Starting', { detail: `The server is ${deps.startup.phase}; see /api/health for progress.` });
+    }
+    await next();
+  });
+  app.route('/api/session', sessionRoutes(deps));
+
+  // Everything below needs a signed-in user; queries are scoped to the user's jurisdiction.
+  app.use('/api/*', authenticate(deps.db));
+  app.route('/api', catalogueRoutes(deps));
+  app.route('/api/tiles', tileRoutes(tiles));
+  app.route('/api/labels', labelRoutes(deps));
+
+  app.all('/api/*', () => {
+    throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });
+  });
+
+  // The built console (web/dist), with index.html for client-side routes.
+  if (existsSync(deps.config.webDist)) {
+    app.use('/*', serveStatic({ root: deps.config.webDist }));
+    app.get('*', serveStatic({ root: deps.config.webDist, path: 'index.html' }));
+  }
+  return { app, tiles };
+}

@@ -1,0 +1,49 @@
+/** The layer catalogue (/api/layers): definitions plus live counts and bounds within the user's jurisdiction. */
+import type { Database } from '../db/database.js';
+import { LAYERS } from '../layers/registry.js';
+import type { LayerDefinition } from '../layers/types.js';
+import { legendOf } from '../style/paint.js';
+
+export interface LayerStats {
+  count: number;
+  bounds: [number, number, number, number] | null;
+}
+
+export async function layerStats(db: Database, def: LayerDefinition, prefix: string): Promise<LayerStats> {
+  const scope = def.scopeColumn ? `left(${def.scopeColumn}, length($1::text)) = $1::text` : '$1::text IS NOT NULL';
+  const [row] = await db.query<{ n: number; w: number | null; s: number | null; e: number | null; n2: number | null }>(
+    `SELECT count(*)::int AS n, ST_XMin(ext) AS w, ST_YMin(ext) AS s, ST_XMax(ext) AS e, ST_YMax(ext) AS n2
+     FROM (SELECT ST_Extent(${def.geometry}) OVER () AS ext FROM ${def.table} t WHERE ${def.where ?? 'true'} AND ${scope}) q
+     GROUP BY ext`,
+    [prefix],
+  );
+  if (!row) return { count: 0, bounds: null };
+  return { count: row.n, bounds: row.w === null ? null : [row.w, row.s!, row.e!, row.n2!].map((v) => Math.round(v * 1e6) / 1e6) as LayerStats['bounds'] };
+}
+
+export function describeLayer(def: LayerDefinition, stats: LayerStats, origin: string) {
+  return {
+    id: def.id,
+    title: def.title,
+    group: def.group,
+    geometryType: def.geometryType,
+    minzoom: def.minzoom,
+    maxzoom: def.maxzoom,
+    visible: def.visible,
+    clusterBelowZoom: def.clusterBelowZoom ?? null,
+    labels: def.labels ?? false,
+    count: stats.count,
+    bounds: stats.bounds,
+    fields: def.fields.map((f) => ({ name: f.name, type: f.type, title: f.title })),
+    filters: def.filters ?? [],
+    legend: legendOf(def),
+    tiles: `${origin}/api/tiles/${def.id}/{z}/{x}/{y}.mvt`,
+    ogc: `${origin}/api/ogc/collections/${def.id}`,
+  };
+}
+
+export async function catalogue(db: Database, prefix: string, origin: string) {
+  const out = [];
+  for (const def of LAYERS) out.push(describeLayer(def, await layerStats(db, def, prefix), origin));
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * Tile queries for one layer, built once when the layer is registered (Martin's habit): the request only binds
+ * $z, $x, $y, $prefix (jurisdiction) and, for layers coloured by date, $asOf.
+ *
+ * Two forms of the same query:
+ *  - `mvt`: ST_AsMVT in the database (PostgreSQL + PostGIS with protobuf-c: production).
+ *  - `features`: the same features with geometry already in tile space as GeoJSON, for the embedded PGlite whose
+ *    PostGIS lacks protobuf-c; tiles/encode-mvt.ts turns them into the same MVT bytes' features.
+ * Both clip to the tile plus a 64-unit buffer, snap to the 4096 grid and carry the same properties, so the same
+ * tile decodes to the same features from either database.
+ */
+import type { LayerDefinition, LayerField } from '../layers/types.js';
+import { quoteIdent } from '../db/sql.js';
+import { compileNamed, type CompiledSql } from './named-params.js';
+
+export const EXTENT = 4096;
+export const BUFFER = 64;
+/** Cluster cells per tile side: 8 → a cell is 32 px on a 256 px tile. */
+export const CLUSTER_CELLS = 8;
+
+export type TileParam = 'z' | 'x' | 'y' | 'prefix' | 'asOf';
+
+export interface LayerTileSql {
+  /** Per-feature query (one per zoom band: the geometry column differs by zoom). */
+  mvt: (z: number) => CompiledSql<TileParam>;
+  features: (z: number) => CompiledSql<TileParam>;
+}
+
+/** Cast so both encoders see the same JS/MVT value types: numbers as float8, dates as text. */
+function fieldSelect(f: LayerField): string {
+  const cast = f.type === 'number' ? '::double precision' : f.type === 'boolean' ? '::boolean' : '::text';
+  return `(${f.sql})${cast} AS ${quoteIdent(f.name)}`;
+}
+
+const envelope = `ST_TileEnvelope($z::integer, $x::integer, $y::integer)`;
+/** The 64/4096 buffer in metres at this zoom (the Mercator world is 2·20037508.34 m wide). */
+const bufferMetres = `(40075016.685578488 / (2 ^ $z::integer) * ${BUFFER} / ${EXTENT})`;
+
+function scopeCondition(def: LayerDefinition): string {
+  return def.scopeColumn ? `left(${def.scopeColumn}, length($prefix::text)) = $prefix::text` : 'true';
+}
+
+/** Geometry transformed into tile space (0..4096, y down), clipped to the buffered tile, snapped to integers. */
+function tileSpaceGeometry(def: LayerDefinition, geom: string): string {
+  const affine = `ST_Affine(${geom},
+      ${EXTENT} / (ST_XMax(b.env) - ST_XMin(b.env)), 0, 0, -${EXTENT} / (ST_YMax(b.env) - ST_YMin(b.env)),
+      -ST_XMin(b.env) * ${EXTENT} / (ST_XMax(b.env) - ST_XMin(b.env)), ST_YMax(b.env) * ${EXTENT} / (ST_YMax(b.env) - ST_YMin(b.env)))`;
+  const box = `ST_MakeEnvelope(${-BUFFER}, ${-BUFFER}, ${EXTENT + BUFFER}, ${EXTENT + BUFFER}, 3857)`;
+  if (def.geometryType === 'Point') return `ST_SnapToGrid(${affine}, 1)`;
+  if (def.geometryType === 'LineString') return `ST_SnapToGrid(ST_Intersection(${affine}, ${box}), 1)`;
+  return `ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(ST_ClipByBox2D(${affine}, ${box}), 1)), 3)`;
+}
+
+function featureRows(def: LayerDefinition, z: number, geomOut: (g: string) => string): string {
+  const geom = def.tileGeometry(z);
+  return `
+    SELECT t.id AS __id, ${geomOut(geom)} AS __geom, ${def.fields.map(fieldSelect).join(', ')}
+    FROM ${def.table} t CROSS JOIN b ${def.joins ?? ''}
+    WHERE ${geom} && ST_Expand(b.env, ${bufferMetres})
+      AND ${def.where ?? 'true'} AND ${scopeCondition(def)}`;
+}
+
+/** Clusters: points inside the tile (not its buffer, so no cluster is drawn twice) grouped on a coarse grid. */
+function clusterRows(def: LayerDefinition, z: number, geomOut: (g: string) => string): string {
+  const geom = def.tileGeometry(z);
+  const cell = `((ST_XMax(b.env) - ST_XMin(b.env)) / ${CLUSTER_CELLS})`;
+  return `
+    SELECT c.__id, ${geomOut('c.g')} AS __geom, true AS cluster, c.point_count::double precision AS point_count
+    FROM b, (
+      SELECT min(t.id) AS __id, count(*) AS point_count, ST_Centroid(ST_Collect(${geom})) AS g
+      FROM ${def.table} t CROSS JOIN b
+      WHERE ${geom} && b.env AND ${def.where ?? 'true'} AND ${scopeCondition(def)}
+      GROUP BY floor((ST_X(${geom}) - ST_XMin(b.env)) / ${cell}), floor((ST_Y(${geom}) - ST_YMin(b.env)) / ${cell})
+    ) c`;
+}
+
+function rows(def: LayerDefinition, z: number, geomOut: (g: string) => string): string {
+  const clustered = def.clusterBelowZoom !== undefined && z < def.clusterBelowZoom;
+  return clustered ? clusterRows(def, z, geomOut) : featureRows(def, z, geomOut);
+}
+
+export function buildTileSql(def: LayerDefinition): LayerTileSql {
+  // The zoom bands are few (geometry column and clustering change at one or two zooms), so cache per zoom.
+  const mvtCache = new Map<number, CompiledSql<TileParam>>();
+  const featCache = new Map<number, CompiledSql<TileParam>>();
+  const layerName = def.id.replace(/'/g, "''");
+  return {
+    mvt(z) {
+      let c = mvtCache.get(z);
+      if (!c) {
+        const inner = rows(def, z, (g) => `ST_AsMVTGeom(${g}, b.env, ${EXTENT}, ${BUFFER}, true)`);
+        c = compileNamed<TileParam>(`
+          WITH b AS (SELECT ${envelope} AS env)
+          SELECT ST_AsMVT(f.*, '${layerName}', ${EXTENT}, '__geom', '__id') AS mvt
+          FROM (${inner}) f WHERE f.__geom IS NOT NULL`);
+        mvtCache.set(z, c);
+      }
+      return c;
+    },
+    features(z) {
+      let c = featCache.get(z);
+      if (!c) {
+        const inner = rows(def, z, (g) => tileSpaceGeometry(def, g));
+        c = compileNamed<TileParam>(`
+          WITH b AS (SELECT ${envelope} AS env)
+          SELECT f.*, ST_AsGeoJSON(f.__geom, 0) AS __geojson
+          FROM (${inner}) f WHERE f.__geom IS NOT NULL AND NOT ST_IsEmpty(f.__geom)`);
+        featCache.set(z, c);
+      }
+      return c;
+    },
+  };
+}
