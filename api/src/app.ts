@@ -11,6 +11,11 @@ import { healthRoutes } from './health/routes.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ProblemError, handleError } from './http/problem.js';
 import { labelRoutes } from './labels/routes.js';
+import { areaRoutes } from './area/routes.js';
+import { checkpointRoutes } from './checkpoint/routes.js';
+import { firmRoutes, venueRoutes } from './firm/routes.js';
+import { ogcRoutes } from './ogc/routes.js';
+import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { TileService } from './tiles/tile-service.js';
 import { tileRoutes } from './tiles/routes.js';
@@ -48,6 +53,12 @@ export function createApp(deps: AppDeps): CreatedApp {
   app.route('/api', catalogueRoutes(deps));
   app.route('/api/tiles', tileRoutes(tiles));
   app.route('/api/labels', labelRoutes(deps));
+  app.route('/api/ogc', ogcRoutes(deps));
+  app.route('/api/areas', areaRoutes(deps));
+  app.route('/api/search', searchRoutes(deps));
+  app.route('/api/checkpoints', checkpointRoutes(deps));
+  app.route('/api/firms', firmRoutes(deps));
+  app.route('/api/venues', venueRoutes(deps));
 
   app.all('/api/*', () => {
     throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });

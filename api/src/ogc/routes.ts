@@ -1,0 +1,146 @@
+/**
+ * OGC API – Features, Part 1 Core, under /api/ogc: landing page, conformance, collections (one per layer),
+ * items with bbox, limit, offset paging links and datetime, single items. JSON/GeoJSON only.
+ * GDAL's OGCAPI driver and QGIS read it with an `Authorization: Bearer <token>` header.
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { originOf } from '../catalogue/routes.js';
+import { layerStats } from '../catalogue/catalogue.js';
+import type { AppDeps, AppEnv } from '../http/env.js';
+import { bboxParam, intString, limitParam, parseQuery, todayIso } from '../http/params.js';
+import { notFound } from '../http/problem.js';
+import { LAYERS, findLayer } from '../layers/registry.js';
+import type { LayerDefinition } from '../layers/types.js';
+import { bindNamed } from '../tiles/named-params.js';
+import { datetimeParam } from './datetime.js';
+import { buildItemSql, type ItemSql } from './features-sql.js';
+
+const CONFORMANCE = [
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+];
+const GEOJSON = 'application/geo+json';
+export const OGC_MAX_LIMIT = 10_000;
+
+const itemsQuery = z.object({
+  bbox: bboxParam.optional(),
+  limit: limitParam(100, OGC_MAX_LIMIT),
+  offset: intString(0, 10_000_000).optional().transform((v) => v ?? 0),
+  datetime: datetimeParam.optional(),
+  f: z.enum(['json', 'geojson']).optional(),
+});
+
+const collectionOf = (def: LayerDefinition, base: string, extent: [number, number, number, number] | null) => ({
+  id: def.id,
+  title: def.title.zh,
+  description: `${def.title.zh} / ${def.title.en}`,
+  itemType: 'feature',
+  crs: ['http://www.opengis.net/def/crs/OGC/1.3/CRS84'],
+  extent: extent ? { spatial: { bbox: [extent], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } } : undefined,
+  links: [
+    { href: `${base}/collections/${def.id}`, rel: 'self', type: 'application/json', title: def.title.zh },
+    { href: `${base}/collections/${def.id}/items`, rel: 'items', type: GEOJSON, title: def.title.zh },
+  ],
+});
+
+function feature(def: LayerDefinition, row: Record<string, unknown>) {
+  const { __id, __geometry, __matched: _m, ...properties } = row;
+  return { type: 'Feature', id: Number(__id), geometry: JSON.parse(String(__geometry)), properties };
+}
+
+export function ogcRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const sql = new Map<string, ItemSql>(LAYERS.map((l) => [l.id, buildItemSql(l)]));
+  const base = (c: Context<AppEnv>) => `${originOf(c.req.url, c.req.header('x-forwarded-proto'), c.req.header('x-forwarded-host'))}/api/ogc`;
+  const layerOr404 = (id: string) => {
+    const def = findLayer(id);
+    if (!def) throw notFound(`There is no collection '${id}'.`, 'collectionId');
+    return def;
+  };
+
+  app.get('/', (c) =>
+    c.json({
+      title: '禁毒网格化管理地图 OGC API',
+      description: 'Anti-drug grid management console: boundaries, grids, checkpoints, firms, venues, wastewater sites.',
+      links: [
+        { href: `${base(c)}`, rel: 'self', type: 'application/json', title: 'This document' },
+        { href: `${base(c).replace(/\/ogc$/, '')}/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'OpenAPI' },
+        { href: `${base(c)}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance' },
+        { href: `${base(c)}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
+      ],
+    }),
+  );
+
+  app.get('/conformance', (c) => c.json({ conformsTo: CONFORMANCE }));
+
+  app.get('/collections', async (c) => {
+    const prefix = c.get('user').scopePrefix;
+    const collections = [];
+    for (const def of LAYERS) collections.push(collectionOf(def, base(c), (await layerStats(db, def, prefix)).bounds));
+    return c.json({ links: [{ href: `${base(c)}/collections`, rel: 'self', type: 'application/json' }], collections });
+  });
+
+  app.get('/collections/:id', async (c) => {
+    const def = layerOr404(c.req.param('id'));
+    return c.json(collectionOf(def, base(c), (await layerStats(db, def, c.get('user').scopePrefix)).bounds));
+  });
+
+  app.get('/collections/:id/items', async (c) => {
+    const def = layerOr404(c.req.param('id'));
+    const q = parseQuery(c, itemsQuery);
+    const [w, s, e, n] = q.bbox ?? [null, null, null, null];
+    const dt = q.datetime;
+    // For areas, an instant `datetime` also fixes the date their listing grade is read at.
+    const asOf = dt?.instant && dt.start ? dt.start : todayIso();
+    const p = sql.get(def.id)!.page;
+    const rows = await db.query<Record<string, unknown>>(
+      p.text,
+      bindNamed(p, { prefix: c.get('user').scopePrefix, asOf, w, s, e, n, dtStart: dt?.start ?? null, dtEnd: dt?.end ?? null, limit: q.limit, offset: q.offset, id: null }),
+    );
+    const matched = rows.length ? Number(rows[0]!.__matched) : 0;
+    const self = new URL(c.req.url);
+    const link = (offset: number, rel: string) => {
+      const u = new URL(`${base(c)}/collections/${def.id}/items`);
+      self.searchParams.forEach((v, k) => u.searchParams.set(k, v));
+      u.searchParams.set('offset', String(offset));
+      u.searchParams.set('limit', String(q.limit));
+      return { href: u.toString(), rel, type: GEOJSON };
+    };
+    const links = [link(q.offset, 'self'), { href: `${base(c)}/collections/${def.id}`, rel: 'collection', type: 'application/json' }];
+    if (q.offset + rows.length < matched) links.push(link(q.offset + q.limit, 'next'));
+    if (q.offset > 0) links.push(link(Math.max(0, q.offset - q.limit), 'prev'));
+    c.header('Content-Type', GEOJSON);
+    return c.body(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: rows.map((r) => feature(def, r)),
+        numberMatched: matched,
+        numberReturned: rows.length,
+        timeStamp: new Date().toISOString(),
+        links,
+      }),
+    );
+  });
+
+  app.get('/collections/:id/items/:fid', async (c) => {
+    const def = layerOr404(c.req.param('id'));
+    const fid = c.req.param('fid');
+    if (!/^\d{1,18}$/.test(fid)) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
+    const q = sql.get(def.id)!.one;
+    const [row] = await db.query<Record<string, unknown>>(q.text, bindNamed(q, { prefix: c.get('user').scopePrefix, asOf: todayIso(), id: fid } as never));
+    if (!row) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
+    c.header('Content-Type', GEOJSON);
+    return c.body(
+      JSON.stringify({
+        ...feature(def, row),
+        links: [
+          { href: `${base(c)}/collections/${def.id}/items/${fid}`, rel: 'self', type: GEOJSON },
+          { href: `${base(c)}/collections/${def.id}`, rel: 'collection', type: 'application/json' },
+        ],
+      }),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,54 @@
+/**
+ * Search by Chinese name (substring) or code (prefix) over areas, grids and sites, within the user's scope.
+ * Each hit carries a bbox to zoom to. Input is a bound parameter; `position()` avoids LIKE wildcards entirely.
+ */
+import type { Queryable } from '../db/database.js';
+
+export interface SearchHit {
+  kind: 'area' | 'grid' | 'checkpoint' | 'firm' | 'venue' | 'wastewater_site';
+  id: number;
+  code: string;
+  name: string;
+  level: string | null;
+  parentName: string | null;
+  layer: string;
+  bbox: [number, number, number, number];
+}
+
+const LEVEL_LAYER = `CASE a.level WHEN 'county' THEN 'counties' WHEN 'township' THEN 'townships' WHEN 'village' THEN 'villages' ELSE 'counties' END`;
+
+export async function search(db: Queryable, q: string, prefix: string, limit: number): Promise<SearchHit[]> {
+  const rows = await db.query<Omit<SearchHit, 'bbox'> & { w: number; s: number; e: number; n: number; rank: number }>(
+    `WITH hits AS (
+       SELECT 'area' AS kind, a.id, a.code, a.name, a.level, p.name AS parent_name, ${LEVEL_LAYER} AS layer, a.geom,
+              CASE a.level WHEN 'city' THEN 0 WHEN 'county' THEN 1 WHEN 'township' THEN 2 ELSE 3 END AS rank
+       FROM admin_area a LEFT JOIN admin_area p ON p.code = a.parent_code AND p.valid_to IS NULL
+       WHERE a.valid_to IS NULL AND left(a.code, length($2)) = $2 AND (position($1 in a.name) > 0 OR a.code LIKE $3)
+       UNION ALL
+       SELECT 'grid', g.id, g.code, g.name, NULL, v.name, 'grids', g.geom, 4
+       FROM grid_cell g LEFT JOIN admin_area v ON v.code = g.village_code AND v.valid_to IS NULL
+       WHERE left(g.code, length($2)) = $2 AND (position($1 in g.name) > 0 OR g.code LIKE $3)
+       UNION ALL
+       SELECT 'checkpoint', c.id, c.code, c.name, NULL, c.road_ref, 'checkpoints', c.geom, 5
+       FROM checkpoint c WHERE left(c.county_code, length($2)) = $2 AND (position($1 in c.name) > 0 OR c.code = $1)
+       UNION ALL
+       SELECT 'firm', f.id, f.credit_code, f.name, NULL, f.address, 'firms', f.geom, 5
+       FROM firm f WHERE left(f.township_code, length($2)) = $2 AND (position($1 in f.name) > 0 OR f.credit_code = upper($1))
+       UNION ALL
+       SELECT 'venue', v.id, v.code, v.name, NULL, v.address, 'venues', v.geom, 6
+       FROM venue v WHERE left(v.township_code, length($2)) = $2 AND (position($1 in v.name) > 0 OR v.code = upper($1))
+       UNION ALL
+       SELECT 'wastewater_site', s.id, s.code, s.name, NULL, NULL, 'wastewater_sites', s.geom, 5
+       FROM wastewater_site s WHERE left(s.township_code, length($2)) = $2 AND (position($1 in s.name) > 0 OR s.code = upper($1))
+     )
+     SELECT kind, id, code, name, level, parent_name AS "parentName", layer, rank,
+            ST_XMin(geom) AS w, ST_YMin(geom) AS s, ST_XMax(geom) AS e, ST_YMax(geom) AS n
+     FROM hits ORDER BY (name = $1) DESC, rank, length(name), code LIMIT $4`,
+    [q, prefix, /^\d{2,15}$/.test(q) ? `${q}%` : '', limit],
+  );
+  return rows.map(({ w, s, e, n, rank: _r, ...hit }) => {
+    // A point gets a box of about 300 m so that "zoom to" lands at street level.
+    const pad = w === e ? 0.0015 : 0;
+    return { ...hit, bbox: [w - pad, s - pad, e + pad, n + pad] as SearchHit['bbox'] };
+  });
+}
