@@ -1,0 +1,20 @@
+/**
+ * The API in-process on the seeded PostGIS test database: real SQL, real HTTP semantics (Hono's app.request),
+ * no server socket. Sign in by header: authHeader('city_office') uses the seeded demo token.
+ */
+import { createApp } from '../../api/src/app.js';
+import { loadConfig } from '../../api/src/config.js';
+import type { Database } from '../../api/src/db/database.js';
+import { openPostgres } from '../../api/src/db/postgres.js';
+import { TEST_DATABASE_URL } from './env.js';
+
+export async function testApp(db?: Database) {
+  const database = db ?? (await openPostgres(TEST_DATABASE_URL, { max: 4 }));
+  const config = loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: '0', WEB_DIST: '/nonexistent' });
+  const { app, tiles } = createApp({ db: database, config, startup: { phase: 'ready' } });
+  return { app, db: database, tiles, close: () => (db ? Promise.resolve() : database.close()) };
+}
+
+export type DemoUser = 'admin' | 'city_office' | 'county_office' | 'inspector' | 'wall' | 'grid_officer' | 'community_police' | 'social_worker';
+
+export const authHeader = (user: DemoUser) => ({ Authorization: `Bearer demo-${user}` });
