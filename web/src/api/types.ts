@@ -12,6 +12,7 @@ export interface LayerFilterValue {
 }
 export interface LayerFilter {
   property: string;
+  title?: Bilingual;
   values: LayerFilterValue[];
 }
 export interface LegendEntry {
@@ -31,6 +32,12 @@ export interface CatalogueLayer {
   tiles: string;
   filters?: LayerFilter[];
   legend?: LegendEntry[];
+  /** Drawn on by default. */
+  visible?: boolean;
+  /** Group in the layer panel: boundaries, sites, signals, basemap. */
+  group?: string;
+  /** Whether /api/labels has name labels for it. */
+  labels?: boolean;
 }
 
 export interface LabelPoint {

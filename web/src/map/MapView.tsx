@@ -1,0 +1,203 @@
+/**
+ * The map: MapLibre with the server's style (our own vector tiles, no glyphs, sprites or external URLs) and a
+ * deck.gl MapboxOverlay interleaved into MapLibre's render loop, so deck layers (labels, highlight, markers,
+ * plug-in layers) sit between style layers and share its depth and camera.
+ *
+ * Test hook: `window.__gc = { map, deck }` lets browser tests ask the map what it really rendered.
+ */
+import { useEffect, useRef } from 'react';
+import maplibregl, { type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { LayersList } from '@deck.gl/core';
+import { catalogueLayerOf, styleChanges, type LayerState, type StyleLayerLike } from './styleControl';
+import { choosePick, type Pick } from './pick';
+import type { StyleOverride } from '../plugins/registry';
+
+/** Fonts for CJK text: the ones installed with the console (Debian fonts-wqy-microhei) first, never a download. */
+export const CJK_FONTS = 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif';
+
+export interface FlyRequest {
+  bbox: [number, number, number, number];
+  /** Room to leave for the panels over the map. */
+  padding: { top: number; bottom: number; left: number; right: number };
+  seq: number;
+}
+
+interface Props {
+  style: StyleSpecification;
+  initialView: { center: [number, number]; zoom: number };
+  layerStates: Record<string, LayerState>;
+  overrides: StyleOverride[];
+  deckLayers: LayersList;
+  fly: FlyRequest | null;
+  ariaLabel: string;
+  onMove: (center: [number, number], zoom: number) => void;
+  onPick: (pick: Pick | null, lngLat: [number, number]) => void;
+  onReady: (map: MapLibreMap) => void;
+}
+
+declare global {
+  interface Window {
+    __gc?: { map: MapLibreMap; deck: MapboxOverlay };
+  }
+}
+
+/** Tile URLs in the style are same-origin paths; MapLibre's workers need them absolute. */
+function absoluteStyle(style: StyleSpecification): StyleSpecification {
+  const copy = structuredClone(style);
+  for (const source of Object.values(copy.sources ?? {})) {
+    const s = source as { tiles?: string[]; url?: string };
+    if (s.tiles) s.tiles = s.tiles.map((t) => new URL(t, window.location.href).href.replace(/%7B/g, '{').replace(/%7D/g, '}'));
+    if (s.url) s.url = new URL(s.url, window.location.href).href;
+  }
+  return copy;
+}
+
+export function MapView(props: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const originalLayers = useRef<StyleLayerLike[]>([]);
+  const loaded = useRef(false);
+  const overridden = useRef(new Set<string>());
+  const latest = useRef(props);
+  latest.current = props;
+
+  // Create the map once.
+  useEffect(() => {
+    const style = absoluteStyle(props.style);
+    originalLayers.current = structuredClone(style.layers) as StyleLayerLike[];
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style,
+      center: props.initialView.center,
+      zoom: props.initialView.zoom,
+      localIdeographFontFamily: CJK_FONTS,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxPitch: 0,
+      // Same-origin only: everything the style names is on the console's own host.
+      transformRequest: (url) => ({ url: new URL(url, window.location.href).href, credentials: 'same-origin' }),
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.enable();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const overlay = new MapboxOverlay({ interleaved: true, layers: [] });
+    map.addControl(overlay);
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    window.__gc = { map, deck: overlay };
+
+    map.on('load', () => {
+      loaded.current = true;
+      applyStyleState();
+      overlay.setProps({ layers: latest.current.deckLayers });
+      latest.current.onReady(map);
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      latest.current.onMove([c.lng, c.lat], map.getZoom());
+    });
+
+    const interactive = () => originalLayers.current.filter((l) => catalogueLayerOf(l)).map((l) => l.id);
+    map.on('click', (e) => {
+      // A few pixels of slack so that a finger hits a 6-px point.
+      const r = 6;
+      const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+        [e.point.x - r, e.point.y - r],
+        [e.point.x + r, e.point.y + r],
+      ];
+      const ids = interactive().filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+      const features = map.queryRenderedFeatures(box, { layers: ids });
+      const pick = choosePick(
+        features.map((f) => ({
+          id: f.id,
+          layerId: catalogueLayerOf(f.layer as StyleLayerLike) ?? f.layer.id,
+          geometryType: f.geometry.type,
+          properties: f.properties ?? {},
+        })),
+      );
+      if (pick?.kind === 'cluster') {
+        map.easeTo({ center: e.lngLat, zoom: Math.min(map.getZoom() + 2, 18) });
+      }
+      latest.current.onPick(pick, [e.lngLat.lng, e.lngLat.lat]);
+    });
+    map.on('mousemove', (e) => {
+      const ids = interactive().filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+      const hit = map.queryRenderedFeatures(e.point, { layers: ids }).length > 0;
+      map.getCanvas().style.cursor = hit ? 'pointer' : '';
+    });
+
+    return () => {
+      loaded.current = false;
+      delete window.__gc;
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+    // The map is created once; later prop changes are applied by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function applyStyleState() {
+    const map = mapRef.current;
+    if (!map || !loaded.current) return;
+    const { layerStates, overrides } = latest.current;
+    for (const change of styleChanges(originalLayers.current, layerStates)) {
+      if (!map.getLayer(change.id)) continue;
+      map.setLayoutProperty(change.id, 'visibility', change.visibility);
+      for (const [prop, value] of Object.entries(change.paint)) map.setPaintProperty(change.id, prop, value);
+      map.setFilter(change.id, change.filter as maplibregl.FilterSpecification);
+    }
+    // Plug-in overrides come last so that a thematic mode can recolour a layer the panel controls.
+    const byCatalogue = new Map<string, string[]>();
+    for (const l of originalLayers.current) {
+      const cat = catalogueLayerOf(l);
+      if (cat) byCatalogue.set(cat, [...(byCatalogue.get(cat) ?? []), l.id]);
+    }
+    const now = new Set<string>();
+    for (const o of overrides) {
+      for (const id of byCatalogue.get(o.layer) ?? []) {
+        const type = originalLayers.current.find((l) => l.id === id)?.type ?? '';
+        for (const [prop, value] of Object.entries(o.paint ?? {})) {
+          if (!prop.startsWith(`${type}-`)) continue;
+          map.setPaintProperty(id, prop, value);
+          now.add(`${id}\u0000${prop}`);
+        }
+        for (const [prop, value] of Object.entries(o.layout ?? {})) map.setLayoutProperty(id, prop, value);
+      }
+    }
+    // An override that went away gives the server's paint back (opacity props were already reset above).
+    for (const key of overridden.current) {
+      if (now.has(key)) continue;
+      const [id, prop] = key.split('\u0000');
+      const original = originalLayers.current.find((l) => l.id === id)?.paint?.[prop];
+      if (map.getLayer(id) && !prop.endsWith('-opacity')) map.setPaintProperty(id, prop, original);
+    }
+    overridden.current = now;
+  }
+
+  useEffect(applyStyleState, [props.layerStates, props.overrides]);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: props.deckLayers });
+  }, [props.deckLayers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !props.fly) return;
+    const [w, s, e, n] = props.fly.bbox;
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: props.fly.padding, maxZoom: 15, duration: 800 },
+    );
+  }, [props.fly]);
+
+  return <div ref={container} className="map" role="region" aria-label={props.ariaLabel} />;
+}
