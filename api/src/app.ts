@@ -11,6 +11,7 @@ import { healthRoutes } from './health/routes.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ProblemError, handleError } from './http/problem.js';
 import { labelRoutes } from './labels/routes.js';
+import { listingRoutes } from './listing/routes.js';
 import { areaRoutes } from './area/routes.js';
 import { checkpointRoutes } from './checkpoint/routes.js';
 import { firmRoutes, venueRoutes } from './firm/routes.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   app.route('/api', catalogueRoutes(deps));
   app.route('/api/tiles', tileRoutes(tiles));
   app.route('/api/labels', labelRoutes(deps));
+  app.route('/api/listings', listingRoutes(deps, { onWrite: () => tiles.cache.invalidate() }));
   app.route('/api/ogc', ogcRoutes(deps));
   app.route('/api/areas', areaRoutes(deps));
   app.route('/api/search', searchRoutes(deps));
