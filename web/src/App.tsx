@@ -11,17 +11,24 @@ import { Console } from './console/Console';
 
 interface SessionAnswer {
   user?: SessionUser | null;
-  demo?: boolean | { accounts?: DemoAccount[] };
-  demoAccounts?: DemoAccount[];
 }
 
-function demoAccountsOf(...answers: (SessionAnswer | HealthStatus | null)[]): DemoAccount[] {
-  for (const a of answers) {
-    if (!a) continue;
-    const list = (a as SessionAnswer).demoAccounts ?? ((a.demo && typeof a.demo === 'object' ? a.demo.accounts : undefined) as DemoAccount[] | undefined);
-    if (list?.length) return list.map((x) => (typeof x === 'string' ? { username: x } : x));
+/** The server lists its demo accounts only when it holds the generated demo region. */
+async function demoAccounts(): Promise<DemoAccount[]> {
+  try {
+    const d = await api.get<{ demo: boolean; password?: string; accounts: DemoAccount[] }>('/api/session/demo-accounts');
+    return d.demo ? d.accounts.map((a) => ({ ...a, password: a.password ?? d.password })) : [];
+  } catch {
+    return [];
   }
-  return [];
+}
+
+/** /api/health answers 503 while starting, with the progress in the body; read it either way. */
+async function fetchHealth(): Promise<HealthStatus> {
+  const res = await fetch('/api/health', { headers: { Accept: 'application/json' } });
+  const body = (await res.json().catch(() => null)) as (HealthStatus & { phase?: string; progress?: HealthStatus['seeding'] }) | null;
+  if (!body) throw new Error(`health ${res.status}`);
+  return { ...body, seeding: body.progress ?? body.seeding ?? (body.phase && body.phase !== 'ready' && body.phase !== 'failed' ? { step: body.phase, done: 0, total: 0 } : null) };
 }
 
 type Phase =
@@ -35,7 +42,6 @@ export function App({ initialLang }: { initialLang: Lang }) {
   const { i18n } = useTranslation();
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
-  const [health, setHealth] = useState<HealthStatus | null>(null);
 
   const setLang = useCallback(
     (l: Lang) => {
@@ -46,14 +52,13 @@ export function App({ initialLang }: { initialLang: Lang }) {
     [i18n],
   );
 
-  const checkSession = useCallback(async (h: HealthStatus | null) => {
+  const checkSession = useCallback(async () => {
     try {
-      const s = await api.get<SessionAnswer | SessionUser>('/api/session');
-      const user = s && 'username' in s ? (s as SessionUser) : ((s as SessionAnswer | null)?.user ?? null);
-      if (user) setPhase({ kind: 'console', user });
-      else setPhase({ kind: 'login', demo: demoAccountsOf(s as SessionAnswer, h) });
+      const s = await api.get<SessionAnswer>('/api/session');
+      if (s?.user) setPhase({ kind: 'console', user: s.user });
+      else setPhase({ kind: 'login', demo: await demoAccounts() });
     } catch (e) {
-      if (e instanceof UnauthorizedError) setPhase({ kind: 'login', demo: demoAccountsOf(h) });
+      if (e instanceof UnauthorizedError) setPhase({ kind: 'login', demo: await demoAccounts() });
       else setPhase({ kind: 'offline' });
     }
   }, []);
@@ -64,15 +69,15 @@ export function App({ initialLang }: { initialLang: Lang }) {
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
-        const h = await api.get<HealthStatus>('/api/health');
+        const h = await fetchHealth();
         if (stop) return;
-        setHealth(h);
+        if (h.status === 'failed') throw new Error('failed');
         if (h.seeding) {
           setPhase({ kind: 'seeding', health: h });
           timer = setTimeout(poll, 1000);
           return;
         }
-        await checkSession(h);
+        await checkSession();
       } catch {
         if (stop) return;
         setPhase({ kind: 'offline' });
@@ -86,12 +91,12 @@ export function App({ initialLang }: { initialLang: Lang }) {
     };
   }, [checkSession]);
 
-  useEffect(() => onUnauthorized(() => setPhase((p) => (p.kind === 'console' ? { kind: 'login', demo: demoAccountsOf(health) } : p))), [health]);
+  useEffect(() => onUnauthorized(() => void checkSession()), [checkSession]);
 
   const logout = useCallback(async () => {
     await api.del('/api/session').catch(() => undefined);
-    await checkSession(health);
-  }, [checkSession, health]);
+    await checkSession();
+  }, [checkSession]);
 
   switch (phase.kind) {
     case 'starting':

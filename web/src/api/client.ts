@@ -36,7 +36,8 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     const title = (payload && (payload.title as string)) || res.statusText;
     const detail = payload?.detail as string | undefined;
     if (res.status === 401) {
-      unauthorizedListeners.forEach((l) => l());
+      // The session probe itself answers 401 when signed out; only other calls mean "the session expired".
+      if (!path.startsWith('/api/session')) unauthorizedListeners.forEach((l) => l());
       throw new UnauthorizedError(res.status, title, detail);
     }
     throw new ApiError(res.status, title, detail);

@@ -4,6 +4,16 @@ import type { Lang } from '../api/types';
 import { useApi } from './useApi';
 import { formatDate, formatNumber, read } from './read';
 
+/** Keys of the API's `counts` → message keys. */
+const COUNT_KIND: Record<string, string> = {
+  villages: 'village',
+  grids: 'grid',
+  checkpoints: 'checkpoint',
+  firms: 'firm',
+  venues: 'venue',
+  wastewaterSites: 'wastewater_site',
+};
+
 interface Parent {
   code: string;
   name: string;
@@ -17,7 +27,7 @@ export function AreaDetails({ code, lang }: { code: string; lang: Lang }) {
   if (error || !data) return <p className="muted">{t('details.notFound')}</p>;
   const parents = (read<Parent[]>(data, 'parents', 'parentChain', 'ancestors') ?? []).filter((p) => p && p.name);
   const listing = read<Record<string, unknown>>(data, 'listing', 'currentListing');
-  const signal = read<Record<string, unknown>>(data, 'signal');
+  const signals = read<Record<string, unknown>[]>(data, 'signals') ?? [];
   const counts = read<Record<string, number>>(data, 'counts', 'siteCounts');
   const level = read<string>(data, 'level');
   const categories = read<string[]>(listing, 'categories') ?? [];
@@ -83,7 +93,7 @@ export function AreaDetails({ code, lang }: { code: string; lang: Lang }) {
             </div>
             <div>
               <dt>{t('details.dueOn')}</dt>
-              <dd>{formatDate(read(listing, 'dueOn', 'termEnd', 'endDate'), lang)}</dd>
+              <dd>{formatDate(read(listing, 'termEndsOn', 'dueOn'), lang)}</dd>
             </div>
           </dl>
         ) : (
@@ -92,10 +102,21 @@ export function AreaDetails({ code, lang }: { code: string; lang: Lang }) {
       </section>
       <section>
         <h3>{t('details.signal')}</h3>
-        {signal && read(signal, 'trend') ? (
-          <p>
-            <span className={`trend trend-${read<string>(signal, 'trend')}`}>{t(`values.trend.${read<string>(signal, 'trend')}`, { defaultValue: String(read(signal, 'trend')) })}</span>
-          </p>
+        {signals.length > 0 ? (
+          <dl className="facts">
+            {signals.map((s) => {
+              const substance = String(read(s, 'substance'));
+              const trend = String(read(s, 'trend'));
+              return (
+                <div key={substance}>
+                  <dt>{t(`values.substance.${substance}`, { defaultValue: substance })}</dt>
+                  <dd>
+                    <span className={`trend trend-${trend}`}>{t(`values.trend.${trend}`, { defaultValue: trend })}</span>
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
         ) : (
           <p className="muted">{t('details.noSignal')}</p>
         )}
@@ -106,7 +127,7 @@ export function AreaDetails({ code, lang }: { code: string; lang: Lang }) {
           <dl className="facts counts">
             {Object.entries(counts).map(([k, v]) => (
               <div key={k}>
-                <dt>{t(`kinds.${k.replace(/s$/, '').replace(/^wastewater_site$/, 'wastewater_site')}`, { defaultValue: k })}</dt>
+                <dt>{t(`kinds.${COUNT_KIND[k] ?? k}`, { defaultValue: k })}</dt>
                 <dd>{formatNumber(v, lang)}</dd>
               </div>
             ))}

@@ -8,8 +8,8 @@ import { Sparkline } from './Sparkline';
 function LastInspection({ data, lang }: { data: unknown; lang: Lang }) {
   const { t } = useTranslation();
   const last = read<Record<string, unknown>>(data, 'lastInspection');
-  const date = read<string>(last, 'date', 'inspectedOn', 'inspectedAt') ?? (typeof last === 'string' ? (last as string) : undefined) ?? read<string>(data, 'lastInspectedOn');
-  const outcome = read<string>(last, 'outcome') ?? read<string>(data, 'lastOutcome');
+  const date = read<string>(last, 'inspectedOn');
+  const outcome = read<string>(last, 'outcome');
   return (
     <div>
       <dt>{t('details.lastInspection')}</dt>
@@ -31,7 +31,7 @@ export function FirmDetails({ id, lang }: { id: string; lang: Lang }) {
     <dl className="facts">
       <div>
         <dt>{t('details.category')}</dt>
-        <dd>{read(data, 'category') ?? '—'}</dd>
+        <dd>{read(data, 'category') !== undefined ? t(`values.category.${read(data, 'category')}`, { defaultValue: String(read(data, 'category')) }) : '—'}</dd>
       </div>
       {business && (
         <div>
@@ -85,7 +85,9 @@ interface Day {
   vehicles?: number;
   people?: number;
   cases?: number;
-  seizureKg?: number;
+  precursorsKg?: number;
+  /** kg by drug */
+  seizures?: Record<string, number>;
 }
 
 export function CheckpointDetails({ id, lang }: { id: string; lang: Lang }) {
@@ -115,7 +117,7 @@ export function CheckpointDetails({ id, lang }: { id: string; lang: Lang }) {
         </div>
         <div>
           <dt>{t('details.seizures')}</dt>
-          <dd>{formatNumber(sum(['seizureKg', 'seizuresKg', 'seizedKg']), lang, 2)}</dd>
+          <dd>{formatNumber(days.reduce((s, d) => s + Object.values(d.seizures ?? {}).reduce((a, b) => a + Number(b), 0), 0), lang, 2)}</dd>
         </div>
       </dl>
     </section>

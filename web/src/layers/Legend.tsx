@@ -36,7 +36,7 @@ export function Legend({ lang, catalogue, layerStates }: { lang: Lang; catalogue
           </ul>
         </section>
       ))}
-      {shown.length === 0 && <p className="muted">{t('panel.all')}</p>}
+      {shown.length === 0 && <p className="muted">{t('panel.legendEmpty')}</p>}
     </div>
   );
 }
