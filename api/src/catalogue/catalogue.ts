@@ -12,9 +12,8 @@ export interface LayerStats {
 export async function layerStats(db: Database, def: LayerDefinition, prefix: string): Promise<LayerStats> {
   const scope = def.scopeColumn ? `left(${def.scopeColumn}, length($1::text)) = $1::text` : '$1::text IS NOT NULL';
   const [row] = await db.query<{ n: number; w: number | null; s: number | null; e: number | null; n2: number | null }>(
-    `SELECT count(*)::int AS n, ST_XMin(ext) AS w, ST_YMin(ext) AS s, ST_XMax(ext) AS e, ST_YMax(ext) AS n2
-     FROM (SELECT ST_Extent(${def.geometry}) OVER () AS ext FROM ${def.table} t WHERE ${def.where ?? 'true'} AND ${scope}) q
-     GROUP BY ext`,
+    `SELECT n, ST_XMin(ext) AS w, ST_YMin(ext) AS s, ST_XMax(ext) AS e, ST_YMax(ext) AS n2
+     FROM (SELECT count(*)::int AS n, ST_Extent(${def.geometry}) AS ext FROM ${def.table} t WHERE ${def.where ?? 'true'} AND ${scope}) q`,
     [prefix],
   );
   if (!row) return { count: 0, bounds: null };

@@ -63,7 +63,7 @@ export const asOfParam = isoDate.optional();
 /** Statistical division code: 2, 4, 6, 9 or 12 digits accepted, always returned in the 12-digit form. */
 export const areaCode = z
   .string()
-  .regex(/^[1-9]\d(\d{2}){0,2}(\d{3}){0,2}$/, 'must be a statistical division code (2, 4, 6, 9 or 12 digits)')
+  .regex(/^[1-9]\d(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, 'must be a statistical division code (2, 4, 6, 9 or 12 digits)')
   .transform((s) => s.padEnd(12, '0'));
 
 export type BBox = [number, number, number, number];
