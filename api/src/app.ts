@@ -20,6 +20,7 @@ import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { TileService } from './tiles/tile-service.js';
 import { tileRoutes } from './tiles/routes.js';
+import { wastewaterRoutes } from './wastewater/routes.js';
 
 export interface CreatedApp {
   app: Hono<AppEnv>;
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   app.route('/api', catalogueRoutes(deps));
   app.route('/api/tiles', tileRoutes(tiles));
   app.route('/api/labels', labelRoutes(deps));
+  app.route('/api/wastewater', wastewaterRoutes(deps));
   app.route('/api/listings', listingRoutes(deps, { onWrite: () => tiles.cache.invalidate() }));
   app.route('/api/ogc', ogcRoutes(deps));
   app.route('/api/areas', areaRoutes(deps));

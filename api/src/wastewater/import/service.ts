@@ -1,0 +1,169 @@
+/**
+ * Importing a lab file: read → check every row → (dry run: report) → write all new rows in one transaction with
+ * the import record, the audit entry and the incremental recompute, or nothing at all.
+ *
+ * Rows already in the database with the same site, time and substance AND the same values are "already
+ * imported" and skipped silently, so importing the same file twice changes nothing. The same key with different
+ * values is a problem (duplicate_in_db): a correction must not overwrite a result without anyone deciding so.
+ * With problems, nothing is written unless the caller accepts skipping the bad rows (acceptSkipping).
+ */
+import { createHash } from 'node:crypto';
+import type { Database, Queryable } from '../../db/database.js';
+import type { SessionUser } from '../../http/env.js';
+import { recordAudit } from '../../audit/audit.js';
+import { recomputeTouched } from '../recompute.js';
+import { readTable, type Encoding } from './read-table.js';
+import { validateRows, type ParsedRow, type Problem } from './validate.js';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  acceptSkipping: boolean;
+  filename: string;
+  encoding?: Encoding;
+  defaultLab?: string;
+  now?: Date;
+}
+
+export interface ImportReport {
+  status: 'clean' | 'has_problems' | 'imported' | 'imported_skipping' | 'unchanged';
+  dryRun: boolean;
+  filename: string;
+  sha256: string;
+  format: 'csv' | 'xlsx';
+  encoding: Encoding | null;
+  rowsTotal: number;
+  rowsValid: number;
+  rowsAlreadyImported: number;
+  rowsToImport: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  problems: Problem[];
+  importId: number | null;
+  /** A file with the same SHA-256 was imported before (by whom and when). */
+  previousImport: { id: number; importedAt: string; importedBy: string } | null;
+  recompute?: { asOf: string | null; areas: number; ms: Record<string, number> };
+}
+
+async function sitesInScope(db: Queryable, scopePrefix: string): Promise<Map<string, number>> {
+  const rows = await db.query<{ code: string; id: number }>(`SELECT code, id FROM wastewater_site WHERE township_code LIKE $1 || '%'`, [scopePrefix]);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+interface Existing {
+  site_id: number;
+  sampled_at: string;
+  substance: string;
+  concentration_ng_l: number;
+  below_loq: boolean;
+  loq_ng_l: number | null;
+  flow_m3_day: number;
+  lab: string;
+}
+
+/** Split valid rows into new ones and ones already stored identically; report conflicting ones. */
+async function checkAgainstDb(db: Queryable, rows: ParsedRow[]): Promise<{ fresh: ParsedRow[]; same: number; problems: Problem[] }> {
+  if (!rows.length) return { fresh: [], same: 0, problems: [] };
+  const existing = await db.query<Existing>(
+    `SELECT s.site_id, s.sampled_at, s.substance, s.concentration_ng_l, s.below_loq, s.loq_ng_l, s.flow_m3_day, s.lab
+     FROM unnest($1::bigint[], $2::timestamptz[], $3::text[]) AS k (site_id, sampled_at, substance)
+     JOIN wastewater_sample s USING (site_id, sampled_at, substance)`,
+    [rows.map((r) => r.siteId), rows.map((r) => r.sampledAt), rows.map((r) => r.substance)],
+  );
+  const byKey = new Map(existing.map((e) => [`${e.site_id}/${Date.parse(e.sampled_at)}/${e.substance}`, e]));
+  const fresh: ParsedRow[] = [];
+  const problems: Problem[] = [];
+  let same = 0;
+  const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-3);
+  for (const r of rows) {
+    const e = byKey.get(`${r.siteId}/${Date.parse(r.sampledAt)}/${r.substance}`);
+    if (!e) fresh.push(r);
+    else if (close(e.concentration_ng_l, r.concentrationNgL) && e.below_loq === r.belowLoq && close(e.loq_ng_l, r.loqNgL) && close(e.flow_m3_day, r.flowM3Day) && e.lab === r.lab) same++;
+    else {
+      problems.push({
+        row: r.row, column: null, field: 'sampled_at', code: 'duplicate_in_db',
+        message: `A different result for ${r.siteCode}, ${r.substance} at this time is already stored (${e.concentration_ng_l} ng/L, flow ${e.flow_m3_day} m³/day).`,
+      });
+    }
+  }
+  return { fresh, same, problems };
+}
+
+export async function insertSamples(tx: Queryable, rows: ParsedRow[], importId: number | null): Promise<number> {
+  if (!rows.length) return 0;
+  const inserted = await tx.query<{ id: number }>(
+    `INSERT INTO wastewater_sample (site_id, sampled_at, substance, concentration_ng_l, below_loq, loq_ng_l, flow_m3_day, lab, import_id)
+     SELECT * , $9::bigint FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::numeric[], $5::boolean[], $6::numeric[], $7::numeric[], $8::text[])
+     ON CONFLICT (site_id, sampled_at, substance) DO NOTHING
+     RETURNING id`,
+    [
+      rows.map((r) => r.siteId), rows.map((r) => r.sampledAt), rows.map((r) => r.substance), rows.map((r) => r.concentrationNgL),
+      rows.map((r) => r.belowLoq), rows.map((r) => r.loqNgL), rows.map((r) => r.flowM3Day), rows.map((r) => r.lab), importId,
+    ],
+  );
+  return inserted.length;
+}
+
+export class ImportRejected extends Error {
+  constructor(readonly report: ImportReport) {
+    super(`the file has ${report.problems.length} problem(s); nothing was imported`);
+  }
+}
+
+export async function importLabFile(db: Database, user: SessionUser, bytes: Uint8Array, opts: ImportOptions): Promise<ImportReport> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const table = await readTable(bytes, { filename: opts.filename, encoding: opts.encoding });
+  const sites = await sitesInScope(db, user.scopePrefix);
+  const v = validateRows(table.rows, { sites, now: opts.now ?? new Date(), defaultLab: opts.defaultLab }, table.badEncodingRows);
+  const dbCheck = await checkAgainstDb(db, v.rows);
+  const problems = [...v.problems, ...dbCheck.problems].sort((a, b) => a.row - b.row);
+  const [prev] = await db.query<{ id: number; imported_at: string; imported_by: string }>(
+    'SELECT id, imported_at, imported_by FROM wastewater_import WHERE sha256 = $1 ORDER BY id LIMIT 1',
+    [sha256],
+  );
+  const badRows = new Set(problems.filter((p) => p.row > 1).map((p) => p.row)).size;
+  const report: ImportReport = {
+    status: problems.length ? 'has_problems' : 'clean',
+    dryRun: opts.dryRun,
+    filename: opts.filename,
+    sha256,
+    format: table.format,
+    encoding: table.encoding,
+    rowsTotal: v.dataRows,
+    rowsValid: v.rows.length - dbCheck.problems.length,
+    rowsAlreadyImported: dbCheck.same,
+    rowsToImport: dbCheck.fresh.length,
+    rowsImported: 0,
+    rowsSkipped: badRows,
+    problems,
+    importId: null,
+    previousImport: prev ? { id: prev.id, importedAt: prev.imported_at, importedBy: prev.imported_by } : null,
+  };
+  if (opts.dryRun) return report;
+  const fileLevel = problems.some((p) => p.row <= 1);
+  if (problems.length && (!opts.acceptSkipping || fileLevel)) throw new ImportRejected(report);
+  if (!dbCheck.fresh.length) return { ...report, status: 'unchanged' };
+
+  return db.transaction(async (tx) => {
+    const [imp] = await tx.query<{ id: number }>(
+      `INSERT INTO wastewater_import (sha256, filename, lab, rows_total, rows_imported, rows_skipped, imported_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [sha256, opts.filename, dbCheck.fresh[0]!.lab, v.dataRows, dbCheck.fresh.length, badRows, user.username],
+    );
+    const importId = imp!.id;
+    const n = await insertSamples(tx, dbCheck.fresh, importId);
+    await recordAudit(tx, user, {
+      action: 'import',
+      entity: 'wastewater_import',
+      entityId: importId,
+      detail: { filename: opts.filename, sha256, rows: v.dataRows, imported: n, skipped: badRows, alreadyImported: dbCheck.same, problems: problems.slice(0, 50) },
+    });
+    const rc = await recomputeTouched(tx, dbCheck.fresh.map((r) => ({ siteId: r.siteId, sampledAt: r.sampledAt })));
+    return {
+      ...report,
+      status: problems.length ? 'imported_skipping' : 'imported',
+      rowsImported: n,
+      importId,
+      recompute: { asOf: rc.asOf, areas: rc.areas, ms: rc.ms },
+    } satisfies ImportReport;
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * /api/wastewater: sites, site and area series, area signals, rising signals, lab-file import and recompute.
+ * Handlers parse (zod), call repository.ts / import/service.ts, and format; reads are limited to the user's
+ * jurisdiction, writes need office or admin and are audited.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.js';
+import { requireRole } from '../auth/middleware.js';
+import type { AppDeps, AppEnv } from '../http/env.js';
+import { areaCode, isoDate, limitParam, parseBody, parseQuery, parseWith } from '../http/params.js';
+import { ProblemError, notFound } from '../http/problem.js';
+import { ImportRejected, importLabFile } from './import/service.js';
+import {
+  DEFAULT_WINDOW_WEEKS, areaSeries, areaSignals, findArea, findSite, listSites, recomputeAll, risingSignals, siteSeries,
+  type SeriesQuery, type SignalSubstance,
+} from './repository.js';
+import { INDEX_SUBSTANCE, SUBSTANCES } from './substances.js';
+
+const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstance, ...SignalSubstance[]]);
+const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
+const windowParam = z.string().regex(/^\d{1,3}$/, 'must be a whole number of weeks').transform(Number).pipe(z.number().int().min(4).max(156));
+
+const seriesQuery = z
+  .object({
+    substance: substanceParam.default(INDEX_SUBSTANCE),
+    period: z.enum(['week', 'month']).default('week'),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    window_weeks: windowParam.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+/** Default range: two years back from the latest sample. */
+function seriesRange(q: z.infer<typeof seriesQuery>, latest: string | null): SeriesQuery {
+  const to = q.to ?? latest ?? new Date().toISOString().slice(0, 10);
+  const from = q.from ?? new Date(Date.parse(to) - 2 * 365 * 86400e3).toISOString().slice(0, 10);
+  return { substance: q.substance, period: q.period, from, to, windowWeeks: q.window_weeks ?? DEFAULT_WINDOW_WEEKS };
+}
+
+const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'must be a site code').transform((s) => s.toUpperCase()) });
+const areaParam = z.object({ code: areaCode });
+
+export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps;
+  const app = new Hono<AppEnv>();
+
+  const latestDay = async () => {
+    const [r] = await db.query<{ d: string | null }>(`SELECT (max(sampled_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS d FROM wastewater_sample`);
+    return r?.d ?? null;
+  };
+
+  app.get('/sites', async (c) => {
+    const q = parseQuery(c, z.object({ substance: substanceParam.default(INDEX_SUBSTANCE) }));
+    const sites = await listSites(db, c.get('user').scopePrefix, q.substance);
+    return c.json({ substance: q.substance, unit: 'mg/day/1000 inhabitants', sites });
+  });
+
+  app.get('/sites/:code/series', async (c) => {
+    const { code } = parseWith(codeParam, c.req.param(), 'path');
+    const q = parseQuery(c, seriesQuery);
+    const site = await findSite(db, code, c.get('user').scopePrefix);
+    if (!site) throw notFound(`No sampling site ${code} in your jurisdiction.`, 'code');
+    const series = await siteSeries(db, site.id, seriesRange(q, await latestDay()));
+    return c.json({ site: { code: site.code, name: site.name, kind: site.kind, populationServed: site.population_served }, ...series });
+  });
+
+  app.get('/areas/:code/series', async (c) => {
+    const { code } = parseWith(areaParam, c.req.param(), 'path');
+    const q = parseQuery(c, seriesQuery);
+    const area = await findArea(db, code, c.get('user').scopePrefix);
+    if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
+    const [series, signals] = await Promise.all([areaSeries(db, area.code, seriesRange(q, await latestDay())), areaSignals(db, area.code)]);
+    return c.json({ area, ...series, signal: signals.find((s) => s.substance === q.substance) ?? null });
+  });
+
+  app.get('/areas/:code/signals', async (c) => {
+    const { code } = parseWith(areaParam, c.req.param(), 'path');
+    const area = await findArea(db, code, c.get('user').scopePrefix);
+    if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
+    return c.json({ area, signals: await areaSignals(db, area.code) });
+  });
+
+  app.get('/rising', async (c) => {
+    const q = parseQuery(
+      c,
+      z.object({
+        substance: substanceParam.optional(),
+        level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'),
+        limit: limitParam(50, 1000),
+      }),
+    );
+    const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
+    const signals = await risingSignals(db, c.get('user').scopePrefix, { substance: q.substance ?? null, levels, limit: q.limit });
+    return c.json({ signals });
+  });
+
+  app.post('/recompute', requireRole('office', 'admin'), async (c) => {
+    const hasBody = (c.req.header('content-type') ?? '').includes('json');
+    const body = hasBody ? await parseBody(c, z.object({ as_of: isoDate.optional(), window_weeks: z.number().int().min(4).max(156).optional() })) : {};
+    const user = c.get('user');
+    const result = await db.transaction(async (tx) => {
+      const r = await recomputeAll(tx, { asOf: body.as_of, windowWeeks: body.window_weeks });
+      await recordAudit(tx, user, { action: 'recompute', entity: 'area_signal', entityId: null, detail: { asOf: r.asOf, windowWeeks: r.windowWeeks, areas: r.areas, ms: r.ms } });
+      return r;
+    });
+    return c.json(result);
+  });
+
+  /**
+   * POST /imports?dry_run=1[&accept_skipping=1][&encoding=gbk|utf-8][&lab=...][&filename=...]
+   * Body: multipart/form-data with a `file` field, or the raw file (text/csv, application/vnd.openxml…, octet-stream).
+   */
+  app.post('/imports', requireRole('office', 'admin'), async (c) => {
+    const q = parseQuery(
+      c,
+      z.object({
+        dry_run: flag,
+        accept_skipping: flag,
+        encoding: z.enum(['gbk', 'utf-8']).optional(),
+        lab: z.string().min(1).max(200).optional(),
+        filename: z.string().min(1).max(255).optional(),
+      }),
+    );
+    let bytes: Uint8Array;
+    let filename = q.filename ?? 'upload.csv';
+    const type = c.req.header('content-type') ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      const form = await c.req.formData();
+      const file = form.get('file');
+      if (!file || typeof file === 'string') throw new ProblemError(400, 'Invalid body', { param: 'file', detail: 'Send the lab file in a form field named "file".' });
+      bytes = new Uint8Array(await file.arrayBuffer());
+      filename = q.filename ?? (file.name || filename);
+    } else {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+    }
+    if (!bytes.length) throw new ProblemError(400, 'Invalid body', { param: 'file', detail: 'The file is empty.' });
+    if (bytes.length > 20 * 1024 * 1024) throw new ProblemError(413, 'File too large', { param: 'file', detail: 'Lab files are limited to 20 MB.' });
+    try {
+      const report = await importLabFile(db, c.get('user'), bytes, {
+        dryRun: q.dry_run, acceptSkipping: q.accept_skipping, filename, encoding: q.encoding, defaultLab: q.lab,
+      });
+      return c.json(report, report.rowsImported > 0 ? 201 : 200);
+    } catch (err) {
+      if (err instanceof ImportRejected) {
+        const first = err.report.problems[0];
+        throw new ProblemError(400, 'The file has problems; nothing was imported', {
+          param: 'file',
+          detail: `${err.report.problems.length} problem(s)${first ? `, first at row ${first.row}, column ${first.column ?? '-'}: ${first.message}` : ''}. Fix the file, or send accept_skipping=1 to import only the good rows.`,
+          report: err.report,
+        });
+      }
+      throw err;
+    }
+  });
+
+  return app;
+}

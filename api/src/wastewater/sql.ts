@@ -1,0 +1,13 @@
+/** The fixed SQL of the wastewater domain, read once from the .sql files beside this one. */
+import { readFileSync } from 'node:fs';
+
+const load = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
+
+export const SQL = {
+  shares: load('shares'),
+  siteWeek: load('site-week'),
+  areaWeek: load('area-week'),
+  trendInput: load('trend-input'),
+  areaSeries: load('area-series'),
+  siteSeries: load('site-series'),
+} as const;
