@@ -205,7 +205,7 @@ export function planListingHistory(areas: readonly AreaPick[], asOf: string, r: 
       else {
         out = relist(
           { ...l, id: cur.key },
-          { authority, area, grade: act.grade, categories: categoriesFor(r), listedOn: on, today: asOf, hasActiveListing: false, reason: 'rebound' },
+          { authority, area, grade: (act as Extract<Act, { do: 'relist' }>).grade, categories: categoriesFor(r), listedOn: on, today: asOf, hasActiveListing: false, reason: 'rebound' },
         );
         if (out.ok) {
           cur = {
@@ -255,12 +255,12 @@ async function insertPlan(db: Parameters<SeedStep>[0]['db'], plan: ListingPlan):
       listing_id: idOf(p.key), kind: e.kind, on_date: e.onDate, grade: e.grade, status: e.status, term_ends_on: e.termEndsOn,
       detail: e.kind === 'relisted' ? { ...e.detail, relisted_from: idOf(p.relistedFrom!) } : e.detail, recorded_by: p.recordedBy,
     })),
-  );
+  ).map((e, n) => ({ ...e, n })); // ids follow the plan's order: same-day events (assess, then delist) stay in order
   await db.query(
     `INSERT INTO listing_event (listing_id, kind, on_date, grade, status, term_ends_on, detail, recorded_by, recorded_at)
      SELECT listing_id, kind, on_date, grade, status, term_ends_on, detail, recorded_by, on_date::timestamptz + interval '10 hours'
-     FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS x(listing_id bigint, kind text, on_date date, grade text, status text,
-       term_ends_on date, detail jsonb, recorded_by text, n bigint)
+     FROM jsonb_to_recordset($1::jsonb) AS x(listing_id bigint, kind text, on_date date, grade text, status text,
+       term_ends_on date, detail jsonb, recorded_by text, n int)
      ORDER BY n`,
     [JSON.stringify(events)],
   );
