@@ -206,7 +206,8 @@ export function validateRows(table: readonly string[][], ctx: ValidationContext,
     const lab = cell('lab') || ctx.defaultLab || '';
     if (!lab) report('lab', 'missing', 'Lab is empty (and no default lab was given).');
 
-    if (siteId !== undefined && at && substance) {
+    // Only rows otherwise clean claim their key, so a duplicate always points at a row that would be imported.
+    if (siteId !== undefined && at && substance && rowProblems.length === 0) {
       const key = `${siteId}/${at.getTime()}/${substance}`;
       const first = seen.get(key);
       if (first !== undefined) {
