@@ -4,7 +4,7 @@
  * Two implementations: `postgres.ts` (node-postgres, production) and `embedded.ts` (PGlite + PostGIS in WASM,
  * the zero-install demo). Both return rows with the same JS types, so no caller branches on the driver:
  *   bigint/int8 → number, numeric → number, date → 'YYYY-MM-DD', timestamp(tz) → ISO-8601 string, json → parsed.
- * The one capability they differ in is `hasMvt`: PGlite's PostGIS is built without protobuf-c, so ST_AsMVT is
+ * The one capability they differ in is `supportsMvt()`: PGlite's PostGIS is built without protobuf-c, so ST_AsMVT is
  * missing there and tiles are encoded in JS instead (see tiles/).
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -20,8 +20,8 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
-  /** Whether the server has ST_AsMVT (protobuf-c). */
-  readonly hasMvt: boolean;
+  /** Whether the server's PostGIS can encode MVT (ST_AsMVT needs protobuf-c); probed on first call. */
+  supportsMvt(): Promise<boolean>;
   /** drizzle-orm over the same connection, for typed CRUD. */
   readonly orm: PgDatabase<PgQueryResultHKT, Record<string, never>>;
   /** Run `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */

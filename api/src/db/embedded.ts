@@ -36,7 +36,8 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   await lite.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   return {
     kind: 'embedded',
-    hasMvt: false,
+    // PGlite's PostGIS is built without protobuf-c.
+    supportsMvt: async () => false,
     orm: drizzle(lite) as unknown as Database['orm'],
     ...queryable(lite),
     transaction: (fn) => lite.transaction((tx) => fn(queryable(tx))),

@@ -33,13 +33,22 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types });
   // A dropped idle connection must not take the process down (the wall display runs for days).
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-  const rows = await pool.query("SELECT to_regproc('st_asmvt') IS NOT NULL AS has_mvt").catch(() => ({ rows: [{ has_mvt: false }] }));
+  // Try it rather than look it up: a PostGIS built without protobuf-c has the function but fails when called.
+  // Probed on first use, not at connect time: on a fresh database PostGIS only exists after the migration.
+  let mvt: Promise<boolean> | undefined;
+  const supportsMvt = () =>
+    (mvt ??= pool.query("SELECT ST_AsMVT(q, 'probe') FROM (SELECT 1 AS a, ST_Point(0, 0, 3857) AS geom) q").then(
+      () => true,
+      (err) => {
+        mvt = undefined; // try again next time: the extension may not be installed yet
+        console.warn('[db] ST_AsMVT unavailable, tiles are encoded in JS:', (err as Error).message);
+        return false;
+      },
+    ));
   const base = queryable(pool);
   return {
     kind: 'postgres',
-    get hasMvt() {
-      return Boolean(rows.rows[0]?.has_mvt);
-    },
+    supportsMvt,
     orm: drizzle(pool) as unknown as Database['orm'],
     ...base,
     async transaction(fn) {

@@ -16,7 +16,7 @@ export function healthRoutes({ db, startup }: AppDeps) {
         (SELECT max(recorded_at) FROM listing_event) AS listing_event`);
       const newestAt = Object.values(newest ?? {}).filter(Boolean).sort().at(-1) ?? null;
       const ageDays = newestAt ? Math.floor((Date.now() - new Date(newestAt).getTime()) / 86_400_000) : null;
-      return c.json({ status: 'ok', ...base, database: { kind: db.kind, reachable: true, hasMvt: db.hasMvt }, schemaVersion: await schemaVersion(db), newestData: newest, newestDataAgeDays: ageDays });
+      return c.json({ status: 'ok', ...base, database: { kind: db.kind, reachable: true, hasMvt: await db.supportsMvt() }, schemaVersion: await schemaVersion(db), newestData: newest, newestDataAgeDays: ageDays });
     } catch (err) {
       return c.json({ status: 'unavailable', ...base, database: { kind: db.kind, reachable: false, error: (err as Error).message } }, 503);
     }

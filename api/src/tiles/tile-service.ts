@@ -45,7 +45,7 @@ export class TileService {
     const useCache = opts.useCache ?? true;
     const hit = useCache ? this.cache.get(key) : undefined;
     if (hit) return hit;
-    const bytes = this.db.hasMvt ? await this.renderMvt(def, req) : await this.renderJs(def, req);
+    const bytes = (await this.db.supportsMvt()) ? await this.renderMvt(def, req) : await this.renderJs(def, req);
     const out = { bytes, etag: etagOf(bytes), at: Date.now() };
     if (useCache) this.cache.set(key, out);
     return out;
