@@ -83,7 +83,7 @@ export function LoginScreen({ demo, lang, setLang, onSignedIn }: Props) {
                   <button type="button" data-username={a.username} disabled={busy} onClick={() => void signIn(a.username, a.password ?? 'demo')}>
                     <strong>{a.username}</strong>
                     {a.role && <span>{t(`login.roles.${a.role}`, { defaultValue: a.role })}</span>}
-                    {a.displayName && <span className="muted">{a.displayName}</span>}
+                    {a.displayName && a.displayName !== t(`login.roles.${a.role}`, { defaultValue: a.role }) && <span className="muted">{a.displayName}</span>}
                   </button>
                 </li>
               ))}

@@ -18,6 +18,7 @@ export function initI18n(lang: Lang) {
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = lang;
   return i18n;

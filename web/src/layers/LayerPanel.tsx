@@ -4,7 +4,7 @@ import type { CatalogueLayer, Lang } from '../api/types';
 import { pick } from '../i18n';
 import type { LayerState } from '../map/styleControl';
 import type { ConsolePlugin, PluginContext } from '../plugins/registry';
-import { Swatch } from './Legend';
+import { LegendStrip } from './Legend';
 
 interface Props {
   lang: Lang;
@@ -63,7 +63,7 @@ export function LayerPanel(p: Props) {
                 <li key={l.id} className={`layer-item ${s.visible ? 'on' : 'off'}`} data-layer={l.id}>
                   <label className="check layer-toggle">
                     <input type="checkbox" checked={s.visible} onChange={(e) => p.setVisible(l.id, e.target.checked)} aria-describedby={outOfZoom ? `zoomhint-${l.id}` : undefined} />
-                    <Swatch entry={l.legend?.[0]} />
+                    <LegendStrip entries={l.legend} />
                     <span className="layer-title">{title}</span>
                     {typeof l.count === 'number' && <span className="count muted">{l.count.toLocaleString(p.lang)}</span>}
                   </label>

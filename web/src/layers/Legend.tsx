@@ -18,6 +18,22 @@ export function Swatch({ entry }: { entry?: LegendEntry }) {
   );
 }
 
+/** A layer's colours at a glance in the layer list: its legend entries side by side (at most five). */
+export function LegendStrip({ entries }: { entries?: LegendEntry[] }) {
+  if (!entries?.length) return <span className="swatch" aria-hidden="true" />;
+  if (entries.length === 1) return <Swatch entry={entries[0]} />;
+  const shown = entries.slice(0, 5);
+  const w = 20 / shown.length;
+  return (
+    <svg className="swatch" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+      {shown.map((e, i) => (
+        <rect key={i} x={i * w} y="3" width={w} height="14" fill={e.color} />
+      ))}
+      <rect x="0.75" y="3" width="18.5" height="14" fill="none" stroke="#37474F" strokeWidth="1.5" rx="2" />
+    </svg>
+  );
+}
+
 export function Legend({ lang, catalogue, layerStates }: { lang: Lang; catalogue: CatalogueLayer[]; layerStates: Record<string, LayerState> }) {
   const { t } = useTranslation();
   const shown = catalogue.filter((l) => layerStates[l.id]?.visible && l.legend?.length);

@@ -29,7 +29,7 @@ export function choosePick(features: PickedFeature[]): Pick | null {
     .map((f, i) => ({ f, i, r: RANK[f.geometryType] ?? 3 }))
     .sort((a, b) => a.r - b.r || a.i - b.i);
   for (const { f } of ranked) {
-    if (f.properties.cluster === true || f.properties.cluster === 'true') {
+    if (f.properties.point_count !== undefined || f.properties.cluster === true) {
       return { kind: 'cluster', count: Number(f.properties.point_count ?? 0) };
     }
     const id = featureKey(f);

@@ -27,7 +27,7 @@ describe('combinedFilter', () => {
     expect(f).toEqual([
       'all',
       ['==', ['geometry-type'], 'Point'],
-      ['any', ['==', ['get', 'cluster'], true], ['in', ['to-string', ['get', 'category']], ['literal', ['1', '2']]]],
+      ['any', ['has', 'point_count'], ['in', ['to-string', ['get', 'category']], ['literal', ['1', '2']]]],
     ]);
   });
 });

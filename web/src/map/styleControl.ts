@@ -63,13 +63,13 @@ export function scaleOpacity(value: unknown, k: number): unknown {
 
 /**
  * The filter for a style layer: its own filter AND one `in` test per narrowed property. Server-side clusters
- * (`cluster: true`) carry no attributes, so they stay visible whatever the filter; their counts are unfiltered.
+ * (features with `point_count`) carry no attributes, so they stay visible whatever the filter; their counts are unfiltered.
  */
 export function combinedFilter(original: unknown, filters: Record<string, string[]>): unknown {
   const tests: unknown[] = [];
   for (const [prop, values] of Object.entries(filters)) {
     const asText = ['to-string', ['get', prop]];
-    tests.push(['any', ['==', ['get', 'cluster'], true], ['in', asText, ['literal', values]]]);
+    tests.push(['any', ['has', 'point_count'], ['in', asText, ['literal', values]]]);
   }
   if (tests.length === 0) return original;
   return original === undefined || original === null ? ['all', ...tests] : ['all', original, ...tests];

@@ -1,0 +1,223 @@
+/**
+ * The console in headless Chromium against the API on the seeded demo region: what a user of the console would
+ * check, asked of the map itself (rendered features), never guessed from pixels.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, VIEWPORTS, webgl2Info } from '../support/browser.js';
+import { openConsolePage, renderedCounts, waitForMapIdle, type ConsolePage } from '../support/console-page.js';
+import { formatViewHash, type ViewState } from '../../web/src/url/viewHash.js';
+
+const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url).pathname;
+
+interface CatalogueLayer {
+  id: string;
+  title: { zh: string; en: string };
+  minzoom: number;
+  visible: boolean;
+  bounds: [number, number, number, number] | null;
+  count: number;
+}
+interface Label {
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+let browser: Browser;
+let baseUrl: string;
+const opened: ConsolePage[] = [];
+
+async function open(viewport = VIEWPORTS.laptop, hash = '', signIn: string | undefined = 'city_office') {
+  const c = await openConsolePage(browser, baseUrl, viewport, { signIn });
+  opened.push(c);
+  await c.page.goto(`/${hash}`);
+  return c;
+}
+
+async function apiGet<T>(c: ConsolePage, path: string): Promise<T> {
+  return c.page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+}
+
+beforeAll(async () => {
+  baseUrl = inject('baseUrl');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of opened) await c.close().catch(() => undefined);
+  await browser?.close();
+});
+
+describe('console', () => {
+  it('signs in as city_office with a demo button and shows the demo region on WebGL2', async () => {
+    const c = await open(VIEWPORTS.laptop, '', undefined);
+    const gl = await webgl2Info(c.page);
+    expect(gl.ok, 'WebGL2 available headless').toBe(true);
+    await c.page.click('button[data-username="city_office"]');
+    await waitForMapIdle(c.page);
+    const counts = await renderedCounts(c.page);
+    expect(counts.counties).toBeGreaterThan(0);
+    expect(counts.townships).toBeGreaterThan(0);
+    // Area names are drawn by deck.gl from /api/labels (no glyphs in MapLibre).
+    await c.page.waitForFunction(() => window.__gc!.deck.props.layers.some((l) => l.id.startsWith('gc-labels-') && (l.props.data as unknown[]).length > 0));
+    await expect(c.page.locator('.user-button')).toContainText('市禁毒办');
+  });
+
+  it('draws every layer when shown and nothing when hidden', async () => {
+    const c = await open(VIEWPORTS.desktop);
+    await waitForMapIdle(c.page);
+    const catalogue = ((await apiGet<{ layers: CatalogueLayer[] }>(c, '/api/layers')).layers ?? []) as CatalogueLayer[];
+    expect(catalogue.map((l) => l.id).sort()).toEqual(
+      ['catchments', 'checkpoints', 'counties', 'firms', 'grids', 'roads', 'townships', 'venues', 'villages', 'wastewater_sites'].sort(),
+    );
+    for (const layer of catalogue) {
+      expect(layer.count, `${layer.id} has data`).toBeGreaterThan(0);
+      const [w, s, e, n] = layer.bounds!;
+      const zoom = Math.max(layer.minzoom + 0.5, layer.id === 'grids' ? 13 : 9);
+      await c.page.evaluate(({ center, zoom }) => window.__gc!.map.jumpTo({ center, zoom }), { center: [(w + e) / 2, (s + n) / 2] as [number, number], zoom });
+      const box = c.page.locator(`li[data-layer="${layer.id}"] input[type="checkbox"]`).first();
+      if (!(await box.isChecked())) await box.check();
+      await waitForMapIdle(c.page);
+      const shown = (await renderedCounts(c.page))[layer.id] ?? 0;
+      expect(shown, `${layer.id} drawn at z${zoom}`).toBeGreaterThan(0);
+      await box.uncheck();
+      await waitForMapIdle(c.page);
+      expect((await renderedCounts(c.page))[layer.id] ?? 0, `${layer.id} hidden`).toBe(0);
+      expect(c.page.url()).not.toMatch(new RegExp(`layers=[^&]*\\b${layer.id}\\b`));
+    }
+  });
+
+  it('opens a township’s details with its name when it is clicked', async () => {
+    const c = await open(VIEWPORTS.laptop, '#map=10.5/26.9/112.8&layers=counties,townships&lang=zh-CN');
+    await waitForMapIdle(c.page);
+    const b = await c.page.evaluate(() => {
+      const bb = window.__gc!.map.getBounds();
+      return [bb.getWest(), bb.getSouth(), bb.getEast(), bb.getNorth()];
+    });
+    const labels = await apiGet<Label[]>(c, `/api/labels/townships?bbox=${b.join(',')}&limit=50`);
+    expect(labels.length).toBeGreaterThan(0);
+    // A township well inside the view (away from the side panel on the left).
+    const viewW = VIEWPORTS.laptop.width;
+    let target: (Label & { x: number; y: number }) | undefined;
+    for (const l of labels) {
+      const p = await c.page.evaluate((ll) => window.__gc!.map.project(ll), [l.lon, l.lat] as [number, number]);
+      if (p.x > 450 && p.x < viewW - 80 && p.y > 120 && p.y < VIEWPORTS.laptop.height - 80) {
+        target = { ...l, ...p };
+        break;
+      }
+    }
+    expect(target, 'a township label point in view').toBeDefined();
+    await c.page.mouse.click(target!.x, target!.y);
+    await expect.poll(() => c.page.locator('#details-title').textContent()).toBe(target!.name);
+    await expect.poll(() => c.page.locator('.parent-chain').textContent(), { timeout: 10_000 }).toMatch(/县|区|市/);
+    expect(c.page.url()).toContain(`sel=townships:${target!.code}`);
+  });
+
+  it('searches, flies to the result and selects it', async () => {
+    const c = await open(VIEWPORTS.laptop, '#map=8.5/26.9/112.8&lang=zh-CN');
+    await waitForMapIdle(c.page);
+    const labels = await apiGet<Label[]>(c, '/api/labels/townships?limit=100');
+    const target = labels[labels.length - 1];
+    const before = await c.page.evaluate(() => window.__gc!.map.getZoom());
+    await c.page.fill('.search input', target.name);
+    await c.page.waitForSelector('.search-results [role="option"]');
+    await c.page.locator('.search-results [role="option"]', { hasText: target.name }).first().click();
+    await c.page.waitForTimeout(1200); // the flight lasts 800 ms
+    await waitForMapIdle(c.page);
+    const after = await c.page.evaluate(() => {
+      const m = window.__gc!.map;
+      const bb = m.getBounds();
+      return { zoom: m.getZoom(), w: bb.getWest(), s: bb.getSouth(), e: bb.getEast(), n: bb.getNorth() };
+    });
+    expect(after.zoom).toBeGreaterThan(before);
+    expect(target.lon).toBeGreaterThan(after.w);
+    expect(target.lon).toBeLessThan(after.e);
+    expect(target.lat).toBeGreaterThan(after.s);
+    expect(target.lat).toBeLessThan(after.n);
+    await expect.poll(() => c.page.locator('#details-title').textContent()).toBe(target.name);
+    expect(c.page.url()).toContain(`sel=townships:${target.code}`);
+  });
+
+  it('switches the interface to English and back', async () => {
+    const c = await open(VIEWPORTS.laptop);
+    await waitForMapIdle(c.page);
+    await expect.poll(() => c.page.locator('#tab-layers').textContent()).toBe('图层');
+    const catalogue = (await apiGet<{ layers: CatalogueLayer[] }>(c, '/api/layers')).layers;
+    await c.page.click('.header button[data-lang="en"]');
+    await expect.poll(() => c.page.locator('#tab-layers').textContent()).toBe('Layers');
+    expect(await c.page.getAttribute('.search input', 'placeholder')).toMatch(/^Search/);
+    expect(await c.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => c.page.locator('li[data-layer="townships"] .layer-title').textContent()).toBe(catalogue.find((l) => l.id === 'townships')!.title.en);
+    expect(c.page.url()).toContain('lang=en');
+    await c.page.click('.header button[data-lang="zh-CN"]');
+    await expect.poll(() => c.page.locator('#tab-layers').textContent()).toBe('图层');
+  });
+
+  it('reopens the same view from a copied link (URL round trip)', async () => {
+    const first = await open(VIEWPORTS.laptop, '#map=10/26.9/112.8&layers=counties,townships&lang=zh-CN');
+    await waitForMapIdle(first.page);
+    const labels = await apiGet<Label[]>(first, '/api/labels/townships?limit=1');
+    const view: ViewState = {
+      center: [labels[0].lon, labels[0].lat],
+      zoom: 11.25,
+      layers: ['counties', 'townships', 'firms'],
+      opacity: { townships: 0.6 },
+      filters: { firms: { category: ['1'] } },
+      selection: { layer: 'townships', id: labels[0].code },
+      lang: 'en',
+    };
+    const hash = formatViewHash(view);
+    const c = await open(VIEWPORTS.laptop, hash);
+    await waitForMapIdle(c.page);
+    await expect.poll(() => c.page.locator('#details-title').textContent()).toBe(labels[0].name);
+    const state = await c.page.evaluate(() => {
+      const m = window.__gc!.map;
+      const firms = m.queryRenderedFeatures(undefined, {}).filter((f) => (f.layer.metadata as Record<string, string> | undefined)?.['gc:layer'] === 'firms');
+      return {
+        zoom: m.getZoom(),
+        center: m.getCenter(),
+        villages: m.getLayoutProperty('villages-fill', 'visibility'),
+        firmCategories: [...new Set(firms.filter((f) => f.properties.point_count === undefined).map((f) => String(f.properties.category)))],
+      };
+    });
+    expect(state.zoom).toBeCloseTo(11.25, 2);
+    expect(state.center.lng).toBeCloseTo(labels[0].lon, 4);
+    expect(state.center.lat).toBeCloseTo(labels[0].lat, 4);
+    expect(state.villages).toBe('none');
+    expect(state.firmCategories.every((k) => k === '1')).toBe(true);
+    expect(await c.page.locator('#tab-layers').textContent()).toBe('Layers');
+    // The page writes back exactly the view it was given.
+    expect(new URL(c.page.url()).hash).toBe(hash);
+  });
+
+  it('writes screenshots at 1366×768, 1920×1080 and 390×844', async () => {
+    const labels = await (async () => {
+      const c = await open(VIEWPORTS.laptop, '#map=9/26.9/112.8&lang=zh-CN');
+      await waitForMapIdle(c.page);
+      return apiGet<Label[]>(c, '/api/labels/townships?limit=5');
+    })();
+    const sel = labels[0];
+    for (const [name, vp] of Object.entries(VIEWPORTS)) {
+      const c = await open(vp, '');
+      await waitForMapIdle(c.page);
+      await c.page.waitForTimeout(500);
+      await c.page.screenshot({ path: `${SCREENSHOTS}console-${name}-${vp.width}x${vp.height}.png` });
+      const view: ViewState = { center: [sel.lon, sel.lat], zoom: 11, layers: null, opacity: {}, filters: {}, selection: { layer: 'townships', id: sel.code }, lang: name === 'desktop' ? 'en' : 'zh-CN' };
+      const d = await open(vp, formatViewHash(view));
+      await waitForMapIdle(d.page);
+      await expect.poll(() => d.page.locator('#details-title').textContent()).toBe(sel.name);
+      await d.page.waitForTimeout(800);
+      await d.page.screenshot({ path: `${SCREENSHOTS}console-${name}-${vp.width}x${vp.height}-details.png` });
+    }
+  });
+
+  it('logged no console errors and sent no request to another host', () => {
+    expect(opened.length).toBeGreaterThan(5);
+    expect(opened.flatMap((c) => c.errors)).toEqual([]);
+    expect(opened.flatMap((c) => c.foreign)).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Helpers for driving the console in a browser test: a page that records every request's origin and every
+ * console error, sign-in, and waiting until the map has drawn everything it is going to draw.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { newContext, type Viewport } from './browser.js';
+
+export interface ConsolePage {
+  page: Page;
+  /** Requests to any origin other than the console's own (they were aborted). */
+  foreign: string[];
+  /** console.error messages and uncaught page errors. */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * The "am I signed in?" probe answers 401 before sign-in, and Chromium logs every 4xx response as a console
+ * error; that one is expected and the only one ignored.
+ */
+const EXPECTED_ERRORS = [/Failed to load resource: the server responded with a status of 401/];
+
+export async function openConsolePage(browser: Browser, baseUrl: string, viewport: Viewport, opts: { signIn?: string } = {}): Promise<ConsolePage> {
+  const context = await newContext(browser, viewport, baseUrl);
+  const origin = new URL(baseUrl).origin;
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  if (opts.signIn) {
+    const res = await context.request.post(`${baseUrl}/api/session`, { data: { username: opts.signIn, password: 'demo' } });
+    if (!res.ok()) throw new Error(`sign-in as ${opts.signIn} failed: ${res.status()}`);
+  }
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = `${m.text()} @ ${m.location().url}`;
+    if (EXPECTED_ERRORS.some((re) => re.test(m.text())) && m.location().url.includes('/api/session')) return;
+    errors.push(text);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return { page, foreign, errors, close: () => context.close() };
+}
+
+/** Map loaded, every visible source's tiles loaded, not moving, and an `idle` seen after that. */
+export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => !!window.__gc?.map, null, { timeout });
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const m = window.__gc!.map;
+        if (m.loaded() && m.areTilesLoaded() && !m.isMoving()) return resolve(true);
+        m.once('idle', () => resolve(true));
+        setTimeout(() => resolve(false), 2000);
+      }),
+    null,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Rendered feature counts per catalogue layer ("gc:layer" metadata), as MapLibre reports them. */
+export async function renderedCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const m = window.__gc!.map;
+    const out: Record<string, number> = {};
+    for (const f of m.queryRenderedFeatures()) {
+      const id = (f.layer.metadata as Record<string, string> | undefined)?.['gc:layer'];
+      if (id) out[id] = (out[id] ?? 0) + 1;
+    }
+    return out;
+  });
+}
+
+/** The part of MapLibre's Map the tests use (the tests package does not depend on maplibre-gl). */
+export interface TestMap {
+  loaded(): boolean;
+  areTilesLoaded(): boolean;
+  isMoving(): boolean;
+  once(type: string, cb: () => void): void;
+  getZoom(): number;
+  getCenter(): { lng: number; lat: number };
+  getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
+  jumpTo(o: { center?: [number, number]; zoom?: number }): void;
+  project(p: [number, number]): { x: number; y: number };
+  getLayoutProperty(id: string, p: string): unknown;
+  queryRenderedFeatures(geometry?: unknown, options?: unknown): { layer: { id: string; metadata?: unknown }; properties: Record<string, unknown>; geometry: { type: string } }[];
+  getCanvas(): HTMLCanvasElement;
+}
+
+declare global {
+  interface Window {
+    __gc?: { map: TestMap; deck: { props: { layers: { id: string; props: { data: unknown } }[] } } };
+  }
+}
