@@ -16,6 +16,7 @@ import { areaRoutes } from './area/routes.js';
 import { checkpointRoutes } from './checkpoint/routes.js';
 import { firmRoutes, venueRoutes } from './firm/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
+import { openApiDocument } from './openapi/document.js';
 import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { TileService } from './tiles/tile-service.js';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): CreatedApp {
 
   // Open to everyone: health, sign-in, the OpenAPI document.
   app.route('/api/health', healthRoutes(deps));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
   // Everything below needs the database migrated and seeded.
   app.use('/api/*', async (c, next) => {

@@ -1,0 +1,118 @@
+/**
+ * The OpenAPI 3.0 description served at /api/openapi.json. Query parameters of the core routes come from the
+ * very zod schemas those routes parse with (via z.toJSONSchema), so the description cannot drift from them.
+ */
+import { z } from 'zod';
+import { LAYERS } from '../layers/registry.js';
+import { asOfParam, bboxParam, intString, limitParam } from '../http/params.js';
+import { searchQuery } from '../search/routes.js';
+
+type Op = { summary: string; tags: string[]; query?: z.ZodObject; path?: string[]; body?: string; produces?: string; secured?: boolean };
+
+const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+
+function parameters(op: Op) {
+  const out: unknown[] = (op.path ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  if (op.query) {
+    for (const [name, schema] of Object.entries(op.query.shape)) {
+      const json = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      delete json.$schema;
+      out.push({ name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: json });
+    }
+  }
+  return out;
+}
+
+const tileQuery = z.object({ as_of: asOfParam });
+const ogcItems = z.object({ bbox: bboxParam.optional(), limit: limitParam(100, 10_000), offset: intString(0, 10_000_000).optional(), datetime: z.string().optional() });
+
+const PATHS: Record<string, Record<string, Op>> = {
+  '/api/health': { get: { summary: 'Database reachable, schema version, newest data, start-up progress', tags: ['platform'], secured: false } },
+  '/api/session': {
+    post: { summary: 'Sign in (sets an HttpOnly session cookie)', tags: ['platform'], body: '{username, password}', secured: false },
+    get: { summary: 'The signed-in user', tags: ['platform'] },
+    delete: { summary: 'Sign out', tags: ['platform'] },
+  },
+  '/api/layers': { get: { summary: 'Every layer: fields, geometry type, zoom range, bounds, count, filters, legend', tags: ['map'] } },
+  '/api/style.json': { get: { summary: 'MapLibre style built from the layer definitions (own tiles only)', tags: ['map'], query: z.object({ as_of: asOfParam }) } },
+  '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
+    get: { summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match`, tags: ['map'], path: ['layer', 'z', 'x', 'y'], query: tileQuery, produces: 'application/vnd.mapbox-vector-tile' },
+  },
+  '/api/labels/{layer}': { get: { summary: 'Label points of areas and grids', tags: ['map'], path: ['layer'], query: z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) }) } },
+  '/api/search': { get: { summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], query: searchQuery } },
+  '/api/areas/{code}': { get: { summary: 'An area: parent chain, population, listing, signals, counts of sites inside', tags: ['areas'], path: ['code'], query: z.object({ as_of: asOfParam }) } },
+  '/api/checkpoints/{id}': { get: { summary: 'A checkpoint', tags: ['checkpoint'], path: ['id'] } },
+  '/api/checkpoints/{id}/days': { get: { summary: 'Daily figures of a checkpoint', tags: ['checkpoint'], path: ['id'], query: z.object({ days: intString(1, 366).optional() }) } },
+  '/api/firms/{id}': { get: { summary: 'A precursor-chemical firm with its inspections and next due date', tags: ['firm'], path: ['id'] } },
+  '/api/venues/{id}': { get: { summary: 'A key venue with its inspections and next due date', tags: ['venue'], path: ['id'] } },
+  '/api/listings': {
+    get: { summary: 'Listings as of a date, filtered by grade, status, area', tags: ['listing'] },
+    post: { summary: 'List an area (office/admin)', tags: ['listing'], body: 'listing' },
+  },
+  '/api/listings/due': { get: { summary: 'Due work: terms ending soon, assessments overdue, extensions used up', tags: ['listing'] } },
+  '/api/listings/export.csv': { get: { summary: 'Listings as CSV', tags: ['listing'], produces: 'text/csv' } },
+  '/api/listings/export.xlsx': { get: { summary: 'Listings as Excel', tags: ['listing'], produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+  '/api/listings/{id}': { get: { summary: 'A listing with its events and assessments', tags: ['listing'], path: ['id'] } },
+  '/api/listings/{id}/assessments': { post: { summary: 'Record a yearly assessment', tags: ['listing'], path: ['id'], body: 'assessment' } },
+  '/api/listings/{id}/extend': { post: { summary: 'Extend the term (once)', tags: ['listing'], path: ['id'], body: '{on}' } },
+  '/api/listings/{id}/downgrade': { post: { summary: 'Downgrade the grade', tags: ['listing'], path: ['id'], body: '{on, grade}' } },
+  '/api/listings/{id}/delist': { post: { summary: 'Delist (409 with the unmet conditions unless all six are met)', tags: ['listing'], path: ['id'], body: '{on}' } },
+  '/api/listings/{id}/relist': { post: { summary: 'Relist after a rebound', tags: ['listing'], path: ['id'], body: 'listing' } },
+  '/api/wastewater/sites': { get: { summary: 'Wastewater sampling sites', tags: ['wastewater'] } },
+  '/api/wastewater/sites/{code}/series': { get: { summary: 'Loads of a site per substance, with LOQ flags and trend', tags: ['wastewater'], path: ['code'] } },
+  '/api/wastewater/areas/{code}/series': { get: { summary: 'Population-weighted load series of an area', tags: ['wastewater'], path: ['code'] } },
+  '/api/wastewater/areas/{code}/signals': { get: { summary: 'Trends per substance of an area, with confidence', tags: ['wastewater'], path: ['code'] } },
+  '/api/wastewater/rising': { get: { summary: 'Rising signals, significant first, with upstream tracing sites', tags: ['wastewater'] } },
+  '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin)', tags: ['wastewater'] } },
+  '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], body: 'file' } },
+  '/api/ogc': { get: { summary: 'OGC API – Features landing page', tags: ['ogc'] } },
+  '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },
+  '/api/ogc/collections': { get: { summary: 'Collections (one per layer)', tags: ['ogc'] } },
+  '/api/ogc/collections/{collectionId}': { get: { summary: 'A collection', tags: ['ogc'], path: ['collectionId'] } },
+  '/api/ogc/collections/{collectionId}/items': { get: { summary: 'Features, with bbox, limit, offset and datetime', tags: ['ogc'], path: ['collectionId'], query: ogcItems, produces: 'application/geo+json' } },
+  '/api/ogc/collections/{collectionId}/items/{featureId}': { get: { summary: 'One feature', tags: ['ogc'], path: ['collectionId', 'featureId'], produces: 'application/geo+json' } },
+};
+
+let cached: unknown;
+
+export function openApiDocument() {
+  cached ??= {
+    openapi: '3.0.3',
+    info: { title: '禁毒网格化管理地图 API (anti-drug grid management console)', version: '1.0.0' },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'gc_session' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, param: { type: 'string', description: 'The parameter at fault' } },
+        },
+      },
+    },
+    security: [{ bearer: [] }, { session: [] }],
+    paths: Object.fromEntries(
+      Object.entries(PATHS).map(([path, ops]) => [
+        path,
+        Object.fromEntries(
+          Object.entries(ops).map(([method, op]) => [
+            method,
+            {
+              summary: op.summary,
+              tags: op.tags,
+              parameters: parameters(op),
+              ...(op.secured === false ? { security: [] } : {}),
+              ...(op.body ? { requestBody: { content: { 'application/json': { schema: { type: 'object', description: op.body } } } } } : {}),
+              responses: {
+                '200': { description: 'OK', content: { [op.produces ?? 'application/json']: {} } },
+                '400': problem,
+                ...(op.secured === false ? {} : { '401': problem }),
+                '404': problem,
+              },
+            },
+          ]),
+        ),
+      ]),
+    ),
+  };
+  return cached;
+}
