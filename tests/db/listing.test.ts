@@ -136,6 +136,10 @@ describe('reading listings', () => {
     expect(now.json.listing).toMatchObject({ status: 'delisted', delistedOn: d!.delisted_on });
     expect(now.json.events.at(-1).kind).toBe('delisted');
     expect(now.json.assessments.length).toBeGreaterThan(0);
+    const outline = await call('GET', `/api/listings/${d!.id}/outline`, 'city_office');
+    expect(outline.type).toContain('application/geo+json');
+    expect(['Polygon', 'MultiPolygon']).toContain(outline.json.geometry.type);
+    expect(outline.json.bbox).toHaveLength(4);
     // Before it was listed it does not exist.
     expect((await call('GET', `/api/listings/${d!.id}?as_of=${addDays(d!.listed_on, -1)}`, 'city_office')).status).toBe(404);
   });

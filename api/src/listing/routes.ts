@@ -90,6 +90,12 @@ export function listingRoutes(deps: AppDeps, opts: { onWrite?: () => void; today
     return c.json(await svc.detail(c.get('user'), id, q.as_of ?? svc.today()));
   });
 
+  app.get('/:id{[0-9]+}/outline', async (c) => {
+    const { id } = parseParams(c, idParam);
+    c.header('Content-Type', 'application/geo+json');
+    return c.body(JSON.stringify(await svc.outline(c.get('user'), id)));
+  });
+
   app.post('/', writer, async (c) => {
     const b = await parseBody(c, listBody);
     const out = await svc.list(c.get('user'), {

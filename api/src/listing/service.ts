@@ -126,6 +126,15 @@ export class ListingService {
       .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.listingId - b.listingId));
   }
 
+  /** GeoJSON Feature of the listed area's outline (for the printed report's map). */
+  async outline(user: Reader, id: number) {
+    const row = await repo.findListing(this.db, id, { asOf: '9999-12-31', scopePrefix: user.scopePrefix });
+    if (!row) throw notFound(id);
+    const o = await repo.areaOutline(this.db, row.areaCode);
+    if (!o) throw notFound(id);
+    return { type: 'Feature' as const, id: row.areaCode, bbox: o.bbox, geometry: o.geometry, properties: { code: row.areaCode, name: row.areaName } };
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Actions.
 
