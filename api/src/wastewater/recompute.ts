@@ -134,18 +134,19 @@ export async function recomputeAll(db: Queryable, opts: RecomputeOptions = {}): 
   const ms: Record<string, number> = {};
   const windowWeeks = opts.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
   await timed(ms, 'shares', () => rebuildShares(db), opts.log);
-  await timed(ms, 'site weeks', async () => {
-    await db.query('DELETE FROM wastewater_site_week');
-    await db.query(SQL.siteWeek, [null, null, LOQ_SUBSTITUTION_FACTOR]);
-  }, opts.log);
   const asOf = opts.asOf ?? (await latestSampleDay(db));
   if (!asOf) {
+    await db.query('DELETE FROM wastewater_site_week');
     await db.query('DELETE FROM wastewater_area_week');
     const r = await timed(ms, 'signals', () => writeSignals(db, new Date().toISOString().slice(0, 10), windowWeeks, null), opts.log);
     return { asOf: null, windowWeeks, ...r, ms };
   }
   const from = windowStart(asOf, windowWeeks);
   const to = weekStart(`${asOf}T12:00:00+08:00`);
+  await timed(ms, 'site weeks', async () => {
+    await db.query('DELETE FROM wastewater_site_week');
+    await db.query(SQL.siteWeek, [null, null, LOQ_SUBSTITUTION_FACTOR, from]);
+  }, opts.log);
   await timed(ms, 'area weeks', async () => {
     await db.query('DELETE FROM wastewater_area_week');
     await refreshAreaWeeks(db, from, to, null);
@@ -175,10 +176,10 @@ export async function recomputeTouched(db: Queryable, touched: readonly TouchedS
     if (day > latest) latest = day;
   }
   const list = [...pairs.values()];
-  await timed(ms, 'site weeks', () => db.query(SQL.siteWeek, [list.map((p) => p.siteId), list.map((p) => p.week), LOQ_SUBSTITUTION_FACTOR]), opts.log);
   const asOf = opts.asOf ?? (state && state.asOf > latest ? state.asOf : latest);
   const from = windowStart(asOf, windowWeeks);
   const to = weekStart(`${asOf}T12:00:00+08:00`);
+  await timed(ms, 'site weeks', () => db.query(SQL.siteWeek, [list.map((p) => p.siteId), list.map((p) => p.week), LOQ_SUBSTITUTION_FACTOR, from]), opts.log);
   const siteIds = [...new Set(list.map((p) => p.siteId))];
   const areaCodes = (
     await db.query<{ area_code: string }>('SELECT DISTINCT area_code FROM wastewater_catchment_share WHERE site_id = ANY ($1::bigint[])', [siteIds])
@@ -189,7 +190,10 @@ export async function recomputeTouched(db: Queryable, touched: readonly TouchedS
   }
   // The window moved: drop weeks that fell out of it, and re-read every area's trend.
   const windowMoved = !state || weekStart(`${state.asOf}T12:00:00+08:00`) !== to || state.windowWeeks !== windowWeeks;
-  if (windowMoved) await db.query('DELETE FROM wastewater_area_week WHERE week < $1::date', [from]);
+  if (windowMoved) {
+    await db.query('DELETE FROM wastewater_area_week WHERE week < $1::date', [from]);
+    await db.query('DELETE FROM wastewater_site_week WHERE week < $1::date', [from]);
+  }
   const r = await timed(ms, 'signals', () => writeSignals(db, asOf, windowWeeks, windowMoved ? null : areaCodes), opts.log);
   await saveState(db, asOf, windowWeeks);
   return { asOf, windowWeeks, ...r, ms };

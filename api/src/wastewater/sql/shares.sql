@@ -18,7 +18,8 @@ WITH plant AS (
 ),
 grid_people AS (
   SELECT p.id AS site_id, left(g.code, 9) || '000' AS township_code, sum(g.population)::float8 AS people
-  FROM plant p JOIN grid_cell g ON ST_Intersects(p.catchment, g.label_point)
+  -- The && on the cell's geometry uses its GiST index (a label point lies inside its cell).
+  FROM plant p JOIN grid_cell g ON g.geom && p.catchment AND ST_Intersects(p.catchment, g.label_point)
   WHERE g.population > 0
   GROUP BY 1, 2
 ),
