@@ -34,8 +34,27 @@ function toSessionUser(r: UserRow): SessionUser {
 /** Session lengths by role: the wall display stays signed in for weeks, people for a working day. */
 export const SESSION_HOURS: Record<Role, number> = { wall: 24 * 30, admin: 12, office: 12, inspector: 12, grid_officer: 24 * 7, viewer: 12 };
 
+/**
+ * Resolved tokens are kept for a short while: every tile request authenticates, and a database round trip per
+ * tile would dominate the tile's own cost. Sign-out evicts at once; a deactivated user or a changed assignment
+ * takes effect within USER_CACHE_MS.
+ */
+export const USER_CACHE_MS = 30_000;
+const userCache = new Map<string, { user: SessionUser; at: number }>();
+
 export async function findUserByToken(db: Queryable, token: string): Promise<SessionUser | null> {
   const digest = sha256Hex(token);
+  const hit = userCache.get(digest);
+  if (hit && Date.now() - hit.at < USER_CACHE_MS) return hit.user;
+  const user = await lookUpUserByDigest(db, digest);
+  if (user) {
+    if (userCache.size > 10_000) userCache.clear();
+    userCache.set(digest, { user, at: Date.now() });
+  } else userCache.delete(digest);
+  return user;
+}
+
+async function lookUpUserByDigest(db: Queryable, digest: string): Promise<SessionUser | null> {
   const rows = await db.query<UserRow>(
     `${USER_SELECT} WHERE u.active AND (u.token_sha256 = $1 OR u.id = (
        SELECT s.user_id FROM app_session s WHERE s.token_sha256 = $1 AND s.expires_at > now()))`,
@@ -60,5 +79,6 @@ export async function createSession(db: Queryable, user: SessionUser): Promise<{
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  userCache.delete(sha256Hex(token));
   await db.query('DELETE FROM app_session WHERE token_sha256 = $1', [sha256Hex(token)]);
 }
