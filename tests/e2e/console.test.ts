@@ -41,6 +41,13 @@ async function apiGet<T>(c: ConsolePage, path: string): Promise<T> {
   return c.page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 }
 
+/** Area names are deck.gl text from /api/labels: wait until a label layer with data is on the map. */
+async function waitForLabels(page: ConsolePage['page']) {
+  await page.waitForFunction(() => window.__gc!.deck.props.layers.some((l) => l.id.startsWith('gc-labels-') && (l.props.data as unknown[]).length > 0), null, {
+    timeout: 20_000,
+  });
+}
+
 beforeAll(async () => {
   baseUrl = inject('baseUrl');
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -63,7 +70,7 @@ describe('console', () => {
     expect(counts.counties).toBeGreaterThan(0);
     expect(counts.townships).toBeGreaterThan(0);
     // Area names are drawn by deck.gl from /api/labels (no glyphs in MapLibre).
-    await c.page.waitForFunction(() => window.__gc!.deck.props.layers.some((l) => l.id.startsWith('gc-labels-') && (l.props.data as unknown[]).length > 0));
+    await waitForLabels(c.page);
     await expect(c.page.locator('.user-button')).toContainText('市禁毒办');
   });
 
@@ -204,12 +211,14 @@ describe('console', () => {
     for (const [name, vp] of Object.entries(VIEWPORTS)) {
       const c = await open(vp, '');
       await waitForMapIdle(c.page);
+      await waitForLabels(c.page);
       await c.page.waitForTimeout(500);
       await c.page.screenshot({ path: `${SCREENSHOTS}console-${name}-${vp.width}x${vp.height}.png` });
       const view: ViewState = { center: [sel.lon, sel.lat], zoom: 11, layers: null, opacity: {}, filters: {}, selection: { layer: 'townships', id: sel.code }, lang: name === 'desktop' ? 'en' : 'zh-CN' };
       const d = await open(vp, formatViewHash(view));
       await waitForMapIdle(d.page);
       await expect.poll(() => d.page.locator('#details-title').textContent()).toBe(sel.name);
+      await waitForLabels(d.page);
       await d.page.waitForTimeout(800);
       await d.page.screenshot({ path: `${SCREENSHOTS}console-${name}-${vp.width}x${vp.height}-details.png` });
     }

@@ -13,7 +13,7 @@ import { MapView, type FlyRequest } from '../map/MapView';
 import { consoleDeckLayers } from '../map/deckLayers';
 import { loadedFeatureParts } from '../map/featureLookup';
 import type { LayerState } from '../map/styleControl';
-import type { Pick } from '../map/pick';
+import { CODE_KEYED, type Pick } from '../map/pick';
 import { getPlugins, pluginsVersion, refreshPlugins, subscribePlugins, type PluginContext } from '../plugins/registry';
 import { DEFAULT_VIEW, PHONE_QUERY } from './defaults';
 import { Header } from './Header';
@@ -164,28 +164,35 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
     [select],
   );
 
-  // Selection outline and properties: exact geometry from the OGC API, tile pieces meanwhile.
+  // Selection outline and properties: tile pieces as soon as the tiles are there (retried on every idle until
+  // found), then the exact geometry from the OGC API by the feature's numeric id (no seams at tile edges).
   useEffect(() => {
     if (!selection || !map) {
       setHighlight([]);
       return;
     }
-    const fromTiles = () => {
-      const parts = loadedFeatureParts(map, selection.layer, selection.id);
-      if (parts.length) {
-        setSelectedProps((p) => p ?? (parts[0].properties as Record<string, unknown>));
-        setHighlight((h) => (h.length && h[0].id === 'ogc' ? h : parts));
-      }
-      return parts.length > 0;
-    };
-    if (!fromTiles()) map.once('idle', fromTiles);
+    setHighlight([]);
     const ctrl = new AbortController();
-    api
-      .get<Feature<Geometry>>(`/api/ogc/collections/${encodeURIComponent(selection.layer)}/items/${encodeURIComponent(selection.id)}`, ctrl.signal)
-      .then((f) => {
-        if (f?.geometry) setHighlight([{ ...f, id: 'ogc' }]);
-      })
-      .catch(() => undefined);
+    let found = false;
+    const fromTiles = () => {
+      if (found) return;
+      const parts = loadedFeatureParts(map, selection.layer, selection.id);
+      if (!parts.length) return;
+      found = true;
+      map.off('idle', fromTiles);
+      setSelectedProps((p) => p ?? (parts[0].properties as Record<string, unknown>));
+      setHighlight(parts);
+      const numericId = parts.find((p) => typeof p.id === 'number')?.id;
+      if (numericId === undefined) return;
+      api
+        .get<Feature<Geometry>>(`/api/ogc/collections/${encodeURIComponent(selection.layer)}/items/${numericId}`, ctrl.signal)
+        .then((f) => {
+          if (f?.geometry) setHighlight([f]);
+        })
+        .catch(() => undefined);
+    };
+    fromTiles();
+    if (!found) map.on('idle', fromTiles);
     return () => {
       ctrl.abort();
       map.off('idle', fromTiles);
@@ -195,7 +202,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   const chooseResult = useCallback(
     (r: SearchResult) => {
       const layer = layerForResult(r, ids);
-      const id = String(r.code ?? r.id);
+      const id = String(CODE_KEYED.has(layer) ? (r.code ?? r.id) : (r.id ?? r.code));
       const [w, s, e, n] = r.bbox;
       setSearchMarker([(w + e) / 2, (s + n) / 2]);
       setVisibleList((list) => {

@@ -1,4 +1,5 @@
 /** An area (county, township, village): parent chain, population, current listing, wastewater signal, sites inside. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../api/types';
 import { useApi } from './useApi';
@@ -20,9 +21,10 @@ interface Parent {
   level?: string;
 }
 
-export function AreaDetails({ code, lang }: { code: string; lang: Lang }) {
+export function AreaDetails({ code, lang, onName }: { code: string; lang: Lang; onName: (n: string | undefined) => void }) {
   const { t } = useTranslation();
   const { data, error, loading } = useApi<Record<string, unknown>>(`/api/areas/${encodeURIComponent(code)}`);
+  useEffect(() => onName(read<string>(data, 'name')), [data, onName]);
   if (loading) return <p className="muted" aria-busy="true">{t('details.loading')}</p>;
   if (error || !data) return <p className="muted">{t('details.notFound')}</p>;
   const parents = (read<Parent[]>(data, 'parents', 'parentChain', 'ancestors') ?? []).filter((p) => p && p.name);

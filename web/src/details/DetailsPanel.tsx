@@ -3,6 +3,7 @@
  * licence and last inspection; a checkpoint's last 30 days; otherwise the feature's catalogue fields. Plug-ins add
  * sections below (e.g. a wastewater site's loads).
  */
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueLayer, Lang } from '../api/types';
 import { pick } from '../i18n';
@@ -26,9 +27,15 @@ const AREA_LAYERS = new Set(['counties', 'townships', 'villages']);
 
 export function DetailsPanel({ lang, catalogue, selection, properties, onClose, pluginContexts }: Props) {
   const { t } = useTranslation();
+  const [loadedName, setLoadedName] = useState<string | null>(null);
+  const key = selection ? `${selection.layer}:${selection.id}` : '';
+  useEffect(() => setLoadedName(null), [key]);
+  const onName = useCallback((n: string | undefined) => {
+    if (n) setLoadedName(n);
+  }, []);
   if (!selection) return <p className="muted details-empty">{t('details.empty')}</p>;
   const layer = catalogue.find((l) => l.id === selection.layer);
-  const name = read<string>(properties, 'name');
+  const name = read<string>(properties, 'name') ?? loadedName;
   return (
     <article className="details" aria-labelledby="details-title" data-selection={`${selection.layer}:${selection.id}`}>
       <header className="details-head">
@@ -42,10 +49,10 @@ export function DetailsPanel({ lang, catalogue, selection, properties, onClose, 
           </svg>
         </button>
       </header>
-      {AREA_LAYERS.has(selection.layer) && <AreaDetails code={selection.id} lang={lang} />}
-      {selection.layer === 'firms' && <FirmDetails id={selection.id} lang={lang} />}
-      {selection.layer === 'venues' && <VenueDetails id={selection.id} lang={lang} />}
-      {selection.layer === 'checkpoints' && <CheckpointDetails id={selection.id} lang={lang} />}
+      {AREA_LAYERS.has(selection.layer) && <AreaDetails code={selection.id} lang={lang} onName={onName} />}
+      {selection.layer === 'firms' && <FirmDetails id={selection.id} lang={lang} onName={onName} />}
+      {selection.layer === 'venues' && <VenueDetails id={selection.id} lang={lang} onName={onName} />}
+      {selection.layer === 'checkpoints' && <CheckpointDetails id={selection.id} lang={lang} onName={onName} />}
       {!AREA_LAYERS.has(selection.layer) && <FieldTable layer={layer} properties={properties} lang={lang} />}
       {pluginContexts.map(({ plugin, ctx }) => {
         const Section = plugin.DetailSection;

@@ -1,4 +1,5 @@
 /** Sites: a firm's category, licence and last inspection; a venue's kind and risk; a checkpoint's last 30 days. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../api/types';
 import { useApi } from './useApi';
@@ -21,9 +22,10 @@ function LastInspection({ data, lang }: { data: unknown; lang: Lang }) {
   );
 }
 
-export function FirmDetails({ id, lang }: { id: string; lang: Lang }) {
+export function FirmDetails({ id, lang, onName }: { id: string; lang: Lang; onName: (n: string | undefined) => void }) {
   const { t } = useTranslation();
   const { data, loading, error } = useApi<Record<string, unknown>>(`/api/firms/${encodeURIComponent(id)}`);
+  useEffect(() => onName(read<string>(data, 'name')), [data, onName]);
   if (loading) return <p className="muted">{t('details.loading')}</p>;
   if (error || !data) return null;
   const business = read<string>(data, 'business');
@@ -54,9 +56,10 @@ export function FirmDetails({ id, lang }: { id: string; lang: Lang }) {
   );
 }
 
-export function VenueDetails({ id, lang }: { id: string; lang: Lang }) {
+export function VenueDetails({ id, lang, onName }: { id: string; lang: Lang; onName: (n: string | undefined) => void }) {
   const { t } = useTranslation();
   const { data, loading, error } = useApi<Record<string, unknown>>(`/api/venues/${encodeURIComponent(id)}`);
+  useEffect(() => onName(read<string>(data, 'name')), [data, onName]);
   if (loading) return <p className="muted">{t('details.loading')}</p>;
   if (error || !data) return null;
   const risk = read<string>(data, 'risk');
@@ -90,12 +93,13 @@ interface Day {
   seizures?: Record<string, number>;
 }
 
-export function CheckpointDetails({ id, lang }: { id: string; lang: Lang }) {
+export function CheckpointDetails({ id, lang, onName }: { id: string; lang: Lang; onName: (n: string | undefined) => void }) {
   const { t } = useTranslation();
-  const { data, loading, error } = useApi<Day[] | { days: Day[] }>(`/api/checkpoints/${encodeURIComponent(id)}/days?days=30`);
+  const { data, loading, error } = useApi<{ checkpoint?: { name?: string }; days: Day[] }>(`/api/checkpoints/${encodeURIComponent(id)}/days?days=30`);
+  useEffect(() => onName(data?.checkpoint?.name), [data, onName]);
   if (loading) return <p className="muted">{t('details.loading')}</p>;
   if (error || !data) return null;
-  const days = Array.isArray(data) ? data : (data.days ?? []);
+  const days = data.days ?? [];
   const vehicles = days.map((d) => Number(read(d, 'vehicles', 'vehiclesChecked') ?? 0));
   const sum = (keys: string[]) => days.reduce((s, d) => s + Number(read(d, ...keys) ?? 0), 0);
   return (

@@ -6,6 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, Geometry } from 'geojson';
 import { catalogueLayerOf, type StyleLayerLike } from './styleControl';
+import { CODE_KEYED } from './pick';
 
 interface SourceRef {
   source: string;
@@ -31,9 +32,9 @@ export function loadedFeatureParts(map: MapLibreMap, layer: string, id: string):
   for (const ref of sourcesOf(map, layer)) {
     const parts = map.querySourceFeatures(ref.source, {
       sourceLayer: ref.sourceLayer,
-      filter: ['any', ['==', ['to-string', ['get', 'code']], id], ['==', ['to-string', ['get', 'id']], id], ['==', ['to-string', ['id']], id]],
+      filter: CODE_KEYED.has(layer) ? ['==', ['to-string', ['get', 'code']], id] : ['==', ['to-string', ['id']], id],
     });
-    for (const p of parts) out.push({ type: 'Feature', geometry: p.geometry as Geometry, properties: p.properties ?? {} });
+    for (const p of parts) out.push({ type: 'Feature', id: p.id, geometry: p.geometry as Geometry, properties: p.properties ?? {} });
   }
   return out;
 }

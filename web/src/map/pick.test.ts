@@ -9,6 +9,14 @@ describe('choosePick', () => {
     ]);
     expect(pick).toMatchObject({ kind: 'feature', selection: { layer: 'firms', id: '17' } });
   });
+  it('keys areas by code and sites by feature id', () => {
+    expect(choosePick([{ layerId: 'checkpoints', geometryType: 'Point', id: 25, properties: { code: 'CP-438002-01' } }])).toMatchObject({
+      selection: { layer: 'checkpoints', id: '25' },
+    });
+    expect(choosePick([{ layerId: 'grids', geometryType: 'Polygon', id: 6001, properties: { code: '438002001001001' } }])).toMatchObject({
+      selection: { layer: 'grids', id: '438002001001001' },
+    });
+  });
   it('keeps the topmost among polygons', () => {
     const pick = choosePick([
       { layerId: 'villages', geometryType: 'Polygon', properties: { code: '430421101001' } },

@@ -17,10 +17,15 @@ export type Pick =
 
 const RANK: Record<string, number> = { Point: 0, MultiPoint: 0, LineString: 1, MultiLineString: 1, Polygon: 2, MultiPolygon: 2 };
 
-/** The stable key of a feature: its code for areas and grids, else its id. */
+/**
+ * Layers keyed by their statistical code (stable across re-imports, meaningful in a URL); the sites are keyed by
+ * their feature id, which is what their detail endpoints (/api/firms/{id}, ...) take.
+ */
+export const CODE_KEYED = new Set(['counties', 'townships', 'villages', 'grids', 'catchments']);
+
 export function featureKey(f: PickedFeature): string | undefined {
   const p = f.properties;
-  const key = p.code ?? p.id ?? f.id;
+  const key = CODE_KEYED.has(f.layerId) ? (p.code ?? f.id) : (f.id ?? p.id ?? p.code ?? p.ref);
   return key === undefined || key === null ? undefined : String(key);
 }
 

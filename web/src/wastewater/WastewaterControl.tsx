@@ -1,0 +1,93 @@
+/**
+ * Side-panel control of the wastewater mode: the legend (trend colours, confidence as transparency, "no data"),
+ * the substance for site sizes and the list, and the rising signals, significant first, each with its upstream
+ * tracing sites. Choosing a signal selects its area.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PluginContext } from '../plugins/registry';
+import { fetchRising, SUBSTANCES, type Signal, type Substance } from './api';
+import { MAX_ALPHA, MIN_ALPHA, NO_DATA_COLOR, TREND_COLORS, TRENDS } from './palette';
+import { getSubstance, loadSites, setSubstance, subscribe } from './state';
+
+export function WastewaterControl({ ctx }: { ctx: PluginContext }) {
+  const { t } = useTranslation('wastewater');
+  const substance = useSyncExternalStore(subscribe, getSubstance);
+  const [rising, setRising] = useState<Signal[] | null>(null);
+
+  useEffect(() => {
+    void loadSites();
+  }, []);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchRising(substance, ac.signal)
+      .then((r) => setRising(r.signals))
+      .catch(() => setRising([]));
+    return () => ac.abort();
+  }, [substance]);
+
+  const layerOf = (level: string) => (level === 'county' ? 'counties' : 'townships');
+  return (
+    <div className="ww-control">
+      <h3>{t('title')}</h3>
+      <div className="ww-legend" aria-label={t('legend.title')}>
+        <p className="small">{t('legend.areas')}</p>
+        <ul>
+          {TRENDS.map((tr) => (
+            <li key={tr} data-trend={tr}>
+              <span className="ww-swatch" style={{ background: TREND_COLORS[tr] }} aria-hidden="true" /> {t(`trend.${tr}`)}
+            </li>
+          ))}
+          <li data-trend="insufficient">
+            <span className="ww-swatch ww-nodata" style={{ background: NO_DATA_COLOR }} aria-hidden="true" /> {t('legend.noData')}
+          </li>
+        </ul>
+        <p className="small">
+          <span className="ww-swatch" style={{ background: TREND_COLORS.rising_significant, opacity: MIN_ALPHA + 0.1 }} aria-hidden="true" />
+          <span className="ww-swatch" style={{ background: TREND_COLORS.rising_significant, opacity: MAX_ALPHA }} aria-hidden="true" /> {t('legend.confidence')}
+        </p>
+        <p className="small">{t('legend.sites')}</p>
+      </div>
+      <label>
+        {t('substance.label')}{' '}
+        <select value={substance} onChange={(e) => setSubstance(e.target.value as Substance)}>
+          {SUBSTANCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`substance.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h4>{t('rising.title')}</h4>
+      {rising === null && <p className="muted">{t('section.loading')}</p>}
+      {rising?.length === 0 && <p className="muted">{t('rising.none')}</p>}
+      <ol className="ww-rising">
+        {rising?.map((s) => (
+          <li key={`${s.areaCode}/${s.substance}`} data-trend={s.trend}>
+            <button type="button" onClick={() => ctx.select({ layer: layerOf(s.level), id: s.areaCode })}>
+              <span className="ww-swatch" style={{ background: TREND_COLORS[s.trend as 'rising'] }} aria-hidden="true" />
+              <strong>{s.areaName}</strong> · {t(`substance.${s.substance}`)} · {t(`trend.${s.trend}`)}
+              {s.pctChange !== null && <> · {t('section.pctChange', { pct: s.pctChange.toFixed(0) })}</>}
+            </button>
+            <span className="muted small">
+              {' '}
+              {t('rising.confidence', { coverage: Math.round(s.coverage * 100), n: s.nSamples })}
+            </span>
+            {s.tracingSites && s.tracingSites.length > 0 && (
+              <ul className="ww-tracing">
+                {s.tracingSites.map((ts) => (
+                  <li key={ts.code}>
+                    <button type="button" onClick={() => ctx.select({ layer: 'wastewater_sites', id: ts.code })}>
+                      {t('rising.tracing')}: {ts.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/** The wastewater API as the console uses it (see api/src/wastewater/routes.ts). */
+import { api } from '../api/client';
+
+export type Substance = 'methamphetamine' | 'amphetamine' | 'ketamine' | 'mdma' | 'morphine' | 'benzoylecgonine' | 'index';
+export const SUBSTANCES: Substance[] = ['index', 'methamphetamine', 'ketamine', 'amphetamine', 'mdma', 'morphine', 'benzoylecgonine'];
+
+export interface Site {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'plant_inlet' | 'tracing';
+  parentCode: string | null;
+  townshipCode: string;
+  populationServed: number;
+  lon: number;
+  lat: number;
+  latestWeek: string | null;
+  latestNormalised: number | null;
+  latestLoadMgDay: number | null;
+  latestCensored: boolean | null;
+}
+
+export interface SeriesPoint {
+  period: string;
+  loadMgDay: number;
+  normalised: number;
+  n: number;
+  nCensored: number;
+  censored: boolean;
+  coveredPeople?: number;
+}
+
+export interface Trend {
+  category: string;
+  n: number;
+  p: number;
+  senSlope: number | null;
+  pctChange: number | null;
+  latest: number | null;
+  line: { from: { period: string; value: number }; to: { period: string; value: number } } | null;
+}
+
+export interface Series {
+  substance: Substance;
+  period: 'week' | 'month';
+  points: SeriesPoint[];
+  trend: Trend;
+  signal?: Signal | null;
+  site?: { code: string; name: string; kind: string; populationServed: number };
+  area?: { code: string; name: string; level: string; population: number };
+}
+
+export interface Signal {
+  areaCode: string;
+  areaName: string;
+  level: string;
+  substance: string;
+  trend: string;
+  latestLoad: number | null;
+  pctChange: number | null;
+  senSlope: number | null;
+  pValue: number | null;
+  nSamples: number;
+  coverage: number;
+  tracingSites?: { code: string; name: string; plantCode: string; latestNormalised: number | null }[];
+}
+
+export const fetchSites = (substance: Substance, signal?: AbortSignal) =>
+  api.get<{ sites: Site[] }>(`/api/wastewater/sites?substance=${substance}`, signal);
+
+export const fetchSiteSeries = (code: string, substance: Substance, period: 'week' | 'month', signal?: AbortSignal) =>
+  api.get<Series>(`/api/wastewater/sites/${encodeURIComponent(code)}/series?substance=${substance}&period=${period}`, signal);
+
+export const fetchAreaSeries = (code: string, substance: Substance, period: 'week' | 'month', signal?: AbortSignal) =>
+  api.get<Series>(`/api/wastewater/areas/${code}/series?substance=${substance}&period=${period}`, signal);
+
+export const fetchRising = (substance: Substance | null, signal?: AbortSignal) =>
+  api.get<{ signals: Signal[] }>(`/api/wastewater/rising?limit=100${substance ? `&substance=${substance}` : ''}`, signal);

@@ -1,0 +1,59 @@
+/**
+ * Wastewater (污水验毒) map mode: areas coloured by the trend of their methamphetamine-equivalent index with
+ * confidence as transparency (palette.ts), sampling sites sized by their latest load (deck.gl), the rising
+ * signals list and legend in the side panel, and a lazily loaded time-series chart in the details panel.
+ */
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { ConsolePlugin } from '../plugins/registry';
+import type { Site } from './api';
+import en from './i18n/en.json';
+import zh from './i18n/zh-CN.json';
+import { fillColorExpression, fillOpacityExpression, siteRadius } from './palette';
+import { getSites, loadSites } from './state';
+import { WastewaterControl } from './WastewaterControl';
+import { WastewaterSection } from './WastewaterSection';
+import './wastewater.css';
+
+const AREA_LAYERS = ['counties', 'townships'];
+
+const plugin: ConsolePlugin = {
+  id: 'wastewater',
+  title: { zh: '污水验毒', en: 'Wastewater' },
+  messages: { 'zh-CN': zh, en },
+  styleOverrides: (ctx) =>
+    ctx.active
+      ? AREA_LAYERS.map((layer) => ({ layer, paint: { 'fill-color': fillColorExpression, 'fill-opacity': fillOpacityExpression } }))
+      : [],
+  deckLayers: (ctx) => {
+    if (!ctx.active) return [];
+    const sites = getSites();
+    if (!sites.length) {
+      void loadSites();
+      return [];
+    }
+    const maxLoad = Math.max(...sites.map((s) => s.latestNormalised ?? 0));
+    return [
+      new ScatterplotLayer<Site>({
+        id: 'ww-site-loads',
+        data: sites,
+        getPosition: (s) => [s.lon, s.lat],
+        getRadius: (s) => siteRadius(s.latestNormalised, maxLoad),
+        radiusUnits: 'pixels',
+        getFillColor: (s) => (s.kind === 'tracing' ? [86, 180, 233, 200] : [0, 0, 0, 140]),
+        getLineColor: [255, 255, 255, 230],
+        lineWidthMinPixels: 1,
+        stroked: true,
+        pickable: true,
+        onClick: ({ object }) => {
+          if (object) ctx.select({ layer: 'wastewater_sites', id: object.code });
+          return true;
+        },
+        updateTriggers: { getRadius: [maxLoad] },
+      }),
+    ];
+  },
+  Control: WastewaterControl,
+  DetailSection: WastewaterSection,
+};
+
+export default plugin;
