@@ -21,6 +21,7 @@ function weighting(substance: SignalSubstance): [string[], number[]] {
 }
 
 export interface SiteRow {
+  id: number;
   code: string;
   name: string;
   kind: 'plant_inlet' | 'tracing';
@@ -42,7 +43,7 @@ export async function listSites(db: Queryable, scopePrefix: string, substance: S
        SELECT DISTINCT ON (site_id) site_id, week FROM wastewater_site_week
        WHERE substance = ANY ($2::text[]) ORDER BY site_id, week DESC
      )
-     SELECT s.code, s.name, s.kind, p.code AS "parentCode", s.township_code AS "townshipCode",
+     SELECT s.id, s.code, s.name, s.kind, p.code AS "parentCode", s.township_code AS "townshipCode",
             s.population_served AS "populationServed", ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat,
             l.week::text AS "latestWeek", v.normalised AS "latestNormalised", v.load_mg_day AS "latestLoadMgDay",
             v.censored AS "latestCensored"
