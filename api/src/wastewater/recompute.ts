@@ -1,21 +1,26 @@
 /**
- * Recompute of drug signals: catchment shares → site weeks → area weeks (over the trend window) → area_signal.
+ * Recompute of drug signals over the trend window:
+ *   catchment shares (SQL, sql/shares.sql) → weekly plant values (SQL, sql/site-window.sql, one row per site and
+ *   substance) → area series by areal weighting (JS, areal.ts) → trends (JS, trend.ts) → area_signal.
+ * The area series of the window are also stored (wastewater_area_week) so that the incremental update after an
+ * import only recomputes the weeks it touched, for the areas the touched plants feed, and re-reads the rest.
  *
- * Full recompute rebuilds everything; the incremental update after an import refreshes only the (site, week)
- * pairs the new samples fall in, the area weeks of the areas those sites feed, and those areas' signals. When the
- * new samples move "as of" into a later week, every area's window has moved, so all signals are re-read from the
- * area weeks (cheap: no sample is touched again).
+ * Why the aggregation runs in JS and not in SQL: at province scale (2,000 plants × 6 substances × 26 weeks × ~5
+ * areas per catchment) the SQL join-and-group of site weeks with shares was the slowest step by far; in typed
+ * arrays it is a few million additions. SQL still does the heavy filtering and per-site averaging of samples.
  */
 import type { Queryable } from '../db/database.js';
+import { aggregateAreas, coverage, SIGNAL_KEYS, weeklyValues, type AreaSeries, type AreaSeriesMap, type Share, type SignalKey, type SiteSeries } from './areal.js';
 import { LOQ_SUBSTITUTION_FACTOR } from './load.js';
 import { weekStart, windowStart } from './periods.js';
 import { SQL } from './sql.js';
-import { INDEX_SUBSTANCE, INDEX_WEIGHTS, SUBSTANCES } from './substances.js';
+import type { Substance } from './substances.js';
 import { summariseTrend } from './trend.js';
 
 /** Trend window: half a year of weekly values. */
 export const DEFAULT_WINDOW_WEEKS = 26;
 const STATE_KEY = 'wastewater_recompute';
+const DAY_MS = 86400e3;
 
 export interface RecomputeOptions {
   /** The day the signals are "as of" (YYYY-MM-DD); default the day of the latest sample (China time). */
@@ -32,7 +37,19 @@ export interface RecomputeResult {
   ms: Record<string, number>;
 }
 
-const SIGNAL_SUBSTANCES = [...SUBSTANCES, INDEX_SUBSTANCE];
+interface Window {
+  asOf: string;
+  weeks: number;
+  from: string;
+  to: string;
+}
+
+function windowOf(asOf: string, weeks: number): Window {
+  return { asOf, weeks, from: windowStart(asOf, weeks), to: weekStart(`${asOf}T12:00:00+08:00`) };
+}
+
+const weekAt = (w: Window, step: number) => new Date(Date.parse(w.from + 'T00:00:00Z') + step * 7 * DAY_MS).toISOString().slice(0, 10);
+const stepOf = (w: Window, week: string) => Math.round((Date.parse(week + 'T00:00:00Z') - Date.parse(w.from + 'T00:00:00Z')) / (7 * DAY_MS));
 
 async function latestSampleDay(db: Queryable): Promise<string | null> {
   const [r] = await db.query<{ d: string | null }>(`SELECT (max(sampled_at) AT TIME ZONE 'Asia/Shanghai')::date AS d FROM wastewater_sample`);
@@ -42,8 +59,8 @@ async function latestSampleDay(db: Queryable): Promise<string | null> {
 async function timed<T>(ms: Record<string, number>, step: string, fn: () => Promise<T>, log?: (m: string) => void): Promise<T> {
   const t0 = performance.now();
   const out = await fn();
-  ms[step] = Math.round(performance.now() - t0);
-  log?.(`${step}: ${ms[step]} ms`);
+  ms[step] = (ms[step] ?? 0) + Math.round(performance.now() - t0);
+  log?.(`${step}: ${Math.round(performance.now() - t0)} ms`);
   return out;
 }
 
@@ -53,74 +70,134 @@ export async function rebuildShares(db: Queryable, siteIds: number[] | null = nu
   await db.query(SQL.shares, [siteIds]);
 }
 
-async function refreshAreaWeeks(db: Queryable, from: string, to: string, areaCodes: string[] | null): Promise<void> {
-  if (areaCodes) {
-    await db.query('DELETE FROM wastewater_area_week WHERE area_code = ANY ($1::text[]) AND week BETWEEN $2::date AND $3::date', [areaCodes, from, to]);
+async function readShares(db: Queryable, opts: { siteIds?: number[]; areaCodes?: string[] } = {}): Promise<Share[]> {
+  const rows = await db.query<{ site_id: number; area_code: string; share: number; people: number }>(
+    `SELECT site_id, area_code, share, people FROM wastewater_catchment_share
+     WHERE ($1::bigint[] IS NULL OR site_id = ANY ($1::bigint[])) AND ($2::text[] IS NULL OR area_code = ANY ($2::text[]))`,
+    [opts.siteIds ?? null, opts.areaCodes ?? null],
+  );
+  return rows.map((r) => ({ siteId: r.site_id, areaCode: r.area_code, share: r.share, people: r.people }));
+}
+
+async function readSiteWindow(db: Queryable, w: Window, siteIds: number[] | null, weeks: string[] | null): Promise<SiteSeries[]> {
+  const rows = await db.query<{ site_id: number; substance: Substance; steps: number[]; normalised: number[]; load: number[]; n: number[]; censored: number[] }>(
+    SQL.siteWindow,
+    [w.from, w.to, siteIds, LOQ_SUBSTITUTION_FACTOR, weeks],
+  );
+  return rows.map((r) => ({ siteId: r.site_id, substance: r.substance, steps: r.steps, normalised: r.normalised.map(Number), load: r.load.map(Number), n: r.n, censored: r.censored }));
+}
+
+/** Store the given weeks (steps) of the area series, replacing what was stored for those areas and weeks. */
+async function storeAreaWeeks(db: Queryable, w: Window, series: AreaSeriesMap, steps: number[] | null): Promise<void> {
+  const areaCodes = [...series.keys()];
+  const weeks = steps ? steps.map((s) => weekAt(w, s)) : null;
+  if (weeks) {
+    await db.query('DELETE FROM wastewater_area_week WHERE area_code = ANY ($1::text[]) AND week = ANY ($2::date[])', [areaCodes, weeks]);
   } else {
-    await db.query('DELETE FROM wastewater_area_week WHERE week BETWEEN $1::date AND $2::date', [from, to]);
+    await db.query('DELETE FROM wastewater_area_week WHERE area_code = ANY ($1::text[]) AND week BETWEEN $2::date AND $3::date', [areaCodes, w.from, w.to]);
   }
-  await db.query(SQL.areaWeek, [from, to, areaCodes, [...SUBSTANCES], SUBSTANCES.map((s) => INDEX_WEIGHTS[s])]);
+  const want = steps ? new Set(steps) : null;
+  const cols = { area: [] as string[], sub: [] as string[], week: [] as string[], load: [] as number[], norm: [] as number[], people: [] as number[], sites: [] as number[], samples: [] as number[], cens: [] as number[] };
+  const flush = async () => {
+    if (!cols.area.length) return;
+    await db.query(
+      `INSERT INTO wastewater_area_week (area_code, substance, week, load_mg_day, normalised, covered_people, n_sites, n_samples, n_censored)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[], $6::float8[], $7::int[], $8::int[], $9::int[])`,
+      [cols.area, cols.sub, cols.week, cols.load, cols.norm, cols.people, cols.sites, cols.samples, cols.cens],
+    );
+    for (const k of Object.keys(cols) as (keyof typeof cols)[]) cols[k].length = 0;
+  };
+  for (const [area, m] of series) {
+    for (const [sub, a] of m) {
+      for (let s = 0; s < w.weeks; s++) {
+        if (a.people[s]! <= 0 || (want && !want.has(s))) continue;
+        cols.area.push(area);
+        cols.sub.push(sub);
+        cols.week.push(weekAt(w, s));
+        cols.load.push(a.load[s]!);
+        cols.norm.push(a.peopleNorm[s]! / a.people[s]!);
+        cols.people.push(a.people[s]!);
+        cols.sites.push(a.nSites[s]!);
+        cols.samples.push(a.nSamples[s]!);
+        cols.cens.push(a.nCensored[s]!);
+      }
+    }
+    if (cols.area.length >= 50_000) await flush();
+  }
+  await flush();
 }
 
-interface TrendInputRow {
-  area_code: string;
-  population: number;
-  substance: string | null;
-  vals: number[];
-  steps: number[];
-  covered_sum: number;
-  samples: number;
-}
-
-/** Read the window's area weeks, compute the trends and replace those areas' rows in area_signal. */
-async function writeSignals(db: Queryable, asOf: string, windowWeeks: number, areaCodes: string[] | null): Promise<{ areas: number; signals: number }> {
-  const from = windowStart(asOf, windowWeeks);
-  const to = weekStart(`${asOf}T12:00:00+08:00`);
-  const rows = await db.query<TrendInputRow>(SQL.trendInput, [from, to, areaCodes]);
-  const byArea = new Map<string, { population: number; series: Map<string, TrendInputRow> }>();
+/** The stored area series of the window (for the areas given, or all). */
+async function readAreaWeeks(db: Queryable, w: Window, areaCodes: string[] | null): Promise<AreaSeriesMap> {
+  const rows = await db.query<{ area_code: string; substance: SignalKey; steps: number[]; normalised: number[]; people: number[]; load: number[]; n_sites: number[]; n_samples: number[]; n_censored: number[] }>(
+    SQL.trendInput,
+    [w.from, w.to, areaCodes],
+  );
+  const out: AreaSeriesMap = new Map();
   for (const r of rows) {
-    const a = byArea.get(r.area_code) ?? { population: r.population, series: new Map() };
-    if (r.substance) a.series.set(r.substance, r);
-    byArea.set(r.area_code, a);
+    const a: AreaSeries = {
+      people: new Float64Array(w.weeks), peopleNorm: new Float64Array(w.weeks), load: new Float64Array(w.weeks),
+      nSites: new Int32Array(w.weeks), nSamples: new Int32Array(w.weeks), nCensored: new Int32Array(w.weeks),
+    };
+    r.steps.forEach((s, i) => {
+      if (s < 0 || s >= w.weeks) return;
+      const people = Number(r.people[i]);
+      a.people[s] = people;
+      a.peopleNorm[s] = people * Number(r.normalised[i]);
+      a.load[s] = Number(r.load[i]);
+      a.nSites[s] = r.n_sites[i]!;
+      a.nSamples[s] = r.n_samples[i]!;
+      a.nCensored[s] = r.n_censored[i]!;
+    });
+    let m = out.get(r.area_code);
+    if (!m) out.set(r.area_code, (m = new Map()));
+    m.set(r.substance, a);
   }
-  const cols = { area: [] as string[], substance: [] as string[], trend: [] as string[], latest: [] as (number | null)[], pct: [] as (number | null)[],
-    slope: [] as (number | null)[], p: [] as (number | null)[], n: [] as number[], coverage: [] as number[] };
-  for (const [code, a] of byArea) {
-    for (const substance of SIGNAL_SUBSTANCES) {
-      const r = a.series.get(substance);
-      const vals = (r?.vals ?? []).map(Number);
-      const t = summariseTrend(vals, r?.steps);
-      // Coverage: people served by sampled catchments, averaged over the window's weeks (a week without data
-      // covers nobody), as a share of the area's population.
-      const covered = (r?.covered_sum ?? 0) / windowWeeks;
-      const coverage = a.population > 0 ? Math.min(1, covered / a.population) : covered > 0 ? 1 : 0;
+  return out;
+}
+
+/** Trends of the areas given (all current township-and-above areas when null), written to area_signal. */
+async function writeSignals(db: Queryable, w: Window, series: AreaSeriesMap, areaCodes: string[] | null): Promise<{ areas: number; signals: number }> {
+  const areas = await db.query<{ code: string; population: number }>(
+    `SELECT code, population FROM admin_area WHERE valid_to IS NULL AND level IN ('province', 'city', 'county', 'township')
+       AND ($1::text[] IS NULL OR code = ANY ($1::text[]))`,
+    [areaCodes],
+  );
+  const cols = { area: [] as string[], sub: [] as string[], trend: [] as string[], latest: [] as (number | null)[], pct: [] as (number | null)[],
+    slope: [] as (number | null)[], p: [] as (number | null)[], n: [] as number[], cov: [] as number[] };
+  for (const { code, population } of areas) {
+    const m = series.get(code);
+    for (const key of SIGNAL_KEYS) {
+      const a = m?.get(key);
+      const { values, steps } = a ? weeklyValues(a) : { values: [], steps: [] };
+      const t = summariseTrend(values, steps);
       cols.area.push(code);
-      cols.substance.push(substance);
+      cols.sub.push(key);
       cols.trend.push(t.category);
       cols.latest.push(t.latest);
       cols.pct.push(t.pctChange);
       cols.slope.push(t.senSlope);
-      cols.p.push(vals.length >= 2 ? t.p : null);
+      cols.p.push(values.length >= 2 ? t.p : null);
       cols.n.push(t.n);
-      cols.coverage.push(coverage);
+      cols.cov.push(coverage(a, population));
     }
   }
   if (areaCodes) await db.query('DELETE FROM area_signal WHERE area_code = ANY ($1::text[])', [areaCodes]);
-  else await db.query('DELETE FROM area_signal WHERE substance = ANY ($1::text[])', [SIGNAL_SUBSTANCES]);
+  else await db.query('DELETE FROM area_signal WHERE substance = ANY ($1::text[])', [[...SIGNAL_KEYS]]);
   await db.query(
     `INSERT INTO area_signal (area_code, substance, window_weeks, trend, latest_load, pct_change, sen_slope, p_value, n_samples, coverage)
      SELECT a, s, $10, t, l, pc, sl, p, n, c
      FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::int[], $9::float8[])
        AS u (a, s, t, l, pc, sl, p, n, c)`,
-    [cols.area, cols.substance, cols.trend, cols.latest, cols.pct, cols.slope, cols.p, cols.n, cols.coverage, windowWeeks],
+    [cols.area, cols.sub, cols.trend, cols.latest, cols.pct, cols.slope, cols.p, cols.n, cols.cov, w.weeks],
   );
-  return { areas: byArea.size, signals: cols.area.length };
+  return { areas: areas.length, signals: cols.area.length };
 }
 
-async function saveState(db: Queryable, asOf: string, windowWeeks: number) {
+async function saveState(db: Queryable, w: Window) {
   await db.query(
     `INSERT INTO dataset_info (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-    [STATE_KEY, JSON.stringify({ asOf, windowWeeks, at: new Date().toISOString() })],
+    [STATE_KEY, JSON.stringify({ asOf: w.asOf, windowWeeks: w.weeks, at: new Date().toISOString() })],
   );
 }
 
@@ -129,31 +206,23 @@ export async function recomputeState(db: Queryable): Promise<{ asOf: string; win
   return r?.value ?? null;
 }
 
-/** Full recompute: shares, every site week, the window's area weeks, every area's signals. */
+/** Full recompute: shares, the window's plant weeks, every area's series and signals. */
 export async function recomputeAll(db: Queryable, opts: RecomputeOptions = {}): Promise<RecomputeResult> {
   const ms: Record<string, number> = {};
-  const windowWeeks = opts.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
+  const weeks = opts.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
   await timed(ms, 'shares', () => rebuildShares(db), opts.log);
-  const asOf = opts.asOf ?? (await latestSampleDay(db));
-  if (!asOf) {
-    await db.query('DELETE FROM wastewater_site_week');
+  const asOf = opts.asOf ?? (await latestSampleDay(db)) ?? new Date().toISOString().slice(0, 10);
+  const w = windowOf(asOf, weeks);
+  const sites = await timed(ms, 'plant weeks', () => readSiteWindow(db, w, null, null), opts.log);
+  const shares = await timed(ms, 'read shares', () => readShares(db), opts.log);
+  const series = await timed(ms, 'areal weighting', async () => aggregateAreas(sites, shares, weeks), opts.log);
+  await timed(ms, 'store area weeks', async () => {
     await db.query('DELETE FROM wastewater_area_week');
-    const r = await timed(ms, 'signals', () => writeSignals(db, new Date().toISOString().slice(0, 10), windowWeeks, null), opts.log);
-    return { asOf: null, windowWeeks, ...r, ms };
-  }
-  const from = windowStart(asOf, windowWeeks);
-  const to = weekStart(`${asOf}T12:00:00+08:00`);
-  await timed(ms, 'site weeks', async () => {
-    await db.query('DELETE FROM wastewater_site_week');
-    await db.query(SQL.siteWeek, [null, null, LOQ_SUBSTITUTION_FACTOR, from]);
+    await storeAreaWeeks(db, w, series, null);
   }, opts.log);
-  await timed(ms, 'area weeks', async () => {
-    await db.query('DELETE FROM wastewater_area_week');
-    await refreshAreaWeeks(db, from, to, null);
-  }, opts.log);
-  const r = await timed(ms, 'signals', () => writeSignals(db, asOf, windowWeeks, null), opts.log);
-  await saveState(db, asOf, windowWeeks);
-  return { asOf, windowWeeks, ...r, ms };
+  const r = await timed(ms, 'signals', () => writeSignals(db, w, series, null), opts.log);
+  await saveState(db, w);
+  return { asOf, windowWeeks: weeks, ...r, ms };
 }
 
 export interface TouchedSample {
@@ -161,40 +230,47 @@ export interface TouchedSample {
   sampledAt: string;
 }
 
-/** Incremental update after new samples: only their site weeks, the areas they feed, and those areas' signals. */
+/**
+ * Incremental update after new samples: the weeks they fall in are recomputed for the areas their plants feed
+ * (from every plant feeding those areas in those weeks), then those areas' signals. When the new samples move
+ * "as of" into a later week, every area's window has moved: weeks that left it are dropped and every area's
+ * signal is re-read from the stored series (no sample is read again).
+ */
 export async function recomputeTouched(db: Queryable, touched: readonly TouchedSample[], opts: RecomputeOptions = {}): Promise<RecomputeResult> {
   const ms: Record<string, number> = {};
   const state = await recomputeState(db);
-  const windowWeeks = opts.windowWeeks ?? state?.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
-  if (!touched.length) return { asOf: state?.asOf ?? null, windowWeeks, areas: 0, signals: 0, ms };
-  const pairs = new Map<string, { siteId: number; week: string }>();
+  const weeks = opts.windowWeeks ?? state?.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
+  if (!touched.length) return { asOf: state?.asOf ?? null, windowWeeks: weeks, areas: 0, signals: 0, ms };
   let latest = '';
+  const touchedWeeks = new Set<string>();
+  const siteIds = new Set<number>();
   for (const t of touched) {
-    const week = weekStart(t.sampledAt);
-    pairs.set(`${t.siteId}/${week}`, { siteId: t.siteId, week });
+    touchedWeeks.add(weekStart(t.sampledAt));
+    siteIds.add(t.siteId);
     const day = new Date(Date.parse(t.sampledAt) + 8 * 3600e3).toISOString().slice(0, 10);
     if (day > latest) latest = day;
   }
-  const list = [...pairs.values()];
   const asOf = opts.asOf ?? (state && state.asOf > latest ? state.asOf : latest);
-  const from = windowStart(asOf, windowWeeks);
-  const to = weekStart(`${asOf}T12:00:00+08:00`);
-  await timed(ms, 'site weeks', () => db.query(SQL.siteWeek, [list.map((p) => p.siteId), list.map((p) => p.week), LOQ_SUBSTITUTION_FACTOR, from]), opts.log);
-  const siteIds = [...new Set(list.map((p) => p.siteId))];
-  const areaCodes = (
-    await db.query<{ area_code: string }>('SELECT DISTINCT area_code FROM wastewater_catchment_share WHERE site_id = ANY ($1::bigint[])', [siteIds])
-  ).map((r) => r.area_code);
-  const weeks = list.map((p) => p.week).filter((w) => w >= from && w <= to).sort();
-  if (weeks.length && areaCodes.length) {
-    await timed(ms, 'area weeks', () => refreshAreaWeeks(db, weeks[0]!, weeks[weeks.length - 1]!, areaCodes), opts.log);
+  const w = windowOf(asOf, weeks);
+  const windowMoved = !state || windowOf(state.asOf, state.windowWeeks).to !== w.to || state.windowWeeks !== weeks;
+  const inWindow = [...touchedWeeks].filter((k) => k >= w.from && k <= w.to).sort();
+
+  const areaCodes = (await readShares(db, { siteIds: [...siteIds] })).map((s) => s.areaCode);
+  const areas = [...new Set(areaCodes)];
+  if (inWindow.length && areas.length) {
+    // Every plant feeding a touched area contributes to its touched weeks, not only the plants just imported.
+    const shares = await timed(ms, 'read shares', () => readShares(db, { areaCodes: areas }), opts.log);
+    const feeding = [...new Set(shares.map((s) => s.siteId))];
+    const sites = await timed(ms, 'plant weeks', () => readSiteWindow(db, w, feeding, inWindow), opts.log);
+    const series = aggregateAreas(sites, shares, weeks);
+    // Areas whose touched weeks lost all data keep no stale rows: delete for all touched areas, then store.
+    for (const a of areas) if (!series.has(a)) series.set(a, new Map());
+    await timed(ms, 'store area weeks', () => storeAreaWeeks(db, w, series, inWindow.map((k) => stepOf(w, k))), opts.log);
   }
-  // The window moved: drop weeks that fell out of it, and re-read every area's trend.
-  const windowMoved = !state || weekStart(`${state.asOf}T12:00:00+08:00`) !== to || state.windowWeeks !== windowWeeks;
-  if (windowMoved) {
-    await db.query('DELETE FROM wastewater_area_week WHERE week < $1::date', [from]);
-    await db.query('DELETE FROM wastewater_site_week WHERE week < $1::date', [from]);
-  }
-  const r = await timed(ms, 'signals', () => writeSignals(db, asOf, windowWeeks, windowMoved ? null : areaCodes), opts.log);
-  await saveState(db, asOf, windowWeeks);
-  return { asOf, windowWeeks, ...r, ms };
+  if (windowMoved) await db.query('DELETE FROM wastewater_area_week WHERE week < $1::date', [w.from]);
+  const resignal = windowMoved ? null : areas;
+  const stored = await timed(ms, 'read area weeks', () => readAreaWeeks(db, w, resignal), opts.log);
+  const r = await timed(ms, 'signals', () => writeSignals(db, w, stored, resignal), opts.log);
+  await saveState(db, w);
+  return { asOf, windowWeeks: weeks, ...r, ms };
 }

@@ -36,29 +36,37 @@ export interface SiteRow {
   latestCensored: boolean | null;
 }
 
+/** Sites in scope with the load of their latest sampled week (China-time week) for the substance or index. */
 export async function listSites(db: Queryable, scopePrefix: string, substance: SignalSubstance): Promise<SiteRow[]> {
   const [subs, weights] = weighting(substance);
   return db.query<SiteRow>(
-    `WITH latest AS (
-       SELECT DISTINCT ON (site_id) site_id, week FROM wastewater_site_week
-       WHERE substance = ANY ($2::text[]) ORDER BY site_id, week DESC
-     )
-     SELECT s.id, s.code, s.name, s.kind, p.code AS "parentCode", s.township_code AS "townshipCode",
+    `SELECT s.id, s.code, s.name, s.kind, p.code AS "parentCode", s.township_code AS "townshipCode",
             s.population_served AS "populationServed", ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat,
             l.week::text AS "latestWeek", v.normalised AS "latestNormalised", v.load_mg_day AS "latestLoadMgDay",
             v.censored AS "latestCensored"
      FROM wastewater_site s
      LEFT JOIN wastewater_site p ON p.id = s.parent_site_id
-     LEFT JOIN latest l ON l.site_id = s.id
      LEFT JOIN LATERAL (
-       SELECT sum(w.normalised * iw.weight) AS normalised, sum(w.load_mg_day * iw.weight) AS load_mg_day,
-              bool_and(w.n_censored = w.n_samples) AS censored
-       FROM wastewater_site_week w JOIN unnest($2::text[], $3::float8[]) AS iw (substance, weight) ON iw.substance = w.substance
-       WHERE w.site_id = s.id AND w.week = l.week
+       SELECT (date_trunc('week', max(x.sampled_at) AT TIME ZONE 'Asia/Shanghai'))::date AS week
+       FROM wastewater_sample x WHERE x.site_id = s.id AND x.substance = ANY ($2::text[])
+     ) l ON true
+     LEFT JOIN LATERAL (
+       SELECT sum(v.normalised * iw.weight) AS normalised, sum(v.load_mg_day * iw.weight) AS load_mg_day, bool_and(v.censored) AS censored
+       FROM (
+         SELECT x.substance, avg(c.ng_l * x.flow_m3_day * 1e-3) AS load_mg_day,
+                avg(c.ng_l * x.flow_m3_day * 1e-3 / (s.population_served / 1000.0)) AS normalised, bool_and(x.below_loq) AS censored
+         FROM wastewater_sample x
+         CROSS JOIN LATERAL (SELECT (CASE WHEN x.below_loq THEN coalesce(x.loq_ng_l, x.concentration_ng_l) * $4::float8
+                                          ELSE x.concentration_ng_l END)::float8 AS ng_l) c
+         WHERE x.site_id = s.id AND x.substance = ANY ($2::text[])
+           AND x.sampled_at >= (l.week::timestamp AT TIME ZONE 'Asia/Shanghai')
+           AND x.sampled_at < ((l.week + 7)::timestamp AT TIME ZONE 'Asia/Shanghai')
+         GROUP BY x.substance
+       ) v JOIN unnest($2::text[], $3::float8[]) AS iw (substance, weight) ON iw.substance = v.substance
      ) v ON l.week IS NOT NULL
      WHERE s.township_code LIKE $1 || '%'
      ORDER BY s.code`,
-    [scopePrefix, subs, weights],
+    [scopePrefix, subs, weights, LOQ_SUBSTITUTION_FACTOR],
   );
 }
 
@@ -206,7 +214,7 @@ export interface TracingSite {
   plantCode: string;
   lon: number;
   lat: number;
-  latestWeek: string | null;
+  latestDate: string | null;
   latestNormalised: number | null;
 }
 
@@ -223,14 +231,18 @@ export async function risingSignals(
   const rows = await db.query<SignalRow & { tracing: TracingSite[] | null }>(
     `SELECT ${SIGNAL_COLUMNS},
        (SELECT json_agg(json_build_object('code', t.code, 'name', t.name, 'plantCode', pl.code, 'lon', ST_X(t.geom), 'lat', ST_Y(t.geom),
-                 'latestWeek', lw.week, 'latestNormalised', lw.normalised) ORDER BY t.code)
+                 'latestDate', lw.week, 'latestNormalised', lw.normalised) ORDER BY t.code)
         FROM wastewater_catchment_share sh
         JOIN wastewater_site pl ON pl.id = sh.site_id
         JOIN wastewater_site t ON t.parent_site_id = pl.id AND t.kind = 'tracing'
         LEFT JOIN LATERAL (
-          SELECT w.week, w.normalised FROM wastewater_site_week w
-          WHERE w.site_id = t.id AND w.substance = CASE WHEN s.substance = 'index' THEN 'methamphetamine' ELSE s.substance END
-          ORDER BY w.week DESC LIMIT 1
+          -- The tracing point's latest result (methamphetamine for the index), normalised, LOQ/2 below the LOQ.
+          SELECT (x.sampled_at AT TIME ZONE 'Asia/Shanghai')::date AS week,
+                 (CASE WHEN x.below_loq THEN coalesce(x.loq_ng_l, x.concentration_ng_l) * $5::float8 ELSE x.concentration_ng_l END)
+                   * x.flow_m3_day * 1e-3 / (t.population_served / 1000.0) AS normalised
+          FROM wastewater_sample x
+          WHERE x.site_id = t.id AND x.substance = CASE WHEN s.substance = 'index' THEN 'methamphetamine' ELSE s.substance END
+          ORDER BY x.sampled_at DESC LIMIT 1
         ) lw ON true
         WHERE sh.area_code = s.area_code) AS tracing
      FROM area_signal s JOIN admin_area a ON a.code = s.area_code AND a.valid_to IS NULL
@@ -238,7 +250,7 @@ export async function risingSignals(
        AND ($2::text IS NULL OR s.substance = $2) AND a.level = ANY ($3::text[])
      ORDER BY (s.trend = 'rising_significant') DESC, s.p_value ASC NULLS LAST, s.pct_change DESC NULLS LAST, s.area_code, s.substance
      LIMIT $4`,
-    [scopePrefix, opts.substance, opts.levels, opts.limit],
+    [scopePrefix, opts.substance, opts.levels, opts.limit, LOQ_SUBSTITUTION_FACTOR],
   );
   return rows.map(({ tracing, ...r }) => ({ ...r, tracingSites: tracing ?? [] }));
 }

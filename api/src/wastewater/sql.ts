@@ -5,8 +5,7 @@ const load = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.
 
 export const SQL = {
   shares: load('shares'),
-  siteWeek: load('site-week'),
-  areaWeek: load('area-week'),
+  siteWindow: load('site-window'),
   trendInput: load('trend-input'),
   areaSeries: load('area-series'),
   siteSeries: load('site-series'),
