@@ -35,11 +35,17 @@ async function slideTo(page: Page, date: string) {
     setter.call(el, String(days));
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, date);
-  await page.waitForFunction((d) => document.querySelector('[data-testid="listing-slider"]')?.getAttribute('aria-valuetext') === d, date);
+  await page
+    .waitForFunction((d) => document.querySelector('[data-testid="listing-slider"]')?.getAttribute('aria-valuetext') === d, date, { timeout: 60_000 })
+    .catch(async (e) => {
+      const state = await page.evaluate(() => document.querySelector('[data-testid="listing-slider"]')?.outerHTML ?? 'no slider');
+      throw new Error(`slider did not reach ${date}: ${state}; ${e}`);
+    });
   // The township source now asks for tiles of that date.
   await page.waitForFunction(
     (d) => (window.__gc!.map as any).getSource('townships').serialize().tiles[0].includes(`as_of=${d}`),
     date,
+    { timeout: 60_000 },
   );
   await waitForMapIdle(page);
 }
