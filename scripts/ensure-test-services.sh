@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Makes sure what the tests need is on this machine (Debian, root): PostgreSQL 15 + PostGIS 3 running with a
-# superuser role for the current user, Chromium for the browser tests and a CJK font so Chinese renders.
+# superuser role for the current user, Chromium for the browser tests, a CJK font so Chinese renders, and GDAL
+# (a standard OGC API – Features client).
 # Installs from Debian's packages only when something is missing; prints what it does.
 set -euo pipefail
 
 need_apt=()
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need_apt+=(postgresql-15 postgresql-15-postgis-3)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v ogrinfo >/dev/null 2>&1 || need_apt+=(gdal-bin)   # a standard OGC API client for the OGC tests
 fc-list 2>/dev/null | grep -qiE 'wenquanyi|noto sans cjk' || need_apt+=(fonts-wqy-microhei)
 
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -1,9 +1,9 @@
 /** The server: `pnpm start`. Serves the API and the built console; prepares the database in the background. */
-import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { StartupState } from './http/env.js';
+import { startServer } from './server.js';
 import { prepareDatabase } from './startup/start.js';
 
 const config = loadConfig();
@@ -12,9 +12,8 @@ console.log(config.databaseUrl ? '[db] PostgreSQL server (DATABASE_URL)' : `[db]
 const db = await openDatabase(config);
 const { app } = createApp({ db, config, startup });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`[api] console at http://${info.address === '::' ? 'localhost' : info.address}:${info.port}/`);
-});
+const server = await startServer(app, config.port, config.host);
+console.log(`[api] console at ${server.url}/`);
 
 prepareDatabase(db, config, startup).catch((err) => {
   startup.phase = 'failed';
@@ -24,7 +23,9 @@ prepareDatabase(db, config, startup).catch((err) => {
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    server.close();
-    void db.close().finally(() => process.exit(0));
+    void server
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   });
 }
