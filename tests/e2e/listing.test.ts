@@ -3,6 +3,7 @@
  * areas MapLibre renders carry the listing state the history says for that date (asked of the rendered features,
  * not of pixels). Also: the table opens with export links, and a report page renders.
  */
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../support/browser.js';
@@ -20,6 +21,7 @@ interface Listing {
   delistedOn: string | null;
 }
 
+const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url).pathname;
 let browser: Browser;
 let c: ConsolePage;
 
@@ -76,6 +78,7 @@ async function showArea(page: Page, code: string) {
 }
 
 beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchBrowser();
   c = await openConsolePage(browser, inject('baseUrl'), VIEWPORTS.desktop, { signIn: 'city_office' });
   await c.page.goto('/');
@@ -112,7 +115,9 @@ describe('listing time slider', () => {
       flags: [],
     });
 
+    await c.page.screenshot({ path: `${SCREENSHOTS}listing-during.png` });
     await slideTo(c.page, TEST_REGION.asOf);
+    await c.page.screenshot({ path: `${SCREENSHOTS}listing-as-of.png` });
     expect(await renderedArea(c.page, 'townships', l.areaCode)).toMatchObject({
       listing_class: 'recently_delisted',
       listing_status: 'delisted',
@@ -141,6 +146,7 @@ describe('listing time slider', () => {
     await slideTo(c.page, TEST_REGION.asOf);
     await c.page.click('.listing-open-table');
     await c.page.waitForSelector('.listing-table tbody tr');
+    await c.page.screenshot({ path: `${SCREENSHOTS}listing-table.png` });
     const csv = await c.page.getAttribute('a[href^="/api/listings/export.csv"]', 'href');
     expect(csv).toContain(`as_of=${TEST_REGION.asOf}`);
     const rows = await c.page.locator('.listing-table tbody tr').count();
@@ -149,6 +155,7 @@ describe('listing time slider', () => {
     await c.page.locator('.listing-table tbody tr button').first().click();
     await c.page.waitForSelector('.listing-report-page svg path');
     await c.page.emulateMedia({ media: 'print' });
+    await c.page.screenshot({ path: `${SCREENSHOTS}listing-report-print.png`, fullPage: true });
     // In print, only the report is shown.
     expect(await c.page.locator('.console').isVisible()).toBe(false);
     expect(await c.page.locator('.listing-report-page').isVisible()).toBe(true);
