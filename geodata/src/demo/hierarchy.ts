@@ -23,6 +23,8 @@ export interface AreaNode {
   urban: boolean;
   /** Placed near the parent's centre (the urban core) rather than spread over the parent. */
   core: boolean;
+  /** Relative area among its siblings: districts and streets are small, rural townships large. */
+  share: number;
   population: number;
   children: AreaNode[];
   grids: GridNode[];
@@ -50,8 +52,11 @@ export const PROVINCE_CODE = '430000000000';
 export const FIRST_CITY_CODE = '438000000000';
 
 function node(code: string, level: AreaLevel, parentCode: string | null, name: string, kind: AreaKind | null, urban: boolean, core: boolean): AreaNode {
-  return { code, level, parentCode, name, kind, urban, core, population: 0, children: [], grids: [] };
+  return { code, level, parentCode, name, kind, urban, core, share: AREA_SHARE[kind ?? ''] ?? 1, population: 0, children: [], grids: [] };
 }
+
+/** Relative areas by kind (seat towns and mixed townships' communities are adjusted where they are made). */
+const AREA_SHARE: Record<string, number> = { district: 0.15, county: 1, county_city: 0.8, street: 0.15, park: 0.25, town: 1, township: 1.3, community: 0.12, village: 1 };
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
@@ -128,6 +133,7 @@ export function buildHierarchy(size: RegionSize, seed: number): Hierarchy {
       const stem = uniqueStem(r, taken);
       const name = kind === 'park' ? `${county.name.slice(0, 2)}${stem.slice(0, 1)}${SUFFIX.park}` : stem + SUFFIX[kind];
       const t = node(code, 'township', county.code, name, kind, kind === 'street' || seat, kind === 'street' || seat || kind === 'park');
+      if (seat) t.share = 0.45;
       county.children.push(t);
       townships.push(t);
     });
@@ -146,6 +152,7 @@ export function buildHierarchy(size: RegionSize, seed: number): Hierarchy {
       const kind: AreaKind = k < communities ? 'community' : 'village';
       const code = t.code.slice(0, 9) + pad(kind === 'community' ? nc++ : nv++, 3);
       const v = node(code, 'village', t.code, uniqueStem(r, taken) + SUFFIX[kind], kind, kind === 'community', kind === 'community');
+      if (communities === n) v.share = 1; // all urban: equal shares
       t.children.push(v);
       villages.push(v);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inside, type Polygon, outlineRing, randomPointIn, seedPoints } from './shapes.js';
+import { atomPartition, inside, type Polygon, outlineRing, randomPointIn, seedPoints } from './shapes.js';
 import { streamRng } from './rng.js';
 
 describe('outer boundary', () => {
@@ -33,5 +33,25 @@ describe('seed points', () => {
   it('finds a random point inside', () => {
     const r = streamRng(4, 'p');
     for (let i = 0; i < 50; i++) expect(inside(randomPointIn(r, L), L)).toBe(true);
+  });
+});
+
+describe('atom partition', () => {
+  const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+
+  it('gives every child its own centre and keeps atoms inside the parent, distinct', () => {
+    const children = [{ core: true, share: 0.1 }, { core: true, share: 0.1 }, ...Array.from({ length: 8 }, () => ({ core: false, share: 1 }))];
+    const { centres, atoms } = atomPartition(streamRng(5, 'a'), square, [0.5, 0.5], children);
+    expect(centres).toHaveLength(10);
+    centres.forEach((c, i) => expect(atoms.find((a) => a.x === c[0] && a.y === c[1])?.child).toBe(i));
+    for (const a of atoms) expect(inside([a.x, a.y], square)).toBe(true);
+    expect(new Set(atoms.map((a) => `${a.x},${a.y}`)).size).toBe(atoms.length);
+  });
+
+  it('keeps small-share children close to their centre', () => {
+    const children = [{ core: true, share: 0.05 }, ...Array.from({ length: 6 }, () => ({ core: false, share: 1 }))];
+    const { centres, atoms } = atomPartition(streamRng(6, 'a'), square, [0.5, 0.5], children);
+    const spread = (i: number) => Math.max(...atoms.filter((a) => a.child === i).map((a) => Math.hypot(a.x - centres[i]![0], a.y - centres[i]![1])));
+    expect(spread(0)).toBeLessThan(Math.min(...[1, 2, 3, 4, 5, 6].map(spread)));
   });
 });

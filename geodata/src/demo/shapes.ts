@@ -75,9 +75,12 @@ export function seedPoints(r: Rng, area: Area, centre: XY, children: readonly Se
   const [x0, y0, x1, y1] = bboxOf(area);
   const kx = Math.cos(((y0 + y1) / 2) * (Math.PI / 180));
   const mixed = children.some((c) => c.core) && children.some((c) => !c.core);
-  const coreShare = children.filter((c) => c.core).length / children.length;
+  // The core is about as large as its children's share of the parent says (or a tenth of it, by count).
+  const shareOf = (c: SeedRequest) => (c as { share?: number }).share ?? 1;
+  const totalShare = children.reduce((s, c) => s + shareOf(c), 0);
+  const coreShare = children.filter((c) => c.core).reduce((s, c) => s + shareOf(c), 0) / totalShare;
   const span = Math.sqrt((x1 - x0) * kx * (y1 - y0));
-  const sigma = 0.22 * span * Math.sqrt(Math.max(coreShare, 0.1));
+  const sigma = 0.45 * span * Math.sqrt(Math.max(coreShare, 0.02) / Math.PI);
   const placed: XY[] = [];
   const uniform = (): XY => [x0 + r() * (x1 - x0), y0 + r() * (y1 - y0)];
   const aroundCentre = (): XY => [centre[0] + (gauss(r) * sigma) / kx, centre[1] + gauss(r) * sigma];
@@ -87,7 +90,8 @@ export function seedPoints(r: Rng, area: Area, centre: XY, children: readonly Se
     let best: XY | null = null;
     let bestScore = -1;
     let found = 0;
-    for (let attempt = 0; attempt < 4000 && found < 8; attempt++) {
+    // Core children stay close together (few candidates); others spread out (more candidates).
+    for (let attempt = 0, wanted = clustered ? 2 : 8; attempt < 4000 && found < wanted; attempt++) {
       const c = clustered ? aroundCentre() : uniform();
       const p: XY = [round7(c[0]), round7(c[1])];
       if (!inside(p, area)) continue;
@@ -129,4 +133,84 @@ export function randomPointIn(r: Rng, area: Area): XY {
     if (inside(p, area)) return p;
   }
   return fallbackPoint(r, area, []);
+}
+
+export interface AtomChild extends SeedRequest {
+  /** Relative area this child should get (a street is small, a rural township large). */
+  share: number;
+}
+
+export interface Atom {
+  x: number;
+  y: number;
+  /** Index of the child the atom belongs to. */
+  child: number;
+}
+
+/** Planar area of a ring in local metric-like units (degrees, longitude scaled by kx). */
+function ringArea(ring: number[][], kx: number): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0]! * kx) * ring[i]![1]! - (ring[i]![0]! * kx) * ring[j]![1]!;
+  return Math.abs(a) / 2;
+}
+
+export function areaOf(area: Area, kx: number): number {
+  const polys = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  return polys.reduce((s, poly) => s + ringArea(poly[0]!, kx) - poly.slice(1).reduce((h, ring) => h + ringArea(ring, kx), 0), 0);
+}
+
+/**
+ * Split a parent into children of chosen relative sizes. Plain Voronoi cells of clustered points are not small
+ * (a town's few points at the centre still reach out to the edge), so instead: scatter many "atoms" over the
+ * parent, give each to the child minimising distance ÷ radius (a multiplicatively weighted Voronoi diagram:
+ * small children become compact patches around their centre, large ones take the rest), and let SQL union each
+ * child's atom cells. The atoms' Voronoi cells tile the parent, so the children still tile it exactly, and
+ * their borders come out irregular, like real ones.
+ */
+export function atomPartition(r: Rng, area: Area, centre: XY, children: readonly AtomChild[]): { centres: XY[]; atoms: Atom[] } {
+  const centres = seedPoints(r, area, centre, children);
+  const [x0, y0, x1, y1] = bboxOf(area);
+  const kx = Math.cos(((y0 + y1) / 2) * (Math.PI / 180));
+  const total = children.reduce((s, c) => s + c.share, 0);
+  const parentArea = areaOf(area, kx);
+  const radius = children.map((c) => Math.sqrt(((c.share / total) * parentArea) / Math.PI));
+  const owner = (p: XY) => {
+    let best = 0;
+    let bestScore = Infinity;
+    for (let i = 0; i < centres.length; i++) {
+      const score = Math.sqrt(dist2(p, centres[i]!, kx)) / radius[i]!;
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    return best;
+  };
+  const atoms: Atom[] = [];
+  const seen = new Set<string>();
+  const add = (p: XY, child: number) => {
+    const key = p[0] + ',' + p[1];
+    if (seen.has(key)) return;
+    seen.add(key);
+    atoms.push({ x: p[0], y: p[1], child });
+  };
+  // Each child's own centre is its atom whatever the weights say, so no child comes out empty.
+  centres.forEach((c, i) => add(c, i));
+  // Local atoms resolve small children; uniform ones fill the countryside.
+  centres.forEach((c, i) => {
+    for (let k = 0, tries = 0; k < 6 && tries < 60; tries++) {
+      const p: XY = [round7(c[0] + (gauss(r) * radius[i]!) / kx), round7(c[1] + gauss(r) * radius[i]!)];
+      if (!inside(p, area)) continue;
+      k++;
+      add(p, owner(p));
+    }
+  });
+  const uniform = Math.max(12, children.length * 4);
+  for (let k = 0, tries = 0; k < uniform && tries < uniform * 50; tries++) {
+    const p: XY = [round7(x0 + r() * (x1 - x0)), round7(y0 + r() * (y1 - y0))];
+    if (!inside(p, area)) continue;
+    k++;
+    add(p, owner(p));
+  }
+  return { centres, atoms };
 }
