@@ -1,15 +1,5 @@
-/** Precursor-chemical firms and key venues share the inspection schedule: next due = last inspection + interval. */
+/** Precursor-chemical firms (易制毒化学品企业): registry details. Inspections: see inspection/. */
 import type { Queryable } from '../db/database.js';
-
-export type InspectedKind = 'firm' | 'venue';
-
-export async function inspectionsOf(db: Queryable, kind: InspectedKind, id: number, limit = 10) {
-  return db.query<{ id: number; inspectedOn: string; inspector: string; outcome: string; findings: string }>(
-    `SELECT id, inspected_on AS "inspectedOn", inspector, outcome, findings FROM inspection
-     WHERE ${kind === 'firm' ? 'firm_id' : 'venue_id'} = $1 ORDER BY inspected_on DESC LIMIT $2`,
-    [id, limit],
-  );
-}
 
 export async function findFirm(db: Queryable, id: number, prefix: string) {
   const [row] = await db.query<Record<string, unknown>>(
@@ -21,20 +11,4 @@ export async function findFirm(db: Queryable, id: number, prefix: string) {
     [id, prefix],
   );
   return row ?? null;
-}
-
-export async function findVenue(db: Queryable, id: number, prefix: string) {
-  const [row] = await db.query<Record<string, unknown>>(
-    `SELECT v.id, v.code, v.name, v.kind, v.address, v.risk, v.inspection_every_days AS "inspectionEveryDays",
-            v.township_code AS "townshipCode", a.name AS "townshipName", ST_X(v.geom) AS lon, ST_Y(v.geom) AS lat
-     FROM venue v LEFT JOIN admin_area a ON a.code = v.township_code AND a.valid_to IS NULL
-     WHERE v.id = $1 AND left(v.township_code, length($2)) = $2`,
-    [id, prefix],
-  );
-  return row ?? null;
-}
-
-export function nextDue(lastInspected: string | null, everyDays: number): string {
-  const from = lastInspected ? new Date(lastInspected + 'T00:00:00Z') : new Date('2000-01-01T00:00:00Z');
-  return new Date(from.getTime() + everyDays * 86_400_000).toISOString().slice(0, 10);
 }

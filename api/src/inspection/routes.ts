@@ -1,0 +1,24 @@
+/** GET /{id} for an inspected target (firm or venue): details, recent inspections and the next due date. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Queryable } from '../db/database.js';
+import type { AppEnv } from '../http/env.js';
+import { intString, parseParams } from '../http/params.js';
+import { notFound } from '../http/problem.js';
+import { inspectionsOf, nextDue, type InspectedKind } from './repository.js';
+
+const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
+
+type Finder = (db: Queryable, id: number, scopePrefix: string) => Promise<Record<string, unknown> | null>;
+
+export function inspectedTargetRoutes(db: Queryable, kind: InspectedKind, find: Finder) {
+  const app = new Hono<AppEnv>();
+  app.get('/:id', async (c) => {
+    const { id } = parseParams(c, idParam);
+    const row = await find(db, id, c.get('user').scopePrefix);
+    if (!row) throw notFound(`There is no ${kind} ${id} in your jurisdiction.`, 'id');
+    const inspections = await inspectionsOf(db, kind, id);
+    return c.json({ ...row, lastInspection: inspections[0] ?? null, nextDue: nextDue(inspections[0]?.inspectedOn ?? null, Number(row.inspectionEveryDays)), inspections });
+  });
+  return app;
+}
