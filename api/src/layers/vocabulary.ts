@@ -1,11 +1,9 @@
 /** Labels of the enumerations the schema allows (zh-CN first). Legends, filters and exports read them here. */
+import { GRADE_LABEL } from '../listing/vocabulary.js';
 import type { Text } from './types.js';
 
-export const GRADE_LABELS: Record<string, Text> = {
-  key_rectification: { zh: '重点整治', en: 'Key rectification' },
-  key_supervision: { zh: '重点督办', en: 'Key supervision' },
-  key_attention: { zh: '重点关注', en: 'Key attention' },
-};
+/** Grade labels belong to the listing domain; legends reuse them. */
+export const GRADE_LABELS: Record<string, Text> = GRADE_LABEL;
 
 export const FIRM_CATEGORY_LABELS: Record<number, Text> = {
   1: { zh: '第一类易制毒', en: 'Category 1 precursor' },
@@ -40,13 +38,4 @@ export const LEVEL_LABELS: Record<string, Text> = {
   county: { zh: '县/区', en: 'County/district' },
   township: { zh: '乡镇/街道', en: 'Township/street' },
   village: { zh: '村/社区', en: 'Village/community' },
-};
-
-export const TREND_LABELS: Record<string, Text> = {
-  rising_significant: { zh: '显著上升', en: 'Rising (significant)' },
-  rising: { zh: '上升', en: 'Rising' },
-  flat: { zh: '平稳', en: 'Flat' },
-  falling: { zh: '下降', en: 'Falling' },
-  falling_significant: { zh: '显著下降', en: 'Falling (significant)' },
-  insufficient: { zh: '数据不足', en: 'Insufficient data' },
 };
