@@ -43,7 +43,7 @@ async function apiGet<T>(c: ConsolePage, path: string): Promise<T> {
 
 /** Area names are deck.gl text from /api/labels: wait until a label layer with data is on the map. */
 async function waitForLabels(page: ConsolePage['page']) {
-  await page.waitForFunction(() => window.__gc!.deck.props.layers.some((l) => l.id.startsWith('gc-labels-') && (l.props.data as unknown[]).length > 0), null, {
+  await page.waitForFunction(() => window.__gc!.deckLayers().some((l) => l.id.startsWith('gc-labels-') && (l.props.data as unknown[]).length > 0), null, {
     timeout: 20_000,
   });
 }
@@ -64,7 +64,8 @@ describe('console', () => {
     const c = await open(VIEWPORTS.laptop, '', undefined);
     const gl = await webgl2Info(c.page);
     expect(gl.ok, 'WebGL2 available headless').toBe(true);
-    await c.page.click('button[data-username="city_office"]');
+    await c.page.waitForSelector('button[data-username="city_office"]', { timeout: 60_000 });
+    await c.page.click('button[data-username="city_office"]', { timeout: 60_000 });
     await waitForMapIdle(c.page);
     const counts = await renderedCounts(c.page);
     expect(counts.counties).toBeGreaterThan(0);
@@ -74,8 +75,8 @@ describe('console', () => {
     await expect(c.page.locator('.user-button')).toContainText('市禁毒办');
   });
 
-  it('draws every layer when shown and nothing when hidden', async () => {
-    const c = await open(VIEWPORTS.desktop);
+  it('draws every layer when shown and nothing when hidden', { timeout: 400_000 }, async () => {
+    const c = await open(VIEWPORTS.laptop);
     await waitForMapIdle(c.page);
     const catalogue = ((await apiGet<{ layers: CatalogueLayer[] }>(c, '/api/layers')).layers ?? []) as CatalogueLayer[];
     expect(catalogue.map((l) => l.id).sort()).toEqual(
@@ -119,6 +120,8 @@ describe('console', () => {
     }
     expect(target, 'a township label point in view').toBeDefined();
     await c.page.mouse.click(target!.x, target!.y);
+    await expect.poll(() => new URL(c.page.url()).hash).toContain('sel=');
+    expect(new URL(c.page.url()).hash, 'the click selected the township under the pointer').toContain(`sel=townships:${target!.code}`);
     await expect.poll(() => c.page.locator('#details-title').textContent()).toBe(target!.name);
     await expect.poll(() => c.page.locator('.parent-chain').textContent(), { timeout: 10_000 }).toMatch(/县|区|市/);
     expect(c.page.url()).toContain(`sel=townships:${target!.code}`);
@@ -201,7 +204,7 @@ describe('console', () => {
     expect(new URL(c.page.url()).hash).toBe(hash);
   });
 
-  it('writes screenshots at 1366×768, 1920×1080 and 390×844', async () => {
+  it('writes screenshots at 1366×768, 1920×1080 and 390×844', { timeout: 300_000 }, async () => {
     const labels = await (async () => {
       const c = await open(VIEWPORTS.laptop, '#map=9/26.9/112.8&lang=zh-CN');
       await waitForMapIdle(c.page);

@@ -93,6 +93,6 @@ export interface TestMap {
 
 declare global {
   interface Window {
-    __gc?: { map: TestMap; deck: { props: { layers: { id: string; props: { data: unknown } }[] } } };
+    __gc?: { map: TestMap; deck: unknown; deckLayers: () => { id: string; props: { data: unknown } }[] };
   }
 }

@@ -3,7 +3,7 @@
  * deck.gl MapboxOverlay interleaved into MapLibre's render loop, so deck layers (labels, highlight, markers,
  * plug-in layers) sit between style layers and share its depth and camera.
  *
- * Test hook: `window.__gc = { map, deck }` lets browser tests ask the map what it really rendered.
+ * Test hook: `window.__gc = { map, deck, deckLayers() }` lets browser tests ask the map what it really rendered.
  */
 import { useEffect, useRef } from 'react';
 import maplibregl, { type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
@@ -39,7 +39,7 @@ interface Props {
 
 declare global {
   interface Window {
-    __gc?: { map: MapLibreMap; deck: MapboxOverlay };
+    __gc?: { map: MapLibreMap; deck: MapboxOverlay; deckLayers: () => LayersList };
   }
 }
 
@@ -89,7 +89,7 @@ export function MapView(props: Props) {
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
-    window.__gc = { map, deck: overlay };
+    window.__gc = { map, deck: overlay, deckLayers: () => latest.current.deckLayers };
 
     map.on('load', () => {
       loaded.current = true;

@@ -19,9 +19,10 @@ const RANK: Record<string, number> = { Point: 0, MultiPoint: 0, LineString: 1, M
 
 /**
  * Layers keyed by their statistical code (stable across re-imports, meaningful in a URL); the sites are keyed by
- * their feature id, which is what their detail endpoints (/api/firms/{id}, ...) take.
+ * their feature id, which is what their detail endpoints (/api/firms/{id}, ...) take; wastewater sites by code,
+ * as the wastewater API (/api/wastewater/sites/{code}) takes.
  */
-export const CODE_KEYED = new Set(['counties', 'townships', 'villages', 'grids', 'catchments']);
+export const CODE_KEYED = new Set(['counties', 'townships', 'villages', 'grids', 'catchments', 'wastewater_sites']);
 
 export function featureKey(f: PickedFeature): string | undefined {
   const p = f.properties;
