@@ -119,8 +119,9 @@ describe('areal weighting (PostGIS)', () => {
 
       // The stored path (site weeks → area weeks → area_signal) gives the same numbers.
       await recomputeTouched(tx, [{ siteId: p1, sampledAt: at }, { siteId: p2, sampledAt: at }], { asOf: '2026-11-01' });
-      const stored = await tx.query<{ area_code: string; normalised: number; load_mg_day: number }>(
-        `SELECT area_code, normalised, load_mg_day FROM wastewater_area_week WHERE substance = 'methamphetamine' AND area_code = ANY ($1) ORDER BY area_code`, [[A, B]]);
+      const stored = await tx.query<{ area_code: string; normalised: number }>(
+        `SELECT area_code, normalised[(DATE '2026-10-05' - window_from) / 7 + 1] AS normalised
+         FROM wastewater_area_series WHERE substance = 'methamphetamine' AND area_code = ANY ($1) ORDER BY area_code`, [[A, B]]);
       expect(stored[0]!.normalised).toBeCloseTo(20.875, 6);
       expect(stored[1]!.normalised).toBeCloseTo(10.5625, 6);
       const [sig] = await tx.query<{ trend: string; n_samples: number; coverage: number; latest_load: number }>(

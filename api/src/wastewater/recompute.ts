@@ -2,7 +2,7 @@
  * Recompute of drug signals over the trend window:
  *   catchment shares (SQL, sql/shares.sql) → weekly plant values (SQL, sql/site-window.sql, one row per site and
  *   substance) → area series by areal weighting (JS, areal.ts) → trends (JS, trend.ts) → area_signal.
- * The area series of the window are also stored (wastewater_area_week) so that the incremental update after an
+ * The area series of the window are also stored (wastewater_area_series, arrays per area and substance) so that the incremental update after an
  * import only recomputes the weeks it touched, for the areas the touched plants feed, and re-reads the rest.
  *
  * Why the aggregation runs in JS and not in SQL: at province scale (2,000 plants × 6 substances × 26 weeks × ~5
@@ -79,79 +79,74 @@ async function readShares(db: Queryable, opts: { siteIds?: number[]; areaCodes?:
   return rows.map((r) => ({ siteId: r.site_id, areaCode: r.area_code, share: r.share, people: r.people }));
 }
 
-async function readSiteWindow(db: Queryable, w: Window, siteIds: number[] | null, weeks: string[] | null): Promise<SiteSeries[]> {
+/** Weekly values of plants (all, or those given) for the weeks first..last of window `w`. */
+async function readSiteWindow(db: Queryable, w: Window, siteIds: number[] | null, first = w.from, last = w.to): Promise<SiteSeries[]> {
   const rows = await db.query<{ site_id: number; substance: Substance; steps: number[]; normalised: number[]; load: number[]; n: number[]; censored: number[] }>(
     SQL.siteWindow,
-    [w.from, w.to, siteIds, LOQ_SUBSTITUTION_FACTOR, weeks],
+    [w.from, first, siteIds, LOQ_SUBSTITUTION_FACTOR, last],
   );
   return rows.map((r) => ({ siteId: r.site_id, substance: r.substance, steps: r.steps, normalised: r.normalised.map(Number), load: r.load.map(Number), n: r.n, censored: r.censored }));
 }
 
-/** Store the given weeks (steps) of the area series, replacing what was stored for those areas and weeks. */
-async function storeAreaWeeks(db: Queryable, w: Window, series: AreaSeriesMap, steps: number[] | null): Promise<void> {
-  const areaCodes = [...series.keys()];
-  const weeks = steps ? steps.map((s) => weekAt(w, s)) : null;
-  if (weeks) {
-    await db.query('DELETE FROM wastewater_area_week WHERE area_code = ANY ($1::text[]) AND week = ANY ($2::date[])', [areaCodes, weeks]);
-  } else {
-    await db.query('DELETE FROM wastewater_area_week WHERE area_code = ANY ($1::text[]) AND week BETWEEN $2::date AND $3::date', [areaCodes, w.from, w.to]);
-  }
-  const want = steps ? new Set(steps) : null;
-  const cols = { area: [] as string[], sub: [] as string[], week: [] as string[], load: [] as number[], norm: [] as number[], people: [] as number[], sites: [] as number[], samples: [] as number[], cens: [] as number[] };
+const emptySeries = (weeks: number): AreaSeries => ({
+  people: new Float64Array(weeks), peopleNorm: new Float64Array(weeks), load: new Float64Array(weeks),
+  nSites: new Int32Array(weeks), nSamples: new Int32Array(weeks), nCensored: new Int32Array(weeks),
+});
+
+const arrayText = (a: Float64Array) => `{${Array.from(a).join(',')}}`;
+
+/** Store area series (one row per area and substance, arrays over the window), replacing those areas' rows. */
+async function storeAreaSeries(db: Queryable, w: Window, series: AreaSeriesMap, replaceAll: boolean): Promise<void> {
+  if (replaceAll) await db.query('DELETE FROM wastewater_area_series');
+  else await db.query('DELETE FROM wastewater_area_series WHERE area_code = ANY ($1::text[])', [[...series.keys()]]);
+  const cols = { area: [] as string[], sub: [] as string[], people: [] as string[], norm: [] as string[], load: [] as string[] };
   const flush = async () => {
     if (!cols.area.length) return;
     await db.query(
-      `INSERT INTO wastewater_area_week (area_code, substance, week, load_mg_day, normalised, covered_people, n_sites, n_samples, n_censored)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[], $6::float8[], $7::int[], $8::int[], $9::int[])`,
-      [cols.area, cols.sub, cols.week, cols.load, cols.norm, cols.people, cols.sites, cols.samples, cols.cens],
+      `INSERT INTO wastewater_area_series (area_code, substance, window_from, people, normalised, load_mg_day)
+       SELECT a, s, $6::date, p::float8[], n::float8[], l::float8[] FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u (a, s, p, n, l)`,
+      [cols.area, cols.sub, cols.people, cols.norm, cols.load, w.from],
     );
     for (const k of Object.keys(cols) as (keyof typeof cols)[]) cols[k].length = 0;
   };
   for (const [area, m] of series) {
     for (const [sub, a] of m) {
-      for (let s = 0; s < w.weeks; s++) {
-        if (a.people[s]! <= 0 || (want && !want.has(s))) continue;
-        cols.area.push(area);
-        cols.sub.push(sub);
-        cols.week.push(weekAt(w, s));
-        cols.load.push(a.load[s]!);
-        cols.norm.push(a.peopleNorm[s]! / a.people[s]!);
-        cols.people.push(a.people[s]!);
-        cols.sites.push(a.nSites[s]!);
-        cols.samples.push(a.nSamples[s]!);
-        cols.cens.push(a.nCensored[s]!);
-      }
+      if (!a.people.some((p) => p > 0)) continue;
+      const norm = a.peopleNorm.map((v, i) => (a.people[i]! > 0 ? v / a.people[i]! : 0));
+      cols.area.push(area);
+      cols.sub.push(sub);
+      cols.people.push(arrayText(a.people));
+      cols.norm.push(arrayText(norm));
+      cols.load.push(arrayText(a.load));
     }
-    if (cols.area.length >= 50_000) await flush();
+    if (cols.area.length >= 5000) await flush();
   }
   await flush();
 }
 
-/** The stored area series of the window (for the areas given, or all). */
-async function readAreaWeeks(db: Queryable, w: Window, areaCodes: string[] | null): Promise<AreaSeriesMap> {
-  const rows = await db.query<{ area_code: string; substance: SignalKey; steps: number[]; normalised: number[]; people: number[]; load: number[]; n_sites: number[]; n_samples: number[]; n_censored: number[] }>(
-    SQL.trendInput,
-    [w.from, w.to, areaCodes],
+/** Stored area series (of the areas given, or all), shifted onto window `w` (weeks outside it dropped). */
+async function readAreaSeries(db: Queryable, w: Window, areaCodes: string[] | null): Promise<AreaSeriesMap> {
+  // As one JSON value per row: JSON.parse is much faster than the driver's array parser for ~10⁶ numbers.
+  const rows = await db.query<{ r: [string, SignalKey, string, number[], number[], number[]] }>(
+    `SELECT json_build_array(area_code, substance, window_from, people, normalised, load_mg_day) AS r
+     FROM wastewater_area_series WHERE $1::text[] IS NULL OR area_code = ANY ($1::text[])`,
+    [areaCodes],
   );
   const out: AreaSeriesMap = new Map();
-  for (const r of rows) {
-    const a: AreaSeries = {
-      people: new Float64Array(w.weeks), peopleNorm: new Float64Array(w.weeks), load: new Float64Array(w.weeks),
-      nSites: new Int32Array(w.weeks), nSamples: new Int32Array(w.weeks), nCensored: new Int32Array(w.weeks),
-    };
-    r.steps.forEach((s, i) => {
-      if (s < 0 || s >= w.weeks) return;
-      const people = Number(r.people[i]);
-      a.people[s] = people;
-      a.peopleNorm[s] = people * Number(r.normalised[i]);
-      a.load[s] = Number(r.load[i]);
-      a.nSites[s] = r.n_sites[i]!;
-      a.nSamples[s] = r.n_samples[i]!;
-      a.nCensored[s] = r.n_censored[i]!;
-    });
-    let m = out.get(r.area_code);
-    if (!m) out.set(r.area_code, (m = new Map()));
-    m.set(r.substance, a);
+  for (const { r } of rows) {
+    const [area, sub, from, people, norm, load] = r;
+    const shift = stepOf(w, from); // the stored week i is week i + shift of the new window
+    const a = emptySeries(w.weeks);
+    for (let i = 0; i < people.length; i++) {
+      const s = i + shift;
+      if (s < 0 || s >= w.weeks || !(people[i]! > 0)) continue;
+      a.people[s] = people[i]!;
+      a.peopleNorm[s] = people[i]! * norm[i]!;
+      a.load[s] = load[i]!;
+    }
+    let m = out.get(area);
+    if (!m) out.set(area, (m = new Map()));
+    m.set(sub, a);
   }
   return out;
 }
@@ -213,13 +208,10 @@ export async function recomputeAll(db: Queryable, opts: RecomputeOptions = {}): 
   await timed(ms, 'shares', () => rebuildShares(db), opts.log);
   const asOf = opts.asOf ?? (await latestSampleDay(db)) ?? new Date().toISOString().slice(0, 10);
   const w = windowOf(asOf, weeks);
-  const sites = await timed(ms, 'plant weeks', () => readSiteWindow(db, w, null, null), opts.log);
+  const sites = await timed(ms, 'plant weeks', () => readSiteWindow(db, w, null), opts.log);
   const shares = await timed(ms, 'read shares', () => readShares(db), opts.log);
   const series = await timed(ms, 'areal weighting', async () => aggregateAreas(sites, shares, weeks), opts.log);
-  await timed(ms, 'store area weeks', async () => {
-    await db.query('DELETE FROM wastewater_area_week');
-    await storeAreaWeeks(db, w, series, null);
-  }, opts.log);
+  await timed(ms, 'store area series', () => storeAreaSeries(db, w, series, true), opts.log);
   const r = await timed(ms, 'signals', () => writeSignals(db, w, series, null), opts.log);
   await saveState(db, w);
   return { asOf, windowWeeks: weeks, ...r, ms };
@@ -234,7 +226,7 @@ export interface TouchedSample {
  * Incremental update after new samples: the weeks they fall in are recomputed for the areas their plants feed
  * (from every plant feeding those areas in those weeks), then those areas' signals. When the new samples move
  * "as of" into a later week, every area's window has moved: weeks that left it are dropped and every area's
- * signal is re-read from the stored series (no sample is read again).
+ * stored series is shifted onto the new window and every signal recomputed (no older sample is read again).
  */
 export async function recomputeTouched(db: Queryable, touched: readonly TouchedSample[], opts: RecomputeOptions = {}): Promise<RecomputeResult> {
   const ms: Record<string, number> = {};
@@ -252,25 +244,42 @@ export async function recomputeTouched(db: Queryable, touched: readonly TouchedS
   }
   const asOf = opts.asOf ?? (state && state.asOf > latest ? state.asOf : latest);
   const w = windowOf(asOf, weeks);
-  const windowMoved = !state || windowOf(state.asOf, state.windowWeeks).to !== w.to || state.windowWeeks !== weeks;
+  const windowMoved = !state || windowOf(state.asOf, state.windowWeeks).from !== w.from || state.windowWeeks !== weeks;
   const inWindow = [...touchedWeeks].filter((k) => k >= w.from && k <= w.to).sort();
 
-  const areaCodes = (await readShares(db, { siteIds: [...siteIds] })).map((s) => s.areaCode);
-  const areas = [...new Set(areaCodes)];
+  const areas = [...new Set((await readShares(db, { siteIds: [...siteIds] })).map((s) => s.areaCode))];
+  // The stored series: of every area when the window moved (they all shift), else of the touched areas.
+  const stored = await timed(ms, 'read area series', () => readAreaSeries(db, w, windowMoved ? null : areas), opts.log);
   if (inWindow.length && areas.length) {
     // Every plant feeding a touched area contributes to its touched weeks, not only the plants just imported.
     const shares = await timed(ms, 'read shares', () => readShares(db, { areaCodes: areas }), opts.log);
     const feeding = [...new Set(shares.map((s) => s.siteId))];
-    const sites = await timed(ms, 'plant weeks', () => readSiteWindow(db, w, feeding, inWindow), opts.log);
-    const series = aggregateAreas(sites, shares, weeks);
-    // Areas whose touched weeks lost all data keep no stale rows: delete for all touched areas, then store.
-    for (const a of areas) if (!series.has(a)) series.set(a, new Map());
-    await timed(ms, 'store area weeks', () => storeAreaWeeks(db, w, series, inWindow.map((k) => stepOf(w, k))), opts.log);
+    // The weeks from the first to the last touched one are recomputed (all of them, should the import skip some).
+    const first = inWindow[0]!;
+    const last = inWindow[inWindow.length - 1]!;
+    const sites = await timed(ms, 'plant weeks', () => readSiteWindow(db, w, feeding, first, last), opts.log);
+    const fresh = aggregateAreas(sites, shares, weeks);
+    const steps: number[] = [];
+    for (let s = stepOf(w, first); s <= stepOf(w, last); s++) steps.push(s);
+    for (const area of areas) {
+      let m = stored.get(area);
+      if (!m) stored.set(area, (m = new Map()));
+      for (const key of SIGNAL_KEYS) {
+        const f = fresh.get(area)?.get(key);
+        let a = m.get(key);
+        if (!a && !f) continue;
+        if (!a) m.set(key, (a = emptySeries(weeks)));
+        for (const s of steps) {
+          a.people[s] = f?.people[s] ?? 0;
+          a.peopleNorm[s] = f?.peopleNorm[s] ?? 0;
+          a.load[s] = f?.load[s] ?? 0;
+        }
+      }
+    }
   }
-  if (windowMoved) await db.query('DELETE FROM wastewater_area_week WHERE week < $1::date', [w.from]);
-  const resignal = windowMoved ? null : areas;
-  const stored = await timed(ms, 'read area weeks', () => readAreaWeeks(db, w, resignal), opts.log);
-  const r = await timed(ms, 'signals', () => writeSignals(db, w, stored, resignal), opts.log);
+  const changed: AreaSeriesMap = windowMoved ? stored : new Map(areas.map((a) => [a, stored.get(a) ?? new Map()]));
+  await timed(ms, 'store area series', () => storeAreaSeries(db, w, changed, windowMoved), opts.log);
+  const r = await timed(ms, 'signals', () => writeSignals(db, w, changed, windowMoved ? null : areas), opts.log);
   await saveState(db, w);
   return { asOf, windowWeeks: weeks, ...r, ms };
 }

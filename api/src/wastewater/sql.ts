@@ -6,7 +6,6 @@ const load = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.
 export const SQL = {
   shares: load('shares'),
   siteWindow: load('site-window'),
-  trendInput: load('trend-input'),
   areaSeries: load('area-series'),
   siteSeries: load('site-series'),
 } as const;

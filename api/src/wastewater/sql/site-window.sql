@@ -2,8 +2,8 @@
 -- aggregation in JS (areal.ts). Weeks start Monday 00:00 China time (periods.ts); below the LOQ the
 -- concentration is LOQ × $4 (load.ts: LOQ_SUBSTITUTION_FACTOR), the LOQ being the reported concentration when the
 -- lab left it empty. Tracing points are left out: they lie inside a plant's catchment and would count twice.
--- $1 first week (a Monday), $2 last week (a Monday), $3 site ids (NULL = all), $4 LOQ factor,
--- $5 only these weeks (NULL = every week of the window).
+-- $1 first week of the window (a Monday; step 0), $2 first and $5 last week to read (Mondays), $3 site ids
+-- (NULL = all), $4 LOQ factor.
 WITH sw AS (
   SELECT s.site_id, s.substance, (date_trunc('week', s.sampled_at AT TIME ZONE 'Asia/Shanghai'))::date AS week,
          avg(c.ng_l * s.flow_m3_day * 1e-3) AS load_mg_day,
@@ -13,8 +13,8 @@ WITH sw AS (
   JOIN wastewater_site w ON w.id = s.site_id AND w.kind = 'plant_inlet'
   CROSS JOIN LATERAL (SELECT (CASE WHEN s.below_loq THEN coalesce(s.loq_ng_l, s.concentration_ng_l) * $4::float8
                                    ELSE s.concentration_ng_l END)::float8 AS ng_l) c
-  WHERE s.sampled_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-    AND s.sampled_at < (($2::date + 7)::timestamp AT TIME ZONE 'Asia/Shanghai')
+  WHERE s.sampled_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+    AND s.sampled_at < (($5::date + 7)::timestamp AT TIME ZONE 'Asia/Shanghai')
     AND ($3::bigint[] IS NULL OR s.site_id = ANY ($3::bigint[]))
   GROUP BY 1, 2, 3
 )
@@ -25,5 +25,4 @@ SELECT site_id, substance,
        array_agg(n ORDER BY week) AS n,
        array_agg(n_censored ORDER BY week) AS censored
 FROM sw
-WHERE $5::date[] IS NULL OR week = ANY ($5::date[])
 GROUP BY site_id, substance
