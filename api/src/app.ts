@@ -16,6 +16,7 @@ import { areaRoutes } from './area/routes.js';
 import { checkpointRoutes } from './checkpoint/routes.js';
 import { firmRoutes } from './firm/routes.js';
 import { venueRoutes } from './venue/routes.js';
+import { gridRoutes } from './grid/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { openApiDocument } from './openapi/document.js';
 import { searchRoutes } from './search/routes.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   app.route('/api/checkpoints', checkpointRoutes(deps));
   app.route('/api/firms', firmRoutes(deps));
   app.route('/api/venues', venueRoutes(deps));
+  app.route('/api/grids', gridRoutes(deps));
 
   app.all('/api/*', () => {
     throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });

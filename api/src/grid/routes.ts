@@ -1,0 +1,51 @@
+/**
+ * GET /api/grids/locate?lon=&lat=[&datum=]: "am I inside my grid?" — the grid, village and township at a position,
+ * and for a grid officer whether it is one of theirs and how far their grids are.
+ * GET /api/grids/mine: a grid officer's grids with boundary, due inspections and the latest monthly counts.
+ * Phone browsers report WGS84 (W3C Geolocation); apps built on AMap/Tencent SDKs report GCJ-02 and Baidu's BD-09,
+ * so `datum` says which one the position is in and it is converted before any spatial test.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { convertPoint } from '../../../geodata/src/coords/datum.js';
+import type { AppDeps, AppEnv } from '../http/env.js';
+import { asOfParam, intString, parseQuery, todayIso } from '../http/params.js';
+import { ProblemError } from '../http/problem.js';
+import { distancesToGrids, gridAt, gridsWithDueWork } from './repository.js';
+
+const coordinate = (min: number, max: number) =>
+  z.string().regex(/^-?\d{1,3}(\.\d+)?$/, 'must be a decimal number').transform(Number).pipe(z.number().min(min).max(max));
+
+const locateQuery = z.object({
+  lon: coordinate(-180, 180),
+  lat: coordinate(-90, 90),
+  datum: z.enum(['wgs84', 'gcj02', 'bd09']).optional().transform((d) => d ?? 'wgs84'),
+});
+
+const DATUM = { wgs84: 'WGS84', gcj02: 'GCJ02', bd09: 'BD09' } as const;
+
+export function gridRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/locate', async (c) => {
+    const q = parseQuery(c, locateQuery);
+    const [lon, lat] = q.datum === 'wgs84' ? [q.lon, q.lat] : convertPoint([q.lon, q.lat], DATUM[q.datum], 'WGS84');
+    const user = c.get('user');
+    const here = await gridAt(db, lon, lat, user.scopePrefix);
+    const mine = await distancesToGrids(db, lon, lat, user.gridCodes);
+    return c.json({
+      position: { lon, lat, datum: 'wgs84' },
+      grid: here,
+      insideMyGrid: user.gridCodes.length ? mine.some((g) => g.metres === 0) : null,
+      myGrids: mine,
+    });
+  });
+
+  app.get('/mine', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'grid_officer') throw new ProblemError(403, 'Forbidden', { detail: 'Only grid officers have grids of their own.' });
+    const q = parseQuery(c, z.object({ as_of: asOfParam, within_days: intString(0, 365).optional().transform((v) => v ?? 14) }));
+    return c.json({ grids: await gridsWithDueWork(db, user.gridCodes, q.as_of ?? todayIso(), q.within_days) });
+  });
+  return app;
+}
