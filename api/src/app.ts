@@ -17,6 +17,7 @@ import { checkpointRoutes } from './checkpoint/routes.js';
 import { firmRoutes } from './firm/routes.js';
 import { venueRoutes } from './venue/routes.js';
 import { gridRoutes } from './grid/routes.js';
+import { overviewRoutes } from './overview/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { openApiDocument } from './openapi/document.js';
 import { searchRoutes } from './search/routes.js';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   app.route('/api/firms', firmRoutes(deps));
   app.route('/api/venues', venueRoutes(deps));
   app.route('/api/grids', gridRoutes(deps));
+  app.route('/api/overview', overviewRoutes(deps));
 
   app.all('/api/*', () => {
     throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });

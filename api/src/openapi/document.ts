@@ -45,6 +45,7 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/checkpoints/{id}/days': { get: { summary: 'Daily figures of a checkpoint', tags: ['checkpoint'], path: ['id'], query: z.object({ days: intString(1, 366).optional() }) } },
   '/api/firms/{id}': { get: { summary: 'A precursor-chemical firm with its inspections and next due date', tags: ['firm'], path: ['id'] } },
   '/api/venues/{id}': { get: { summary: 'A key venue with its inspections and next due date', tags: ['venue'], path: ['id'] } },
+  '/api/overview': { get: { summary: 'Key figures of the jurisdiction (wall display): listings, signals, checkpoints, due inspections, people rates', tags: ['overview'], query: z.object({ as_of: asOfParam }) } },
   '/api/grids/locate': { get: { summary: "Am I inside my grid? The grid, village and township at a position (datum wgs84, gcj02 or bd09)", tags: ['grid'], query: z.object({ lon: z.string(), lat: z.string(), datum: z.enum(['wgs84', 'gcj02', 'bd09']).optional() }) } },
   '/api/grids/mine': { get: { summary: "A grid officer's grids: boundary, due inspections, latest monthly counts", tags: ['grid'] } },
   '/api/listings': {
