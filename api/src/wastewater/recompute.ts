@@ -81,11 +81,11 @@ async function readShares(db: Queryable, opts: { siteIds?: number[]; areaCodes?:
 
 /** Weekly values of plants (all, or those given) for the weeks first..last of window `w`. */
 async function readSiteWindow(db: Queryable, w: Window, siteIds: number[] | null, first = w.from, last = w.to): Promise<SiteSeries[]> {
-  const rows = await db.query<{ site_id: number; substance: Substance; steps: number[]; normalised: number[]; load: number[]; n: number[]; censored: number[] }>(
+  const rows = await db.query<{ r: [number, Substance, number[], number[], number[], number[], number[]] }>(
     SQL.siteWindow,
     [w.from, first, siteIds, LOQ_SUBSTITUTION_FACTOR, last],
   );
-  return rows.map((r) => ({ siteId: r.site_id, substance: r.substance, steps: r.steps, normalised: r.normalised.map(Number), load: r.load.map(Number), n: r.n, censored: r.censored }));
+  return rows.map(({ r }) => ({ siteId: r[0], substance: r[1], steps: r[2], normalised: r[3], load: r[4], n: r[5], censored: r[6] }));
 }
 
 const emptySeries = (weeks: number): AreaSeries => ({
@@ -93,7 +93,7 @@ const emptySeries = (weeks: number): AreaSeries => ({
   nSites: new Int32Array(weeks), nSamples: new Int32Array(weeks), nCensored: new Int32Array(weeks),
 });
 
-const arrayText = (a: Float64Array) => `{${Array.from(a).join(',')}}`;
+const arrayText = (a: ArrayLike<number>) => `{${Array.prototype.join.call(a, ',')}}`;
 
 /** Store area series (one row per area and substance, arrays over the window), replacing those areas' rows. */
 async function storeAreaSeries(db: Queryable, w: Window, series: AreaSeriesMap, replaceAll: boolean): Promise<void> {
@@ -112,7 +112,7 @@ async function storeAreaSeries(db: Queryable, w: Window, series: AreaSeriesMap, 
   for (const [area, m] of series) {
     for (const [sub, a] of m) {
       if (!a.people.some((p) => p > 0)) continue;
-      const norm = a.peopleNorm.map((v, i) => (a.people[i]! > 0 ? v / a.people[i]! : 0));
+      const norm = Array.from(a.peopleNorm, (v, i) => (a.people[i]! > 0 ? v / a.people[i]! : 0));
       cols.area.push(area);
       cols.sub.push(sub);
       cols.people.push(arrayText(a.people));

@@ -18,11 +18,12 @@ WITH sw AS (
     AND ($3::bigint[] IS NULL OR s.site_id = ANY ($3::bigint[]))
   GROUP BY 1, 2, 3
 )
-SELECT site_id, substance,
-       array_agg(((week - $1::date) / 7)::int ORDER BY week) AS steps,
-       array_agg(normalised ORDER BY week) AS normalised,
-       array_agg(load_mg_day ORDER BY week) AS load,
-       array_agg(n ORDER BY week) AS n,
-       array_agg(n_censored ORDER BY week) AS censored
+-- One JSON value per row: the driver's JSON.parse is much faster than its array parser for ~10⁶ numbers.
+SELECT json_build_array(site_id, substance,
+         array_agg(((week - $1::date) / 7)::int ORDER BY week),
+         array_agg(normalised ORDER BY week),
+         array_agg(load_mg_day ORDER BY week),
+         array_agg(n ORDER BY week),
+         array_agg(n_censored ORDER BY week)) AS r
 FROM sw
 GROUP BY site_id, substance
