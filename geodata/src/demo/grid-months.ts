@@ -24,14 +24,16 @@ const INSERT_MONTHS = `
   ),
   base AS MATERIALIZED (
     SELECT g.code, m.month,
-           floor(g.population / 1000.0 * 1.3 * g.factor * g.hot * (1 - 0.08 * m.i / 12.0)
-                 + (hashtextextended(g.code || '/' || m.month, $2) & 2147483647)::float8 / 2147483648)::int AS registered,
-           (hashtextextended(g.code || '/c/' || m.month, $2) & 2147483647)::float8 / 2147483648 AS u_c,
-           (hashtextextended(g.code || '/h/' || m.month, $2) & 2147483647)::float8 / 2147483648 AS u_h,
-           (hashtextextended(g.code || '/m/' || m.month, $2) & 2147483647)::float8 / 2147483648 AS u_m,
-           (hashtextextended(g.code || '/r/' || m.month, $2) & 2147483647)::float8 / 2147483648 AS u_r,
-           (hashtextextended(g.code || '/d/' || m.month, $2) & 2147483647)::float8 / 2147483648 AS u_d
+           floor(g.population / 1000.0 * 1.3 * g.factor * g.hot * (1 - 0.08 * m.i / 12.0) + ((h >> 50) & 1023) / 1024.0)::int AS registered,
+           -- One 64-bit hash per grid and month, cut into six 10-bit uniforms (cheaper than a hash each).
+           ((h >> 40) & 1023) / 1024.0 AS u_c,
+           ((h >> 30) & 1023) / 1024.0 AS u_h,
+           ((h >> 20) & 1023) / 1024.0 AS u_m,
+           ((h >> 10) & 1023) / 1024.0 AS u_r,
+           (h & 1023) / 1024.0 AS u_d
     FROM g CROSS JOIN m
+    -- to_char, not month::text: the text form of a date depends on the server's DateStyle.
+    CROSS JOIN LATERAL (SELECT hashtextextended(g.code || to_char(m.month, 'YYYY-MM'), $2) AS h) hh
   ),
   split AS MATERIALIZED (
     SELECT code, month, registered, u_c, u_m, u_r, u_d,

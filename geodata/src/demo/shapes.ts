@@ -196,8 +196,12 @@ export function atomPartition(r: Rng, area: Area, centre: XY, children: readonly
   };
   // Each child's own centre is its atom whatever the weights say, so no child comes out empty.
   centres.forEach((c, i) => add(c, i));
-  // Local atoms resolve small children; uniform ones fill the countryside.
+  // Children all alike: plain Voronoi of the centres is already right (and much cheaper).
+  if (children.every((c) => c.share === children[0]!.share && c.core === children[0]!.core)) return { centres, atoms };
+  // Local atoms resolve the small children; uniform ones fill the countryside.
+  const meanShare = total / children.length;
   centres.forEach((c, i) => {
+    if (children[i]!.share >= meanShare) return;
     for (let k = 0, tries = 0; k < 6 && tries < 60; tries++) {
       const p: XY = [round7(c[0] + (gauss(r) * radius[i]!) / kx), round7(c[1] + gauss(r) * radius[i]!)];
       if (!inside(p, area)) continue;
@@ -205,7 +209,7 @@ export function atomPartition(r: Rng, area: Area, centre: XY, children: readonly
       add(p, owner(p));
     }
   });
-  const uniform = Math.max(12, children.length * 4);
+  const uniform = Math.max(24, children.length * 2);
   for (let k = 0, tries = 0; k < uniform && tries < uniform * 50; tries++) {
     const p: XY = [round7(x0 + r() * (x1 - x0)), round7(y0 + r() * (y1 - y0))];
     if (!inside(p, area)) continue;
