@@ -31,6 +31,29 @@ export interface CreatedApp {
   tiles: TileService;
 }
 
+/** The built console (web/dist), with index.html for client-side routes. */
+function serveConsole(app: Hono<AppEnv>, webDist: string) {
+  if (!existsSync(webDist)) return;
+  app.use('/*', serveStatic({ root: webDist }));
+  app.get('*', serveStatic({ root: webDist, path: 'index.html' }));
+}
+
+/**
+ * What answers while the database is still being opened (PGlite takes seconds to minutes on a first start):
+ * the console itself, and a health that says so, so the page can show progress instead of a dead socket.
+ */
+export function createBootApp(config: AppDeps['config'], startup: AppDeps['startup']): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.get('/api/health', (c) => c.json({ status: 'starting', phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null }, 503));
+  app.all('/api/*', (c) => {
+    c.header('Retry-After', '5');
+    throw new ProblemError(503, 'Starting', { detail: 'The database is being opened; see /api/health.' });
+  });
+  serveConsole(app, config.webDist);
+  return app;
+}
+
 export function createApp(deps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
   const tiles = new TileService(deps.db);
@@ -75,10 +98,6 @@ export function createApp(deps: AppDeps): CreatedApp {
     throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });
   });
 
-  // The built console (web/dist), with index.html for client-side routes.
-  if (existsSync(deps.config.webDist)) {
-    app.use('/*', serveStatic({ root: deps.config.webDist }));
-    app.get('*', serveStatic({ root: deps.config.webDist, path: 'index.html' }));
-  }
+  serveConsole(app, deps.config.webDist);
   return { app, tiles };
 }

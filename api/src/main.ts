@@ -1,5 +1,5 @@
 /** The server: `pnpm start`. Serves the API and the built console; prepares the database in the background. */
-import { createApp } from './app.js';
+import { createApp, createBootApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { StartupState } from './http/env.js';
@@ -9,23 +9,31 @@ import { prepareDatabase } from './startup/start.js';
 const config = loadConfig();
 const startup: StartupState = { phase: 'starting' };
 console.log(config.databaseUrl ? '[db] PostgreSQL server (DATABASE_URL)' : `[db] embedded PostGIS in ${config.dataDir}`);
-const db = await openDatabase(config);
-const { app } = createApp({ db, config, startup });
-
-const server = await startServer(app, config.port, config.host);
+// Listen at once: until the database is open, a boot app serves the page and a health that says "starting".
+let current = createBootApp(config, startup);
+const server = await startServer({ fetch: (req) => current.fetch(req) }, config.port, config.host);
 console.log(`[api] console at ${server.url}/`);
 
-prepareDatabase(db, config, startup).catch((err) => {
+const db = await openDatabase(config).catch((err) => {
   startup.phase = 'failed';
   startup.error = (err as Error).message;
-  console.error('[startup] failed:', err);
+  console.error('[startup] cannot open the database:', err);
+  return null;
 });
+if (db) {
+  current = createApp({ db, config, startup }).app;
+  prepareDatabase(db, config, startup).catch((err) => {
+    startup.phase = 'failed';
+    startup.error = (err as Error).message;
+    console.error('[startup] failed:', err);
+  });
+}
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     void server
       .close()
-      .then(() => db.close())
+      .then(() => db?.close())
       .finally(() => process.exit(0));
   });
 }
