@@ -30,8 +30,8 @@ let browser: Browser;
 let baseUrl: string;
 const opened: ConsolePage[] = [];
 
-async function open(viewport = VIEWPORTS.laptop, hash = '', signIn: string | undefined = 'city_office') {
-  const c = await openConsolePage(browser, baseUrl, viewport, { signIn });
+async function open(viewport = VIEWPORTS.laptop, hash = '', signIn: string | null = 'city_office') {
+  const c = await openConsolePage(browser, baseUrl, viewport, { signIn: signIn ?? undefined });
   opened.push(c);
   await c.page.goto(`/${hash}`);
   return c;
@@ -61,10 +61,12 @@ afterAll(async () => {
 
 describe('console', () => {
   it('signs in as city_office with a demo button and shows the demo region on WebGL2', async () => {
-    const c = await open(VIEWPORTS.laptop, '', undefined);
+    const c = await open(VIEWPORTS.laptop, '', null);
     const gl = await webgl2Info(c.page);
     expect(gl.ok, 'WebGL2 available headless').toBe(true);
-    await c.page.waitForSelector('button[data-username="city_office"]', { timeout: 60_000 });
+    await c.page.waitForSelector('button[data-username="city_office"]', { timeout: 60_000 }).catch(async (e) => {
+      throw new Error(`${(e as Error).message}\npage shows: ${(await c.page.evaluate(() => document.body.innerText)).slice(0, 500)}\nerrors: ${c.errors.join('\n')}`);
+    });
     await c.page.click('button[data-username="city_office"]', { timeout: 60_000 });
     await waitForMapIdle(c.page);
     const counts = await renderedCounts(c.page);
@@ -72,7 +74,7 @@ describe('console', () => {
     expect(counts.townships).toBeGreaterThan(0);
     // Area names are drawn by deck.gl from /api/labels (no glyphs in MapLibre).
     await waitForLabels(c.page);
-    await expect(c.page.locator('.user-button')).toContainText('市禁毒办');
+    await expect.poll(() => c.page.locator('.user-button').textContent()).toContain('市禁毒办');
   });
 
   it('draws every layer when shown and nothing when hidden', { timeout: 400_000 }, async () => {

@@ -1,0 +1,85 @@
+/**
+ * Benchmark (not a test): time from navigation to the first full render of all default layers on the demo
+ * region (MapLibre `idle` with every source's tiles loaded, and the area labels drawn), and the gzipped size of
+ * the JavaScript the page loaded before that. Run:
+ *
+ *   pnpm exec tsx web/bench/first-render.ts                 # starts the API on DATABASE_URL (default: gc_h2)
+ *   BASE_URL=http://127.0.0.1:8082 pnpm exec tsx web/bench/first-render.ts   # against a running API
+ *
+ * Each run uses a fresh browser context (empty cache), signed in as city_office, viewport 1366×768.
+ */
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, newContext, VIEWPORTS } from '../../tests/support/browser.js';
+import { buildWebIfStale, startApi } from '../../tests/support/global-setup-server.js';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+
+async function main() {
+  let baseUrl = process.env.BASE_URL;
+  let stop = () => {};
+  if (!baseUrl) {
+    buildWebIfStale();
+    const api = await startApi(process.env.DATABASE_URL ?? 'postgres://root@localhost/gc_h2?host=/var/run/postgresql');
+    baseUrl = api.baseUrl;
+    stop = () => api.child.kill('SIGTERM');
+  }
+  const browser = await launchBrowser();
+  const times: number[] = [];
+  let jsGzip = 0;
+  let jsRaw = 0;
+  let jsFiles: string[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const context = await newContext(browser, VIEWPORTS.laptop, baseUrl);
+      await context.request.post(`${baseUrl}/api/session`, { data: { username: 'city_office', password: 'demo' } });
+      const page = await context.newPage();
+      const scripts: Promise<{ url: string; raw: number; gz: number; at: number }>[] = [];
+      page.on('response', (res) => {
+        if (res.request().resourceType() !== 'script') return;
+        const at = Date.now();
+        scripts.push(res.body().then((b) => ({ url: res.url(), raw: b.length, gz: gzipSync(b, { level: 9 }).length, at })));
+      });
+      await page.goto('/');
+      const renderedAt = await page.waitForFunction(
+        () =>
+          new Promise<number | false>((resolve) => {
+            const gc = (window as unknown as { __gc?: { map: any; deckLayers: () => { id: string; props: { data: unknown[] } }[] } }).__gc;
+            if (!gc) return resolve(false);
+            const m = gc.map;
+            const labelsDrawn = () => gc.deckLayers().some((l) => l.id.startsWith('gc-labels-') && l.props.data.length > 0);
+            const done = () => m.loaded() && m.areTilesLoaded() && !m.isMoving() && labelsDrawn();
+            if (done()) return resolve(performance.now());
+            m.once('idle', () => resolve(done() ? performance.now() : false));
+            setTimeout(() => resolve(false), 1000);
+          }),
+        null,
+        { timeout: 120_000, polling: 50 },
+      );
+      const ms = (await renderedAt.jsonValue()) as number;
+      times.push(ms);
+      const loaded = await Promise.all(scripts);
+      if (run === 0) {
+        jsRaw = loaded.reduce((s, x) => s + x.raw, 0);
+        jsGzip = loaded.reduce((s, x) => s + x.gz, 0);
+        jsFiles = loaded.map((x) => `${new URL(x.url).pathname} ${(x.gz / 1024).toFixed(1)} KiB gz`);
+      }
+      console.log(`run ${run + 1}: first full render ${ms.toFixed(0)} ms`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    stop();
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  console.log(`\nfirst full render (navigation → map idle, all sources loaded, labels drawn), ${RUNS} cold runs:`);
+  console.log(`  median ${median.toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`);
+  console.log(`JavaScript loaded before the map shows: ${(jsGzip / 1024).toFixed(1)} KiB gzipped (${(jsRaw / 1024).toFixed(1)} KiB raw)`);
+  for (const f of jsFiles) console.log(`  ${f}`);
+  console.log('(headless Chromium on SwiftShader: software WebGL, so render time is pessimistic compared with a GPU)');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
