@@ -4,6 +4,7 @@
  * evaluated paint, not of pixels); areas without coverage are not filled. Choosing a rising signal opens a chart
  * whose code was not in the first bundle.
  */
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../support/browser.js';
@@ -79,6 +80,9 @@ describe('wastewater mode', () => {
         expect(a.opacity, `${a.code} has no data and is not filled`).toBe(0);
       }
     }
+    const shots = new URL('../../test-output/screenshots/', import.meta.url).pathname;
+    mkdirSync(shots, { recursive: true });
+    await c.page.screenshot({ path: `${shots}wastewater-mode.png` });
     // The demo region has rising and falling areas on screen, drawn orange and blue.
     expect([...byTrend.keys()].some((t) => t?.startsWith('rising'))).toBe(true);
     expect([...byTrend.keys()].some((t) => t?.startsWith('falling'))).toBe(true);
@@ -104,6 +108,7 @@ describe('wastewater mode', () => {
     await c.page.waitForSelector('.ww-section .ww-chart canvas', { timeout: 30_000, state: 'attached' });
     expect(scripts.some((u) => /SeriesChart|uPlot|uplot/i.test(u))).toBe(true);
     expect(await c.page.locator('.ww-section .ww-trend').getAttribute('data-trend')).toMatch(/^rising/);
+    await c.page.screenshot({ path: new URL('../../test-output/screenshots/wastewater-chart.png', import.meta.url).pathname });
     expect(c.errors).toEqual([]);
   });
 });

@@ -22,7 +22,11 @@ const plugin: ConsolePlugin = {
   messages: { 'zh-CN': zh, en },
   styleOverrides: (ctx) =>
     ctx.active
-      ? AREA_LAYERS.map((layer) => ({ layer, paint: { 'fill-color': fillColorExpression, 'fill-opacity': fillOpacityExpression } }))
+      ? [
+          ...AREA_LAYERS.map((layer) => ({ layer, paint: { 'fill-color': fillColorExpression, 'fill-opacity': fillOpacityExpression } })),
+          // Villages have no signal of their own; their listing colours would read as trend colours here.
+          { layer: 'villages', paint: { 'fill-opacity': 0 } },
+        ]
       : [],
   deckLayers: (ctx) => {
     if (!ctx.active) return [];
