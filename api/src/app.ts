@@ -54,9 +54,10 @@ export function createBootApp(config: AppDeps['config'], startup: AppDeps['start
   return app;
 }
 
-export function createApp(deps: AppDeps): CreatedApp {
+export function createApp(appDeps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
-  const tiles = new TileService(deps.db);
+  const tiles = new TileService(appDeps.db);
+  const deps: AppDeps = { ...appDeps, onDataChanged: () => tiles.cache.invalidate() };
   app.onError(handleError);
 
   app.use('/api/*', async (c, next) => {
@@ -84,7 +85,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   app.route('/api/tiles', tileRoutes(tiles));
   app.route('/api/labels', labelRoutes(deps));
   app.route('/api/wastewater', wastewaterRoutes(deps));
-  app.route('/api/listings', listingRoutes(deps, { onWrite: () => tiles.cache.invalidate() }));
+  app.route('/api/listings', listingRoutes(deps, { onWrite: deps.onDataChanged }));
   app.route('/api/ogc', ogcRoutes(deps));
   app.route('/api/areas', areaRoutes(deps));
   app.route('/api/search', searchRoutes(deps));

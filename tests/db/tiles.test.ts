@@ -122,6 +122,30 @@ describe('tiles', () => {
     }
   });
 
+  it('shows a listing made through the API at once, not a cached tile from before it', async () => {
+    const [tw] = await t.db.query<{ code: string; lon: number; lat: number }>(
+      `SELECT a.code, ST_X(a.label_point) lon, ST_Y(a.label_point) lat FROM admin_area a
+       WHERE a.level = 'township' AND a.valid_to IS NULL AND NOT EXISTS (SELECT 1 FROM listing l WHERE l.area_code = a.code)
+       ORDER BY a.code LIMIT 1`,
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const tile = [lonLatToTile(tw!.lon, tw!.lat, 11)];
+    const classOf = async () => (await featuresIn('townships', tile, 'city_office', `?as_of=${today}`)).find((f) => f.properties.code === tw!.code)!.properties.listing_class;
+    expect(await classOf()).toBe('none'); // now cached
+    const res = await t.app.request('/api/listings', {
+      method: 'POST',
+      headers: { ...authHeader('city_office'), 'content-type': 'application/json' },
+      body: JSON.stringify({ area_code: tw!.code, grade: 'key_attention', categories: ['drug_abuse'], listed_on: today }),
+    });
+    expect(res.status).toBe(201);
+    try {
+      expect(await classOf()).toBe('key_attention');
+    } finally {
+      await t.db.query('DELETE FROM listing WHERE area_code = $1', [tw!.code]);
+      t.tiles.cache.invalidate();
+    }
+  });
+
   it('needs a signed-in user', async () => {
     const res = await t.app.request('/api/tiles/townships/9/420/220.mvt');
     expect(res.status).toBe(401);
