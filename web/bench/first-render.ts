@@ -3,7 +3,7 @@
  * region (MapLibre `idle` with every source's tiles loaded, and the area labels drawn), and the gzipped size of
  * the JavaScript the page loaded before that. Run:
  *
- *   pnpm exec tsx web/bench/first-render.ts                 # starts the API on DATABASE_URL (default: gc_h2)
+ *   pnpm --filter web bench                               # starts the API on DATABASE_URL (default: gc_h2)
  *   BASE_URL=http://127.0.0.1:8082 pnpm exec tsx web/bench/first-render.ts   # against a running API
  *
  * Each run uses a fresh browser context (empty cache), signed in as city_office, viewport 1366×768.
