@@ -8,6 +8,7 @@ import type { HealthStatus, Lang, SessionUser } from './api/types';
 import { LoginScreen, type DemoAccount } from './auth/LoginScreen';
 import { SeedingScreen } from './health/SeedingScreen';
 import { Console } from './console/Console';
+import { WallDisplay } from './wall/WallDisplay';
 
 interface SessionAnswer {
   user?: SessionUser | null;
@@ -108,6 +109,8 @@ export function App({ initialLang }: { initialLang: Lang }) {
     case 'login':
       return <LoginScreen demo={phase.demo} lang={lang} setLang={setLang} onSignedIn={(user) => setPhase({ kind: 'console', user })} />;
     case 'console':
+      // The command centre's wall display: its own role, or any user asking for it with #view=wall.
+      if (phase.user.role === 'wall' || /(^#|&)view=wall(&|$)/.test(window.location.hash)) return <WallDisplay user={phase.user} lang={lang} />;
       return <Console user={phase.user} lang={lang} setLang={setLang} onLogout={logout} />;
   }
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { layerStatesFor, VIEW_IDS, viewAt } from './views';
+
+describe('rotation', () => {
+  it('walks through the three views and wraps around', () => {
+    const ids = [0, 2999, 3000, 6500, 9000, 12000].map((ms) => viewAt(ms, 3).id);
+    expect(ids).toEqual(['listing', 'listing', 'signals', 'checkpoints', 'listing', 'signals']);
+  });
+  it('names the next view and the time left', () => {
+    expect(viewAt(7000, 3)).toMatchObject({ id: 'checkpoints', next: 'listing', remainingMs: 2000 });
+  });
+});
+
+describe('layer states', () => {
+  it('keeps every wall layer drawn in every view (no tile fetch on rotation), only opacity changes', () => {
+    const available = new Set(['counties', 'townships', 'checkpoints', 'firms']);
+    for (const v of VIEW_IDS) {
+      const s = layerStatesFor(v, available);
+      expect(s.counties.visible && s.townships.visible && s.checkpoints.visible).toBe(true);
+      expect(s.firms.visible).toBe(false);
+    }
+    expect(layerStatesFor('checkpoints', available).checkpoints.opacity).toBe(1);
+    expect(layerStatesFor('checkpoints', available).counties.opacity).toBeLessThan(layerStatesFor('listing', available).counties.opacity);
+  });
+});
