@@ -18,6 +18,7 @@ import { firmRoutes } from './firm/routes.js';
 import { venueRoutes } from './venue/routes.js';
 import { gridRoutes } from './grid/routes.js';
 import { overviewRoutes } from './overview/routes.js';
+import { patrolRoutes } from './patrol/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { openApiDocument } from './openapi/document.js';
 import { searchRoutes } from './search/routes.js';
@@ -94,6 +95,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/venues', venueRoutes(deps));
   app.route('/api/grids', gridRoutes(deps));
   app.route('/api/overview', overviewRoutes(deps));
+  app.route('/api', patrolRoutes(deps, { onWrite: deps.onDataChanged })); // /api/patrols/*, POST /api/inspections
 
   app.all('/api/*', () => {
     throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LAYERS } from '../layers/registry.js';
 import { asOfParam, bboxParam, intString, limitParam } from '../http/params.js';
 import { searchQuery } from '../search/routes.js';
+import { dueQuery, planQuery } from '../patrol/routes.js';
 
 type Op = { summary: string; tags: string[]; query?: z.ZodObject; path?: string[]; body?: string; produces?: string; secured?: boolean };
 
@@ -68,6 +69,9 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/wastewater/rising': { get: { summary: 'Rising signals, significant first, with upstream tracing sites', tags: ['wastewater'] } },
   '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin)', tags: ['wastewater'] } },
   '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], body: 'file' } },
+  '/api/patrols/due': { get: { summary: 'Firms and venues due or risky: next due date, overdue flag, score, last outcome (most urgent first)', tags: ['patrol'], query: dueQuery } },
+  '/api/patrols/plan': { get: { summary: "A day's patrol: stops picked by score, ordered (nearest neighbour + 2-opt) from start (default: the county seat), with km, ETA and a GeoJSON LineString", tags: ['patrol'], query: planQuery } },
+  '/api/inspections': { post: { summary: 'Record an inspection of a firm or venue (inspector/office/admin; audited)', tags: ['patrol'], body: '{firm_id | venue_id, inspected_on, outcome: ok|issues|violation, findings}' } },
   '/api/ogc': { get: { summary: 'OGC API – Features landing page', tags: ['ogc'] } },
   '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },
   '/api/ogc/collections': { get: { summary: 'Collections (one per layer)', tags: ['ogc'] } },

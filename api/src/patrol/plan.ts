@@ -109,8 +109,13 @@ export function scoreAll<T extends PatrolTarget>(targets: T[], asOf: string): Sc
  */
 export function pickStops<T extends PatrolTarget>(targets: T[], date: string, maxStops: number): ScoredTarget<T>[] {
   return scoreAll(targets, date)
-    .filter((s) => s.overdueDays >= -PICK_AHEAD_DAYS || s.licenceState === 'expired' || s.target.lastOutcome === 'violation')
+    .filter((s) => isDueOrRisky(s, PICK_AHEAD_DAYS))
     .slice(0, Math.max(0, maxStops));
+}
+
+/** Due within `withinDays` of the as-of date (or overdue), or risky regardless of the date. */
+export function isDueOrRisky(s: ScoredTarget, withinDays: number): boolean {
+  return s.overdueDays >= -withinDays || s.licenceState === 'expired' || s.target.lastOutcome === 'violation';
 }
 
 /** Great-circle distance in km (haversine on the mean Earth radius). */

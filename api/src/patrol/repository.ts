@@ -1,0 +1,107 @@
+/**
+ * What the patrol needs from the database: the firms and venues in a jurisdiction with their last inspection,
+ * the county seat the day starts from, and the one write, recording an inspection. Scoring and routing are in
+ * plan.ts; this file only reads and writes rows.
+ */
+import { recordAudit } from '../audit/audit.js';
+import type { Queryable } from '../db/database.js';
+import type { SessionUser } from '../http/env.js';
+import type { LonLat, Outcome, PatrolTarget, Risk, TargetKind } from './plan.js';
+
+export interface PatrolRow extends PatrolTarget {
+  address: string;
+  townshipCode: string;
+  townshipName: string | null;
+  /** Venues: hotel, ktv, …; firms: producer, trader, user. */
+  subKind: string;
+}
+
+// The latest inspection per target (ties on the same day: the later row), as in the firms/venues tile layers.
+const LAST = (col: 'firm_id' | 'venue_id', alias: string) => `
+  LEFT JOIN LATERAL (SELECT i.inspected_on, i.outcome FROM inspection i WHERE i.${col} = ${alias}.id
+                     ORDER BY i.inspected_on DESC, i.id DESC LIMIT 1) li ON true
+  LEFT JOIN admin_area a ON a.code = ${alias}.township_code AND a.valid_to IS NULL`;
+
+const TARGETS_SQL = `
+  SELECT 'firm' AS kind, f.id, f.name, f.address, f.township_code AS "townshipCode", a.name AS "townshipName",
+         f.business AS "subKind", f.category::int AS category, f.licence_expiry AS "licenceExpiry", NULL AS risk,
+         f.inspection_every_days AS "everyDays", li.inspected_on AS "lastInspectedOn", li.outcome AS "lastOutcome",
+         ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat
+  FROM firm f ${LAST('firm_id', 'f')}
+  WHERE left(f.township_code, length($1)) = $1
+  UNION ALL
+  SELECT 'venue', v.id, v.name, v.address, v.township_code, a.name, v.kind, NULL, NULL, v.risk,
+         v.inspection_every_days, li.inspected_on, li.outcome, ST_X(v.geom), ST_Y(v.geom)
+  FROM venue v ${LAST('venue_id', 'v')}
+  WHERE left(v.township_code, length($1)) = $1`;
+
+type RawRow = Omit<PatrolRow, 'category' | 'risk' | 'lastOutcome'> & { category: number | null; risk: string | null; lastOutcome: string | null };
+
+/** Firms and venues whose township lies under the scope prefix, with their latest inspection. */
+export async function patrolTargets(db: Queryable, scopePrefix: string): Promise<PatrolRow[]> {
+  const rows = await db.query<RawRow>(TARGETS_SQL, [scopePrefix]);
+  return rows.map((r) => ({
+    ...r,
+    category: (r.category as 1 | 2 | 3 | null) ?? null,
+    risk: (r.risk as Risk | null) ?? null,
+    lastOutcome: (r.lastOutcome as Outcome | null) ?? null,
+  }));
+}
+
+/** One target, only if it lies in the scope; null otherwise (the caller answers 404 without saying why). */
+export async function patrolTarget(db: Queryable, kind: TargetKind, id: number, scopePrefix: string): Promise<PatrolRow | null> {
+  const rows = await db.query<RawRow>(`SELECT * FROM (${TARGETS_SQL}) t WHERE t.kind = $2 AND t.id = $3`, [scopePrefix, kind, id]);
+  const r = rows[0];
+  return r ? { ...r, category: (r.category as 1 | 2 | 3 | null) ?? null, risk: (r.risk as Risk | null) ?? null, lastOutcome: (r.lastOutcome as Outcome | null) ?? null } : null;
+}
+
+/**
+ * The county seat a day's patrol starts from: the label point of the user's county (for a township or village
+ * user, the county above; for a city or province user, their own area's label point).
+ */
+export async function countySeat(db: Queryable, jurisdictionCode: string): Promise<{ code: string; name: string; lonLat: LonLat } | null> {
+  const county = /^\d{6}0{6}$/.test(jurisdictionCode) || /^\d{4}0{8}$/.test(jurisdictionCode) ? jurisdictionCode : jurisdictionCode.slice(0, 6) + '000000';
+  const [row] = await db.query<{ code: string; name: string; lon: number; lat: number }>(
+    `SELECT code, name, ST_X(p) AS lon, ST_Y(p) AS lat
+     FROM (SELECT code, name, coalesce(label_point, ST_PointOnSurface(geom)) AS p FROM admin_area
+           WHERE code = $1 AND valid_to IS NULL) s`,
+    [county],
+  );
+  return row ? { code: row.code, name: row.name, lonLat: [row.lon, row.lat] } : null;
+}
+
+export interface InspectionInput {
+  kind: TargetKind;
+  id: number;
+  inspectedOn: string;
+  outcome: Outcome;
+  findings: string;
+}
+
+/**
+ * Records an inspection and its audit entry in one transaction. Returns null (and writes nothing) when the
+ * target is not in the user's jurisdiction.
+ */
+export async function recordInspection(
+  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  user: SessionUser,
+  input: InspectionInput,
+): Promise<{ id: number; target: PatrolRow } | null> {
+  return db.transaction(async (tx) => {
+    const target = await patrolTarget(tx, input.kind, input.id, user.scopePrefix);
+    if (!target) return null;
+    const [row] = await tx.query<{ id: number }>(
+      `INSERT INTO inspection (firm_id, venue_id, inspected_on, inspector, outcome, findings)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [input.kind === 'firm' ? input.id : null, input.kind === 'venue' ? input.id : null, input.inspectedOn, user.displayName || user.username, input.outcome, input.findings],
+    );
+    await recordAudit(tx, user, {
+      action: 'inspection.record',
+      entity: input.kind,
+      entityId: input.id,
+      detail: { inspection_id: row!.id, inspected_on: input.inspectedOn, outcome: input.outcome },
+    });
+    const after = await patrolTarget(tx, input.kind, input.id, user.scopePrefix);
+    return { id: row!.id, target: after! };
+  });
+}
