@@ -227,6 +227,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
     );
   }, [map, t]);
 
+  const controlLabels = useMemo(() => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }), [t]);
   const labels = useLabels(map, `${camera.center.join(',')}/${camera.zoom}`, camera.zoom, visible, catalogue ?? []);
 
   const pluginCtx = useCallback(
@@ -293,6 +294,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
           deckLayers={deckLayers}
           fly={fly}
           ariaLabel={t('map.label')}
+          controlLabels={controlLabels}
           onMove={onMove}
           onPick={onPick}
           onReady={onReady}

@@ -11,15 +11,27 @@ import type { Bilingual, Lang } from '../api/types';
 
 export const LANGS: Lang[] = ['zh-CN', 'en'];
 
+/**
+ * Initialised when this module is first imported, not later in main.tsx: modules that add their namespace at
+ * import time (plug-ins, the wall display) need i18next's store, which only exists after init().
+ */
+function langFromHash(): Lang {
+  const m = /(?:^#|&)lang=(en|zh-CN)(?:&|$)/.exec(typeof window === 'undefined' ? '' : window.location.hash);
+  return (m?.[1] as Lang | undefined) ?? 'zh-CN';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zh }, en: { translation: en } },
+  lng: langFromHash(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  showSupportNotice: false,
+  initAsync: false,
+});
+
 export function initI18n(lang: Lang) {
-  void i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zh }, en: { translation: en } },
-    lng: lang,
-    fallbackLng: 'zh-CN',
-    interpolation: { escapeValue: false }, // React escapes
-    returnNull: false,
-    showSupportNotice: false,
-  });
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
   return i18n;
 }

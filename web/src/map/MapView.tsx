@@ -32,6 +32,8 @@ interface Props {
   deckLayers: LayersList;
   fly: FlyRequest | null;
   ariaLabel: string;
+  /** MapLibre's own control labels, from our catalogue (MapLibre's defaults are English). */
+  controlLabels?: { zoomIn: string; zoomOut: string };
   onMove: (center: [number, number], zoom: number) => void;
   onPick: (pick: Pick | null, lngLat: [number, number]) => void;
   onReady: (map: MapLibreMap) => void;
@@ -74,6 +76,13 @@ export function MapView(props: Props) {
       center: props.initialView.center,
       zoom: props.initialView.zoom,
       localIdeographFontFamily: CJK_FONTS,
+      locale: props.controlLabels
+        ? {
+            'Map.Title': props.ariaLabel,
+            'NavigationControl.ZoomIn': props.controlLabels.zoomIn,
+            'NavigationControl.ZoomOut': props.controlLabels.zoomOut,
+          }
+        : undefined,
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -185,6 +194,20 @@ export function MapView(props: Props) {
   useEffect(() => {
     overlayRef.current?.setProps({ layers: props.deckLayers });
   }, [props.deckLayers]);
+
+  // A language switch after the map exists: relabel MapLibre's controls in place.
+  useEffect(() => {
+    const root = container.current;
+    if (!root || !props.controlLabels) return;
+    const set = (sel: string, label: string) =>
+      root.querySelectorAll(sel).forEach((el) => {
+        el.setAttribute('aria-label', label);
+        el.setAttribute('title', label);
+      });
+    set('.maplibregl-ctrl-zoom-in', props.controlLabels.zoomIn);
+    set('.maplibregl-ctrl-zoom-out', props.controlLabels.zoomOut);
+    root.querySelector('canvas')?.setAttribute('aria-label', props.ariaLabel);
+  }, [props.controlLabels, props.ariaLabel]);
 
   useEffect(() => {
     const map = mapRef.current;
