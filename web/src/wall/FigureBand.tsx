@@ -54,7 +54,7 @@ export function FigureBand({ overview, catalogue }: { overview: Overview; catalo
       </div>
       <div className="wall-block">
         <h2>{t('checkpoints.title', { days: checkpoints.days })}</h2>
-        <div className="wall-grid4">
+        <div className="wall-grid2">
           <Figure id="checkpoints.vehicles" label={t('checkpoints.vehicles')} value={count(checkpoints.vehicles, lang)} />
           <Figure id="checkpoints.people" label={t('checkpoints.people')} value={count(checkpoints.people, lang)} />
           <Figure id="checkpoints.cases" label={t('checkpoints.cases')} value={count(checkpoints.cases, lang)} />

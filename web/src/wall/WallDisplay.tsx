@@ -27,8 +27,12 @@ import { layerStatesFor, VIEW_IDS, viewAt, WALL_LAYERS } from './views';
 import { ViewLegend } from './ViewLegend';
 import './wall.css';
 
-i18n.addResourceBundle('zh-CN', 'wall', zh, true, true);
-i18n.addResourceBundle('en', 'wall', en, true, true);
+/** The wall's messages, added on first render (this module is imported before main.tsx initialises i18n). */
+function ensureMessages(): void {
+  if (i18n.hasResourceBundle('zh-CN', 'wall')) return;
+  i18n.addResourceBundle('zh-CN', 'wall', zh, true, true);
+  i18n.addResourceBundle('en', 'wall', en, true, true);
+}
 
 /** `as_of=YYYY-MM-DD` in the hash pins the reference date (rehearsals, demos); otherwise the server's today. */
 function asOfFromHash(): string | null {
@@ -74,6 +78,7 @@ function useNow(): number {
 }
 
 export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
+  ensureMessages();
   const { t } = useTranslation('wall');
   const settings = useMemo(() => parseWallHash(window.location.hash), []);
   const asOf = useMemo(asOfFromHash, []);
