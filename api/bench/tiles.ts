@@ -68,12 +68,12 @@ async function tileSet(db: Awaited<ReturnType<typeof ensureRegion>>) {
   const pts = await db.query<{ lon: number; lat: number }>(
     `SELECT ST_X(label_point) lon, ST_Y(label_point) lat FROM (
        SELECT label_point, row_number() OVER (ORDER BY code) r, count(*) OVER () c FROM admin_area WHERE level = 'village') q
-     WHERE r % greatest(1, c / 90) = 0 ORDER BY r LIMIT 90`,
+     WHERE r % greatest(1, c / 60) = 0 ORDER BY r LIMIT 60`,
   );
   const tiles: { z: number; x: number; y: number }[] = [];
   for (let z = 5; z <= 14; z++) {
     const seen = new Set<string>();
-    for (const { lon, lat } of pts.slice(0, 60)) {
+    for (const { lon, lat } of pts) {
       const n = 2 ** z;
       const x = Math.floor(((lon + 180) / 360) * n);
       const r = (lat * Math.PI) / 180;
