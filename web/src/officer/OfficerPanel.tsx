@@ -2,7 +2,7 @@
  * The grid officer's panel (side panel; the bottom sheet on phones): the big "am I in my grid?" button and its
  * answer, "follow me", and what is due in each of their grids. Big touch targets and dark-on-light text for sun.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
 import type { MyGrid } from './api';
@@ -14,16 +14,27 @@ const localToday = () => new Date(Date.now() - new Date().getTimezoneOffset() * 
 export function OfficerPanel({ ctx }: { ctx: PluginContext }) {
   const { t } = useTranslation('officer');
   const s = useSyncExternalStore(subscribeOfficer, getOfficerState);
+  const root = useRef<HTMLElement>(null);
+  const banner = useRef<HTMLDivElement>(null);
+  // The officer's panel is their whole job: bring it to the top of the sheet, above the other themes' controls.
+  useEffect(() => {
+    // Braces: newer Chromium returns a Promise from scrollIntoView, which an effect must not return.
+    root.current?.scrollIntoView({ block: 'start' });
+  }, []);
+  // A new answer must be seen without scrolling.
+  useEffect(() => {
+    banner.current?.scrollIntoView({ block: 'nearest' });
+  }, [s.verdict, s.geoError]);
   if (ctx.user?.role !== 'grid_officer') return null;
   const time = (iso: string) => new Date(iso).toLocaleString(ctx.lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
   return (
-    <section className="officer" aria-labelledby="officer-title">
+    <section className="officer" aria-labelledby="officer-title" ref={root}>
       <h3 id="officer-title">{t('title')}</h3>
       <button type="button" className="officer-locate" onClick={() => void checkPosition()} disabled={s.locating} aria-busy={s.locating}>
         {s.locating ? t('locating') : t('amIInside')}
       </button>
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" ref={banner}>
         {s.geoError && <p className="officer-banner officer-error" data-state="error">{t(`geoError.${s.geoError}`)}</p>}
         {!s.geoError && s.verdict && <VerdictBanner verdict={s.verdict} accuracy={s.position?.accuracy ?? null} lang={ctx.lang} />}
       </div>

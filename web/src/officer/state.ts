@@ -54,11 +54,22 @@ function set(patch: Partial<OfficerState>) {
   refreshPlugins();
 }
 
-/** Padding that keeps the grids clear of the header and, on phones, of the bottom sheet. */
+/** Padding that keeps what we frame clear of the header and of the side panel (the bottom sheet on phones). */
 function fitPadding(m: MapLibreMap) {
   const el = m.getContainer();
-  const phone = el.clientWidth <= 700;
-  return phone ? { top: 90, bottom: Math.round(el.clientHeight * 0.25), left: 30, right: 30 } : { top: 90, bottom: 40, left: 420, right: 60 };
+  const map = el.getBoundingClientRect();
+  const panel = document.querySelector('.side-panel')?.getBoundingClientRect();
+  const phone = map.width <= 700;
+  if (phone) {
+    const covered = panel ? Math.max(0, map.bottom - panel.top) : 0;
+    return { top: 40, bottom: Math.min(covered + 30, map.height * 0.7), left: 30, right: 30 };
+  }
+  return { top: 90, bottom: 40, left: panel ? Math.max(40, panel.right - map.left + 20) : 40, right: 60 };
+}
+
+/** Centres a position in the uncovered part of the map (fitBounds: easeTo's padding would stay on the map). */
+function centreOn(m: MapLibreMap, fix: Fix, zoom: number, duration: number) {
+  m.fitBounds([[fix.lon, fix.lat], [fix.lon, fix.lat]], { padding: fitPadding(m), maxZoom: zoom, duration });
 }
 
 function fitToGrids() {
@@ -111,7 +122,15 @@ export async function checkPosition(): Promise<void> {
     verdict = state.grids?.length ? verdictLocal(state.grids, fix.lon, fix.lat) : null;
   }
   set({ locating: false, verdict });
-  map?.easeTo({ center: [fix.lon, fix.lat], zoom: Math.max(map.getZoom(), 15), duration: 600 });
+  if (!map) return;
+  // Outside: frame both the officer and the way back to the nearest grid; inside: centre on them.
+  const nearest = verdict && !verdict.inside && verdict.nearest ? state.grids?.find((g) => g.code === verdict.nearest!.code) : undefined;
+  if (nearest) {
+    const b = unionBbox([nearest, { bbox: [fix.lon, fix.lat, fix.lon, fix.lat] }])!;
+    map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: fitPadding(map), duration: 600, maxZoom: 17 });
+  } else {
+    centreOn(map, fix, Math.max(map.getZoom(), 15), 600);
+  }
 }
 
 export function setFollowing(on: boolean): void {
@@ -121,7 +140,7 @@ export function setFollowing(on: boolean): void {
     stopWatch = watchFix(
       (fix) => {
         set({ position: fix, geoError: null });
-        map?.easeTo({ center: [fix.lon, fix.lat], duration: 400 });
+        if (map) centreOn(map, fix, map.getZoom(), 400);
       },
       (e) => set({ geoError: e.kind }),
     );
