@@ -18,6 +18,8 @@ import { firmRoutes } from './firm/routes.js';
 import { venueRoutes } from './venue/routes.js';
 import { gridRoutes } from './grid/routes.js';
 import { overviewRoutes } from './overview/routes.js';
+import { basemapRoutes } from './basemap/routes.js';
+import { openBasemapSource } from './basemap/sources.js';
 import { patrolRoutes } from './patrol/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { openApiDocument } from './openapi/document.js';
@@ -95,6 +97,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/venues', venueRoutes(deps));
   app.route('/api/grids', gridRoutes(deps));
   app.route('/api/overview', overviewRoutes(deps));
+  if (deps.config.basemap) app.route('/api/basemap', basemapRoutes(openBasemapSource(deps.config.basemap.source), deps.config.basemap.datum));
   app.route('/api', patrolRoutes(deps, { onWrite: deps.onDataChanged })); // /api/patrols/*, POST /api/inspections
 
   app.all('/api/*', () => {

@@ -17,6 +17,15 @@ export interface Config {
   seedDemo: boolean;
   demoSize: string;
   demoSeed: number;
+  /** A raster basemap under our layers: an XYZ template or pmtiles:/path (see basemap/). Absent → own data only. */
+  basemap?: { source: string; datum: 'wgs84' | 'gcj02'; attribution: string; maxzoom: number };
+}
+
+function basemapFrom(env: NodeJS.ProcessEnv): Config['basemap'] {
+  if (!env.BASEMAP) return undefined;
+  const datum = (env.BASEMAP_DATUM ?? 'wgs84').toLowerCase();
+  if (datum !== 'wgs84' && datum !== 'gcj02') throw new Error(`BASEMAP_DATUM must be wgs84 or gcj02, got '${env.BASEMAP_DATUM}'`);
+  return { source: env.BASEMAP, datum, attribution: env.BASEMAP_ATTRIBUTION ?? '', maxzoom: Number(env.BASEMAP_MAXZOOM ?? 18) };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== '0',
     demoSize: env.DEMO_SIZE ?? 'demo',
     demoSeed: Number(env.DEMO_SEED ?? 4304),
+    basemap: basemapFrom(env),
   };
 }

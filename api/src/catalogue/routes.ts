@@ -12,7 +12,7 @@ export const originOf = (url: string, forwardedProto?: string, forwardedHost?: s
   return `${forwardedProto ?? u.protocol.replace(':', '')}://${forwardedHost ?? u.host}`;
 };
 
-export function catalogueRoutes({ db }: AppDeps) {
+export function catalogueRoutes({ db, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/layers', async (c) => {
     const origin = originOf(c.req.url, c.req.header('x-forwarded-proto'), c.req.header('x-forwarded-host'));
@@ -22,7 +22,8 @@ export function catalogueRoutes({ db }: AppDeps) {
     const { as_of } = parseQuery(c, z.object({ as_of: asOfParam, lang: z.enum(['zh-CN', 'en']).optional() }));
     const origin = originOf(c.req.url, c.req.header('x-forwarded-proto'), c.req.header('x-forwarded-host'));
     c.header('Cache-Control', 'no-cache');
-    return c.json(styleDocument(origin, { asOf: as_of }));
+    const b = config.basemap;
+    return c.json(styleDocument(origin, { asOf: as_of, basemap: b && { sourceDatum: b.datum, attribution: b.attribution, maxzoom: b.maxzoom } }));
   });
   return app;
 }

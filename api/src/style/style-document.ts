@@ -8,16 +8,38 @@ import { LAYERS } from '../layers/registry.js';
 import { INK } from '../layers/palette.js';
 import { styleLayersOf } from './paint.js';
 
-export function styleDocument(origin: string, opts: { asOf?: string; name?: string } = {}) {
+export interface StyleBasemap {
+  /** Where the basemap came from and its datum; the tiles we serve from it are always WGS84-aligned. */
+  sourceDatum: 'wgs84' | 'gcj02';
+  attribution: string;
+  maxzoom: number;
+}
+
+export function styleDocument(origin: string, opts: { asOf?: string; name?: string; basemap?: StyleBasemap } = {}) {
   const query = opts.asOf ? `?as_of=${opts.asOf}` : '';
   const sources = Object.fromEntries(
     LAYERS.map((l) => [l.id, { type: 'vector', tiles: [`${origin}/api/tiles/${l.id}/{z}/{x}/{y}.mvt${query}`], minzoom: 0, maxzoom: l.maxzoom, promoteId: undefined }]),
   );
+  const basemap = opts.basemap
+    ? {
+        source: { type: 'raster', tiles: [`${origin}/api/basemap/{z}/{x}/{y}.png`], tileSize: 256, maxzoom: opts.basemap.maxzoom, attribution: opts.basemap.attribution },
+        layer: { id: 'basemap', type: 'raster', source: 'basemap', metadata: { 'gc:group': 'basemap' }, paint: { 'raster-saturation': -0.4 } },
+      }
+    : null;
   return {
     version: 8,
     name: opts.name ?? 'grid-console',
-    metadata: { 'gc:datum': 'WGS84', 'gc:generated': 'api/src/style from api/src/layers; do not edit by hand' },
-    sources,
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': INK.land } }, ...LAYERS.flatMap(styleLayersOf)],
+    metadata: {
+      // Everything on this map is WGS84: a GCJ-02 basemap is re-aligned by the API (basemap/realign.ts).
+      'gc:datum': 'WGS84',
+      'gc:basemapSourceDatum': opts.basemap?.sourceDatum ?? null,
+      'gc:generated': 'api/src/style from api/src/layers; do not edit by hand',
+    },
+    sources: basemap ? { basemap: basemap.source, ...sources } : sources,
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': INK.land } },
+      ...(basemap ? [basemap.layer] : []),
+      ...LAYERS.flatMap(styleLayersOf),
+    ],
   };
 }

@@ -1,0 +1,115 @@
+/**
+ * A real basemap under our WGS84 data. A GCJ-02 tile service (here a synthetic one on localhost that marks the
+ * GCJ-02 position of a known place in red) must come out of /api/basemap with the mark on the place's WGS84 position;
+ * a WGS84 basemap passes through unchanged.
+ */
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/src/app.js';
+import { loadConfig } from '../../api/src/config.js';
+import { startServer, type RunningServer } from '../../api/src/server.js';
+import { convertPoint } from '../../geodata/src/coords/datum.js';
+import { authHeader, testApp } from '../support/test-app.js';
+
+const PLACE: [number, number] = [112.6, 26.9]; // in the demo city
+const Z = 15;
+
+function worldPixel([lon, lat]: [number, number], z: number): [number, number] {
+  const n = 256 * 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return [((lon + 180) / 360) * n, ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n];
+}
+
+/** A GCJ-02 tile service: white tiles, with a 5×5 red square centred on the GCJ-02 position of PLACE. */
+function gcjTileService() {
+  const mark = worldPixel(convertPoint(PLACE, 'WGS84', 'GCJ02'), Z);
+  const fetch = (req: Request) => {
+    const [z, x, y] = new URL(req.url).pathname.replace('.png', '').split('/').slice(1).map(Number) as [number, number, number];
+    const png = new PNG({ width: 256, height: 256 });
+    png.data.fill(255);
+    if (z === Z) {
+      for (let dy = -2; dy <= 2; dy++)
+        for (let dx = -2; dx <= 2; dx++) {
+          const px = Math.round(mark[0]) + dx - x * 256;
+          const py = Math.round(mark[1]) + dy - y * 256;
+          if (px < 0 || py < 0 || px >= 256 || py >= 256) continue;
+          const i = (py * 256 + px) * 4;
+          png.data[i + 1] = 0;
+          png.data[i + 2] = 0;
+        }
+    }
+    return new Response(new Uint8Array(PNG.sync.write(png)), { headers: { 'Content-Type': 'image/png' } });
+  };
+  return { fetch };
+}
+
+function redCentroid(bytes: ArrayBuffer): [number, number] | null {
+  const png = PNG.sync.read(Buffer.from(bytes));
+  let sx = 0, sy = 0, n = 0;
+  for (let y = 0; y < png.height; y++)
+    for (let x = 0; x < png.width; x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i]! > 200 && png.data[i + 1]! < 60 && png.data[i + 2]! < 60) (sx += x), (sy += y), n++;
+    }
+  return n ? [sx / n, sy / n] : null;
+}
+
+let upstream: RunningServer;
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  upstream = await startServer(gcjTileService(), 0);
+  t = await testApp();
+});
+afterAll(async () => {
+  await upstream.close();
+  await t.close();
+});
+
+const appWith = (datum: string) =>
+  createApp({
+    db: t.db,
+    config: loadConfig({ SEED_DEMO: '0', WEB_DIST: '/nonexistent', BASEMAP: `${upstream.url}/{z}/{x}/{y}.png`, BASEMAP_DATUM: datum, BASEMAP_ATTRIBUTION: '测试底图' }),
+    startup: { phase: 'ready' },
+  }).app;
+
+describe('basemap', () => {
+  const [wx, wy] = worldPixel(PLACE, Z);
+  const tile = `/api/basemap/${Z}/${Math.floor(wx / 256)}/${Math.floor(wy / 256)}.png`;
+  const expected: [number, number] = [wx - Math.floor(wx / 256) * 256, wy - Math.floor(wy / 256) * 256];
+
+  it('re-aligns a GCJ-02 basemap so that a place is drawn where our WGS84 data puts it (within a pixel)', async () => {
+    const res = await appWith('gcj02').request(tile, { headers: authHeader('city_office') });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const at = redCentroid(await res.arrayBuffer());
+    expect(at).not.toBeNull();
+    expect(Math.hypot(at![0] - expected[0], at![1] - expected[1])).toBeLessThan(1.5);
+  });
+
+  it('passes a WGS84 basemap through, where the same GCJ-02 mark would sit hundreds of metres off', async () => {
+    const res = await appWith('wgs84').request(tile, { headers: authHeader('city_office') });
+    const at = redCentroid(await res.arrayBuffer());
+    // At zoom 15 a pixel is ~4 m: the GCJ-02 offset here (~500 m) is far more than 50 px, or off this tile.
+    if (at) expect(Math.hypot(at[0] - expected[0], at[1] - expected[1])).toBeGreaterThan(50);
+  });
+
+  it('puts the basemap under our layers in the style, and leaves it out when none is configured', async () => {
+    const style = (await (await appWith('gcj02').request('http://console.test/api/style.json', { headers: authHeader('city_office') })).json()) as {
+      metadata: Record<string, string>;
+      sources: Record<string, { tiles: string[]; attribution?: string }>;
+      layers: { id: string }[];
+    };
+    expect(style.sources.basemap!.tiles[0]).toBe('http://console.test/api/basemap/{z}/{x}/{y}.png');
+    expect(style.sources.basemap!.attribution).toBe('测试底图');
+    expect(style.layers.map((l) => l.id).slice(0, 2)).toEqual(['background', 'basemap']);
+    expect(style.metadata['gc:datum']).toBe('WGS84');
+    expect(style.metadata['gc:basemapSourceDatum']).toBe('gcj02');
+    const plain = (await (await t.app.request('/api/style.json', { headers: authHeader('city_office') })).json()) as { sources: Record<string, unknown> };
+    expect(plain.sources.basemap).toBeUndefined();
+    expect((await t.app.request(tile, { headers: authHeader('city_office') })).status).toBe(404);
+  });
+
+  it('refuses a bad BASEMAP_DATUM at start-up', () => {
+    expect(() => loadConfig({ BASEMAP: 'http://x/{z}/{x}/{y}.png', BASEMAP_DATUM: 'bd09' })).toThrow(/BASEMAP_DATUM/);
+  });
+});
