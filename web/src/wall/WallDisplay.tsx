@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import { TextLayer } from '@deck.gl/layers';
 import { api } from '../api/client';
 import type { CatalogueLayer, Lang, SessionUser } from '../api/types';
 import { i18n } from '../i18n';
@@ -148,7 +149,10 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
   const deckLayers = useMemo(
     () => [
       ...(view.id === 'signals' ? (wastewater.deckLayers?.(ctx) ?? []) : []),
-      ...consoleDeckLayers({ labels: labels.points, labelLayer: labels.layer, highlight: [], searchMarker: null, userPosition: null }),
+      // The console's name labels, enlarged to be read across the room (2.4 % of the screen height).
+      ...consoleDeckLayers({ labels: labels.points, labelLayer: labels.layer, highlight: [], searchMarker: null, userPosition: null }).map((l) =>
+        l instanceof TextLayer && l.id.startsWith('gc-labels-') ? l.clone({ getSize: Math.round(window.innerHeight * 0.024) }) : l,
+      ),
     ],
     // version: the wastewater sites arrive later and bump it
     // eslint-disable-next-line react-hooks/exhaustive-deps
