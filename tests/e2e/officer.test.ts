@@ -69,6 +69,10 @@ describe('grid officer on a phone', () => {
     // Touch targets: every button in the panel at least 44 px tall.
     const heights = await c.page.locator('.officer button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+    // Opening the sheet brings the officer's panel to its top, above the other themes' controls.
+    await expect.poll(() => c.page.locator('.officer h3').evaluate((h) => h.getBoundingClientRect().top - document.querySelector('#panel-body')!.getBoundingClientRect().top)).toBeLessThan(60);
+    await c.page.screenshot({ path: `${SHOTS}/officer-phone-2-panel.png` });
+    await c.page.locator('.officer-grid').first().scrollIntoViewIfNeeded();
     await c.page.screenshot({ path: `${SHOTS}/officer-phone-2-due.png` });
   });
 

@@ -17,9 +17,18 @@ export function OfficerPanel({ ctx }: { ctx: PluginContext }) {
   const root = useRef<HTMLElement>(null);
   const banner = useRef<HTMLDivElement>(null);
   // The officer's panel is their whole job: bring it to the top of the sheet, above the other themes' controls.
+  // The sheet may still be closed (hidden, size 0) at mount: scroll the first time the panel gets a size.
+  // Braces on scrollIntoView: newer Chromium returns a Promise from it, which an effect must not return.
   useEffect(() => {
-    // Braces: newer Chromium returns a Promise from scrollIntoView, which an effect must not return.
-    root.current?.scrollIntoView({ block: 'start' });
+    const el = root.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      if (el.getBoundingClientRect().height === 0) return;
+      ro.disconnect();
+      el.scrollIntoView({ block: 'start' });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
   }, []);
   // A new answer must be seen without scrolling.
   useEffect(() => {
