@@ -30,7 +30,10 @@ describe('session', () => {
     const me = await t.app.request('/api/session', { headers: { cookie: token } });
     expect(((await me.json()) as { user: { role: string } }).user.role).toBe('inspector');
     expect((await t.app.request('/api/session', { method: 'DELETE', headers: { cookie: token } })).status).toBe(204);
-    expect((await t.app.request('/api/session', { headers: { cookie: token } })).status).toBe(401);
+    const after = await t.app.request('/api/session', { headers: { cookie: token } });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as { user: unknown }).user).toBeNull();
+    expect((await t.app.request('/api/layers', { headers: { cookie: token } })).status).toBe(401);
     const audit = await t.db.query("SELECT 1 FROM audit_log WHERE username = 'inspector' AND action = 'sign_in'");
     expect(audit.length).toBeGreaterThan(0);
   });

@@ -14,12 +14,6 @@ export interface ConsolePage {
   close: () => Promise<void>;
 }
 
-/**
- * The "am I signed in?" probe answers 401 before sign-in, and Chromium logs every 4xx response as a console
- * error; that one is expected and the only one ignored.
- */
-const EXPECTED_ERRORS = [/Failed to load resource: the server responded with a status of 401/];
-
 export async function openConsolePage(browser: Browser, baseUrl: string, viewport: Viewport, opts: { signIn?: string } = {}): Promise<ConsolePage> {
   const context = await newContext(browser, viewport, baseUrl);
   const origin = new URL(baseUrl).origin;
@@ -39,7 +33,6 @@ export async function openConsolePage(browser: Browser, baseUrl: string, viewpor
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     const text = `${m.text()} @ ${m.location().url}`;
-    if (EXPECTED_ERRORS.some((re) => re.test(m.text())) && m.location().url.includes('/api/session')) return;
     errors.push(text);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

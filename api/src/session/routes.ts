@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { SESSION_COOKIE, authenticate } from '../auth/middleware.js';
+import { SESSION_COOKIE, requestToken } from '../auth/middleware.js';
 import { verifyPassword } from '../auth/password.js';
-import { createSession, deleteSession, findUserForLogin } from '../auth/sessions.js';
+import { createSession, deleteSession, findUserByToken, findUserForLogin } from '../auth/sessions.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { parseBody } from '../http/params.js';
@@ -47,6 +47,10 @@ export function sessionRoutes({ db }: AppDeps) {
     return c.json({ demo: true, password: 'demo', accounts: accounts.map((a) => ({ username: a.username, displayName: a.display_name, role: a.role })) });
   });
 
-  app.get('/', authenticate(db), (c) => c.json({ user: c.get('user') }));
+  // "Am I signed in?" is a question, not an error: signed out answers 200 with user null (the page asks at load).
+  app.get('/', async (c) => {
+    const token = requestToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
+    return c.json({ user: token ? await findUserByToken(db, token) : null });
+  });
   return app;
 }
