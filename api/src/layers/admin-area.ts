@@ -58,7 +58,7 @@ function areaLayer(opts: {
   title: Text;
   minzoom: number;
   loBelowZoom: number;
-  opacity: number;
+  opacity: number | [number, number][];
   outline: { color: string; width: number };
   visible: boolean;
 }): LayerDefinition {
@@ -90,7 +90,12 @@ export const counties = areaLayer({
   title: t('县市区', 'Counties and districts'),
   minzoom: 4,
   loBelowZoom: 10,
-  opacity: 0.35,
+  // Full colour while the county is the finest area drawn; a light tint once its townships are drawn over it, so
+  // the two grades do not mix into a third colour (its outline stays strong).
+  opacity: [
+    [7, 0.5],
+    [8.5, 0.12],
+  ],
   outline: { color: INK.county, width: 2.5 },
   visible: true,
 });

@@ -34,7 +34,13 @@ export interface ColorRule {
 }
 
 export type LayerPaint =
-  | { kind: 'fill'; color: ColorRule; opacity: number; outline: { color: string; width: number; minzoom?: number } }
+  | {
+      kind: 'fill';
+      color: ColorRule;
+      /** A number, or [zoom, opacity] stops interpolated linearly (e.g. fade a parent's fill when children show). */
+      opacity: number | [number, number][];
+      outline: { color: string; width: number; minzoom?: number };
+    }
   | { kind: 'line'; color: ColorRule; width: number; dash?: [number, number] }
   | { kind: 'circle'; color: ColorRule; radius: number; stroke: string };
 

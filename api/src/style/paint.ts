@@ -34,6 +34,8 @@ export function legendOf(def: LayerDefinition): LegendEntry[] {
 
 const CLUSTER_COLOR = '#37474F';
 
+const opacityExpression = (o: number | [number, number][]) => (typeof o === 'number' ? o : ['interpolate', ['linear'], ['zoom'], ...o.flat()]);
+
 /** MapLibre style layers (without `source` fields filled in by the caller) for one definition. */
 export function styleLayersOf(def: LayerDefinition): Record<string, unknown>[] {
   const base = { source: def.id, 'source-layer': def.id, minzoom: def.minzoom, metadata: { 'gc:layer': def.id, 'gc:group': def.group } };
@@ -42,7 +44,7 @@ export function styleLayersOf(def: LayerDefinition): Record<string, unknown>[] {
   switch (p.kind) {
     case 'fill': {
       const out: Record<string, unknown>[] = [
-        { ...base, id: `${def.id}-fill`, type: 'fill', layout, paint: { 'fill-color': colorExpression(p.color), 'fill-opacity': p.opacity } },
+        { ...base, id: `${def.id}-fill`, type: 'fill', layout, paint: { 'fill-color': colorExpression(p.color), 'fill-opacity': opacityExpression(p.opacity) } },
         { ...base, id: `${def.id}-outline`, type: 'line', layout: { ...layout, 'line-join': 'round' }, paint: { 'line-color': p.outline.color, 'line-width': p.outline.width } },
       ];
       if (def.fields.some((f) => f.name === 'listing_overdue')) {
