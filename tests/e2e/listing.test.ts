@@ -60,9 +60,9 @@ async function renderedArea(page: Page, source: string, code: string) {
       const layers = m.getStyle().layers.filter((l: any) => l.source === source && l.type === 'fill').map((l: any) => l.id);
       const hits = m.queryRenderedFeatures(undefined, { layers }).filter((f: any) => f.properties.code === code);
       const flags = m
-        .queryRenderedFeatures(undefined, { layers: m.getStyle().layers.filter((l: any) => l.id.startsWith('listing-flag-') && l.source === source).map((l: any) => l.id) })
+        .queryRenderedFeatures(undefined, { layers: m.getStyle().layers.filter((l: any) => l.metadata?.['gc:flag'] && l.source === source).map((l: any) => l.id) })
         .filter((f: any) => f.properties.code === code)
-        .map((f: any) => f.layer.metadata['listing:flag']);
+        .map((f: any) => f.layer.metadata['gc:flag']);
       const p = hits[0]?.properties ?? null;
       return p && { listing_class: p.listing_class, listing_grade: p.listing_grade ?? null, listing_status: p.listing_status ?? null, flags: [...new Set(flags)].sort() };
     },

@@ -2,6 +2,7 @@
  * Layer paint → MapLibre style layers and legend entries. Both come from the same ColorRule, so the legend can
  * never disagree with the map (one source of truth).
  */
+import { GRADE_COLORS } from '../layers/palette.js';
 import type { ColorRule, LayerDefinition, Text } from '../layers/types.js';
 
 type Expr = unknown;
@@ -27,7 +28,10 @@ export function legendOf(def: LayerDefinition): LegendEntry[] {
   const entries: LegendEntry[] = p.color.classes.map((c) => ({ label: c.label, color: c.color, shape, property: p.color.property, value: c.value }));
   entries.push({ label: p.color.fallback.label, color: p.color.fallback.color, shape });
   if (def.fields.some((f) => f.name === 'listing_overdue')) {
-    entries.push({ label: { zh: '逾期未摘牌（虚线框）', en: 'Past its term (dashed outline)' }, color: '#000000', shape: 'line', property: 'listing_overdue', value: true });
+    entries.push({ label: { zh: '逾期未摘牌（黑色虚线框）', en: 'Past its term (black dashed outline)' }, color: '#000000', shape: 'line', property: 'listing_overdue', value: true });
+  }
+  if (def.fields.some((f) => f.name === 'listing_recently_delisted')) {
+    entries.push({ label: { zh: '近一年摘牌（蓝色点线框）', en: 'Delisted within a year (blue dotted outline)' }, color: GRADE_COLORS.recently_delisted, shape: 'line', property: 'listing_recently_delisted', value: true });
   }
   return entries;
 }
@@ -47,14 +51,28 @@ export function styleLayersOf(def: LayerDefinition): Record<string, unknown>[] {
         { ...base, id: `${def.id}-fill`, type: 'fill', layout, paint: { 'fill-color': colorExpression(p.color), 'fill-opacity': opacityExpression(p.opacity) } },
         { ...base, id: `${def.id}-outline`, type: 'line', layout: { ...layout, 'line-join': 'round' }, paint: { 'line-color': p.outline.color, 'line-width': p.outline.width } },
       ];
+      // Two listing states also drawn without colour (colour-blind readers, black-and-white prints): past its term
+      // → thick black dashes; delisted within a year → blue dots. `gc:flag` names the state for the legend and tests.
       if (def.fields.some((f) => f.name === 'listing_overdue')) {
         out.push({
           ...base,
           id: `${def.id}-overdue`,
           type: 'line',
           layout,
+          metadata: { ...base.metadata, 'gc:flag': 'overdue' },
           filter: ['==', ['get', 'listing_overdue'], true],
           paint: { 'line-color': '#000000', 'line-width': 3, 'line-dasharray': [2, 1] },
+        });
+      }
+      if (def.fields.some((f) => f.name === 'listing_recently_delisted')) {
+        out.push({
+          ...base,
+          id: `${def.id}-delisted`,
+          type: 'line',
+          layout,
+          metadata: { ...base.metadata, 'gc:flag': 'recently_delisted' },
+          filter: ['==', ['get', 'listing_recently_delisted'], true],
+          paint: { 'line-color': GRADE_COLORS.recently_delisted, 'line-width': 2.5, 'line-dasharray': [0.5, 1.5] },
         });
       }
       return out;

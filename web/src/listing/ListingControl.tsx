@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
 import { fetchListings } from './api';
 import { applyAsOf, dateAt, dayIndex, getAsOf, setAsOf, subscribeAsOf, todayIso } from './asOf';
-import { ensureOverlays } from './overlays';
 import { ListingsTable } from './ListingsTable';
 
 const STEP_DAYS = 30;
@@ -37,10 +36,8 @@ export function ListingControl({ ctx }: { ctx: PluginContext }) {
   useEffect(() => {
     if (!ctx.map) return;
     const map = ctx.map;
-    const apply = () => {
-      ensureOverlays(map);
-      applyAsOf(map, asOf);
-    };
+    // The past-term and recently-delisted outlines are part of the server's style (api/src/style/paint.ts).
+    const apply = () => applyAsOf(map, asOf);
     if (map.isStyleLoaded()) apply();
     else map.once('load', apply);
   }, [ctx.map, asOf]);
