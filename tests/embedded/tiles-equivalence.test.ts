@@ -2,6 +2,9 @@
  * The same region in the embedded database (PGlite, tiles encoded in JS) and on the PostGIS server (ST_AsMVT):
  * every tile decodes to the same features — ids, geometry types, properties, and geometry within a tile unit or
  * two (the two paths make polygons valid in slightly different ways after snapping to the 4096 grid).
+ * Geometry is compared that closely where a layer draws its full-resolution geometry. Below that zoom it draws the
+ * generalised column, which each database computes with its own GEOS (PGlite 3.14, Debian 3.11): those shapes may
+ * differ by the simplification tolerance, so there only ids, types and properties are compared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/src/app.js';
@@ -73,8 +76,9 @@ describe('embedded and server databases', () => {
     expect(await server.supportsMvt()).toBe(true);
     expect(await embedded.supportsMvt()).toBe(false);
     let compared = 0;
+    let geometryCompared = 0;
     for (const def of LAYERS) {
-      const zooms = [Math.max(def.minzoom, 8), Math.max(def.minzoom, 12)];
+      const zooms = [Math.max(def.minzoom, 8), Math.max(def.minzoom, 12), 14];
       for (const z of [...new Set(zooms)]) {
         for (const { x, y } of tilesCovering(bbox, z).slice(0, 6)) {
           const url = `/api/tiles/${def.id}/${z}/${x}/${y}.mvt?as_of=2026-06-01`;
@@ -86,13 +90,17 @@ describe('embedded and server databases', () => {
             const fb = mb.get(id)!;
             expect(fa.type, `${url} #${id}`).toBe(fb.type);
             expect(fa.properties, `${url} #${id}`).toEqual(fb.properties);
-            fa.bbox.forEach((v, i) => expect(Math.abs(v - fb.bbox[i]!), `${url} #${id} bbox`).toBeLessThanOrEqual(2));
+            if (!def.tileGeometry(z).includes('_lo')) {
+              fa.bbox.forEach((v, i) => expect(Math.abs(v - fb.bbox[i]!), `${url} #${id} bbox`).toBeLessThanOrEqual(2));
+              geometryCompared++;
+            }
             compared++;
           }
         }
       }
     }
     expect(compared).toBeGreaterThan(50);
+    expect(geometryCompared).toBeGreaterThan(50);
   });
 
   it('answer the catalogue, OGC items and search the same way', async () => {

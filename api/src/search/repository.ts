@@ -49,6 +49,8 @@ export async function search(db: Queryable, q: string, prefix: string, limit: nu
   return rows.map(({ w, s, e, n, rank: _r, ...hit }) => {
     // A point gets a box of about 300 m so that "zoom to" lands at street level.
     const pad = w === e ? 0.0015 : 0;
-    return { ...hit, bbox: [w - pad, s - pad, e + pad, n + pad] as SearchHit['bbox'] };
+    // 7 decimals ≈ 1 cm: enough to zoom to, and the same answer whichever GEOS computed the extent.
+    const r = (v: number) => Math.round(v * 1e7) / 1e7;
+    return { ...hit, bbox: [r(w - pad), r(s - pad), r(e + pad), r(n + pad)] as SearchHit['bbox'] };
   });
 }
