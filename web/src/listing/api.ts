@@ -1,19 +1,11 @@
 /** The listings API as the console reads it (see api/src/listing/routes.ts). */
 import { api } from '../api/client';
 
-export type Grade = 'key_rectification' | 'key_supervision' | 'key_attention';
-export type Status = 'listed' | 'extended' | 'downgraded' | 'delisted';
-export const GRADES: Grade[] = ['key_rectification', 'key_supervision', 'key_attention'];
-export const STATUSES: Status[] = ['listed', 'extended', 'downgraded', 'delisted'];
-export const CONDITIONS = ['leadership', 'mechanisms', 'groundwork', 'education', 'enforcement', 'problem_eased'] as const;
-
-/** Okabe–Ito, as the map's listing colours (api/src/layers/palette.ts), so table, report and map agree. */
-export const GRADE_COLORS: Record<Grade | 'recently_delisted', string> = {
-  key_rectification: '#D55E00',
-  key_supervision: '#E69F00',
-  key_attention: '#F0E442',
-  recently_delisted: '#0072B2',
-};
+// The vocabulary and the colours are the API's own pure modules, imported rather than restated, so that the table,
+// the report and the map can never disagree.
+export { GRADES, STATUSES, CONDITIONS, type Grade, type Status } from '../../../api/src/listing/vocabulary';
+export { GRADE_COLORS } from '../../../api/src/layers/palette';
+import { CONDITIONS, type Grade, type Status } from '../../../api/src/listing/vocabulary';
 
 export interface ListingFlags {
   assessmentOverdue: boolean;
