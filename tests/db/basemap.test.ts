@@ -9,6 +9,10 @@ import { createApp } from '../../api/src/app.js';
 import { loadConfig } from '../../api/src/config.js';
 import { startServer, type RunningServer } from '../../api/src/server.js';
 import { convertPoint } from '../../geodata/src/coords/datum.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writePmtiles } from '../support/pmtiles-archive.js';
 import { authHeader, testApp } from '../support/test-app.js';
 
 const PLACE: [number, number] = [112.6, 26.9]; // in the demo city
@@ -107,6 +111,25 @@ describe('basemap', () => {
     const plain = (await (await t.app.request('/api/style.json', { headers: authHeader('city_office') })).json()) as { sources: Record<string, unknown> };
     expect(plain.sources.basemap).toBeUndefined();
     expect((await t.app.request(tile, { headers: authHeader('city_office') })).status).toBe(404);
+  });
+
+  it('serves a local PMTiles archive: its tiles as they are, 204 where it has none, re-aligned when GCJ-02', async () => {
+    const [tx, ty] = [Math.floor(wx / 256), Math.floor(wy / 256)];
+    const png = new PNG({ width: 256, height: 256 });
+    png.data.fill(200);
+    const bytes = new Uint8Array(PNG.sync.write(png));
+    const path = join(mkdtempSync(join(tmpdir(), 'basemap-')), 'basemap.pmtiles');
+    writePmtiles(path, [{ z: Z, x: tx, y: ty, data: bytes }, { z: Z, x: tx + 1, y: ty, data: bytes }]);
+    const app = (datum: string) =>
+      createApp({ db: t.db, config: loadConfig({ SEED_DEMO: '0', WEB_DIST: '/nonexistent', BASEMAP: `pmtiles:${path}`, BASEMAP_DATUM: datum }), startup: { phase: 'ready' } }).app;
+    const same = await app('wgs84').request(tile, { headers: authHeader('city_office') });
+    expect(same.status).toBe(200);
+    expect(same.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await same.arrayBuffer())).toEqual(bytes);
+    expect((await app('wgs84').request(`/api/basemap/${Z}/${tx}/${ty + 5}.png`, { headers: authHeader('city_office') })).status).toBe(204);
+    const shifted = await app('gcj02').request(tile, { headers: authHeader('city_office') });
+    expect(shifted.status).toBe(200);
+    expect(PNG.sync.read(Buffer.from(await shifted.arrayBuffer())).width).toBe(256);
   });
 
   it('refuses a bad BASEMAP_DATUM at start-up', () => {
