@@ -44,11 +44,11 @@ export async function gridsWithDueWork(db: Queryable, gridCodes: string[], asOf:
             ARRAY[ST_XMin(g.geom), ST_YMin(g.geom), ST_XMax(g.geom), ST_YMax(g.geom)] AS bbox,
             (SELECT coalesce(json_agg(json_build_object('kind', d.kind, 'id', d.id, 'name', d.name, 'due', d.due) ORDER BY d.due), '[]'::json)
              FROM (
-               SELECT 'firm' AS kind, f.id, f.name, coalesce(max(i.inspected_on), DATE '2000-01-01') + f.inspection_every_days AS due
+               SELECT 'firm' AS kind, f.id, f.name, inspection_next_due(max(i.inspected_on), f.inspection_every_days) AS due
                FROM firm f LEFT JOIN inspection i ON i.firm_id = f.id
                WHERE ST_Intersects(f.geom, g.geom) GROUP BY f.id
                UNION ALL
-               SELECT 'venue', v.id, v.name, coalesce(max(i.inspected_on), DATE '2000-01-01') + v.inspection_every_days
+               SELECT 'venue', v.id, v.name, inspection_next_due(max(i.inspected_on), v.inspection_every_days)
                FROM venue v LEFT JOIN inspection i ON i.venue_id = v.id
                WHERE ST_Intersects(v.geom, g.geom) GROUP BY v.id
              ) d WHERE d.due <= $2::date + $3::int) AS due,

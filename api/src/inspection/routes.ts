@@ -5,7 +5,8 @@ import type { Queryable } from '../db/database.js';
 import type { AppEnv } from '../http/env.js';
 import { intString, parseParams } from '../http/params.js';
 import { notFound } from '../http/problem.js';
-import { inspectionsOf, nextDue, type InspectedKind } from './repository.js';
+import { inspectionsOf, type InspectedKind } from './repository.js';
+import { nextDueDate } from './schedule.js';
 
 const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
 
@@ -18,7 +19,7 @@ export function inspectedTargetRoutes(db: Queryable, kind: InspectedKind, find: 
     const row = await find(db, id, c.get('user').scopePrefix);
     if (!row) throw notFound(`There is no ${kind} ${id} in your jurisdiction.`, 'id');
     const inspections = await inspectionsOf(db, kind, id);
-    return c.json({ ...row, lastInspection: inspections[0] ?? null, nextDue: nextDue(inspections[0]?.inspectedOn ?? null, Number(row.inspectionEveryDays)), inspections });
+    return c.json({ ...row, lastInspection: inspections[0] ?? null, nextDue: nextDueDate(inspections[0]?.inspectedOn ?? null, Number(row.inspectionEveryDays)), inspections });
   });
   return app;
 }

@@ -52,13 +52,13 @@ export const checkpoints: LayerDefinition = {
   group: 'sites',
 };
 
-/** Next inspection due = last inspection + interval; never inspected → due now. */
+/** Last inspection per target; the schedule rule itself is inspection_next_due() (see api/src/inspection/schedule.ts). */
 const DUE_JOIN = (fk: string) => `
   LEFT JOIN LATERAL (SELECT max(i.inspected_on) AS last_inspected FROM inspection i WHERE i.${fk} = t.id) li ON true`;
 const DUE_FIELDS = [
   { name: 'last_inspected', sql: 'li.last_inspected', type: 'date' as const, title: t('上次检查', 'Last inspected') },
-  { name: 'next_due', sql: '(coalesce(li.last_inspected, DATE \'2000-01-01\') + t.inspection_every_days)', type: 'date' as const, title: t('下次应检', 'Next due') },
-  { name: 'overdue', sql: '(coalesce(li.last_inspected, DATE \'2000-01-01\') + t.inspection_every_days) < $asOf::date', type: 'boolean' as const, title: t('逾期未检', 'Overdue') },
+  { name: 'next_due', sql: 'inspection_next_due(li.last_inspected, t.inspection_every_days)', type: 'date' as const, title: t('下次应检', 'Next due') },
+  { name: 'overdue', sql: 'inspection_next_due(li.last_inspected, t.inspection_every_days) < $asOf::date', type: 'boolean' as const, title: t('逾期未检', 'Overdue') },
 ];
 
 export const firms: LayerDefinition = {

@@ -54,10 +54,10 @@ export async function checkpointFigures(db: Queryable, prefix: string, asOf: str
 export async function inspectionFigures(db: Queryable, prefix: string, asOf: string) {
   const [row] = await db.query<Record<string, number>>(
     `WITH due AS (
-       SELECT 'firm' AS kind, coalesce(max(i.inspected_on), DATE '2000-01-01') + f.inspection_every_days AS due
+       SELECT 'firm' AS kind, inspection_next_due(max(i.inspected_on), f.inspection_every_days) AS due
        FROM firm f LEFT JOIN inspection i ON i.firm_id = f.id WHERE left(f.township_code, length($1)) = $1 GROUP BY f.id
        UNION ALL
-       SELECT 'venue', coalesce(max(i.inspected_on), DATE '2000-01-01') + v.inspection_every_days
+       SELECT 'venue', inspection_next_due(max(i.inspected_on), v.inspection_every_days)
        FROM venue v LEFT JOIN inspection i ON i.venue_id = v.id WHERE left(v.township_code, length($1)) = $1 GROUP BY v.id)
      SELECT count(*) FILTER (WHERE kind = 'firm' AND due < $2::date)::int AS firms_overdue,
             count(*) FILTER (WHERE kind = 'firm' AND due BETWEEN $2::date AND $2::date + 7)::int AS firms_due_7d,

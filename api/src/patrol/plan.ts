@@ -11,6 +11,7 @@
  * Routing: nearest neighbour from the start, then 2-opt until no reversal shortens the open path (the day ends at
  * the last stop, so there is no edge back to the start). Distances are great-circle; road km ≈ ROAD_FACTOR × that.
  */
+import { nextDueDate } from '../inspection/schedule.js';
 
 export type TargetKind = 'firm' | 'venue';
 export type Outcome = 'ok' | 'issues' | 'violation';
@@ -69,10 +70,8 @@ const EARTH_RADIUS_KM = 6371.0088;
 const dayNumber = (iso: string) => Math.round(Date.parse(iso + 'T00:00:00Z') / DAY_MS);
 const isoOfDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
-/** Next due date: last inspection + interval; never inspected → due since the interval after 2000-01-01. */
-export function nextDueDate(lastInspectedOn: string | null, everyDays: number): string {
-  return isoOfDay((lastInspectedOn ? dayNumber(lastInspectedOn) : dayNumber('2000-01-01')) + everyDays);
-}
+/** The schedule rule belongs to inspection/; re-exported because patrol scoring is built on it. */
+export { nextDueDate };
 
 export function scoreTarget<T extends PatrolTarget>(t: T, asOf: string): ScoredTarget<T> {
   const nextDue = nextDueDate(t.lastInspectedOn, t.everyDays);
