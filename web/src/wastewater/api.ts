@@ -1,34 +1,14 @@
 /** The wastewater API as the console uses it (see api/src/wastewater/routes.ts). */
 import { api } from '../api/client';
+// Row types are the API's own (type-only imports: nothing of the server is bundled).
+import type { SeriesPoint, SignalSubstance, SiteRow } from '../../../api/src/wastewater/repository';
 
-export type Substance = 'methamphetamine' | 'amphetamine' | 'ketamine' | 'mdma' | 'morphine' | 'benzoylecgonine' | 'index';
+export type Substance = SignalSubstance;
 export const SUBSTANCES: Substance[] = ['index', 'methamphetamine', 'ketamine', 'amphetamine', 'mdma', 'morphine', 'benzoylecgonine'];
 
-export interface Site {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'plant_inlet' | 'tracing';
-  parentCode: string | null;
-  townshipCode: string;
-  populationServed: number;
-  lon: number;
-  lat: number;
-  latestWeek: string | null;
-  latestNormalised: number | null;
-  latestLoadMgDay: number | null;
-  latestCensored: boolean | null;
-}
+export type Site = SiteRow;
 
-export interface SeriesPoint {
-  period: string;
-  loadMgDay: number;
-  normalised: number;
-  n: number;
-  nCensored: number;
-  censored: boolean;
-  coveredPeople?: number;
-}
+export type { SeriesPoint };
 
 export interface Trend {
   category: string;
