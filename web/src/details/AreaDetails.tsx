@@ -27,10 +27,10 @@ export function AreaDetails({ code, lang, onName }: { code: string; lang: Lang; 
   useEffect(() => onName(read<string>(data, 'name')), [data, onName]);
   if (loading) return <p className="muted" aria-busy="true">{t('details.loading')}</p>;
   if (error || !data) return <p className="muted">{t('details.notFound')}</p>;
-  const parents = (read<Parent[]>(data, 'parents', 'parentChain', 'ancestors') ?? []).filter((p) => p && p.name);
-  const listing = read<Record<string, unknown>>(data, 'listing', 'currentListing');
+  const parents = (read<Parent[]>(data, 'parents') ?? []).filter((p) => p && p.name);
+  const listing = read<Record<string, unknown>>(data, 'listing');
   const signals = read<Record<string, unknown>[]>(data, 'signals') ?? [];
-  const counts = read<Record<string, number>>(data, 'counts', 'siteCounts');
+  const counts = read<Record<string, number>>(data, 'counts');
   const level = read<string>(data, 'level');
   const categories = read<string[]>(listing, 'categories') ?? [];
   return (
@@ -91,11 +91,11 @@ export function AreaDetails({ code, lang, onName }: { code: string; lang: Lang; 
             )}
             <div>
               <dt>{t('details.listedOn')}</dt>
-              <dd>{formatDate(read(listing, 'listedOn', 'startDate', 'listed_on'), lang)}</dd>
+              <dd>{formatDate(read(listing, 'listedOn'), lang)}</dd>
             </div>
             <div>
               <dt>{t('details.dueOn')}</dt>
-              <dd>{formatDate(read(listing, 'termEndsOn', 'dueOn'), lang)}</dd>
+              <dd>{formatDate(read(listing, 'termEndsOn'), lang)}</dd>
             </div>
           </dl>
         ) : (

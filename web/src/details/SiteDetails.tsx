@@ -43,7 +43,7 @@ export function FirmDetails({ id, lang, onName }: { id: string; lang: Lang; onNa
       )}
       <div>
         <dt>{t('details.licenceExpiry')}</dt>
-        <dd>{formatDate(read(data, 'licenceExpiry', 'licenseExpiry', 'licenceExpiresOn'), lang)}</dd>
+        <dd>{formatDate(read(data, 'licenceExpiry'), lang)}</dd>
       </div>
       <LastInspection data={data} lang={lang} />
       {read(data, 'address') !== undefined && (
@@ -100,7 +100,7 @@ export function CheckpointDetails({ id, lang, onName }: { id: string; lang: Lang
   if (loading) return <p className="muted">{t('details.loading')}</p>;
   if (error || !data) return null;
   const days = data.days ?? [];
-  const vehicles = days.map((d) => Number(read(d, 'vehicles', 'vehiclesChecked') ?? 0));
+  const vehicles = days.map((d) => Number(read(d, 'vehicles') ?? 0));
   const sum = (keys: string[]) => days.reduce((s, d) => s + Number(read(d, ...keys) ?? 0), 0);
   return (
     <section>
