@@ -26,6 +26,14 @@ if ! pg_lsclusters -h 2>/dev/null | grep -q '^15 \+main'; then
   echo "[services] creating PostgreSQL cluster 15/main ..."
   pg_createcluster 15 main >/dev/null
 fi
+# pg_stat_statements: the benchmarks read PostGIS's own planning and execution time from it (a server setting,
+# so it needs a restart once; later runs find it set).
+if [ "$(pg_conftool -s 15 main show shared_preload_libraries 2>/dev/null)" != "pg_stat_statements" ]; then
+  echo "[services] enabling pg_stat_statements (shared_preload_libraries) ..."
+  pg_conftool 15 main set shared_preload_libraries pg_stat_statements
+  pg_conftool 15 main set pg_stat_statements.track all
+  if pg_lsclusters -h | grep -q '^15 \+main .* online'; then pg_ctlcluster 15 main restart; fi
+fi
 if ! pg_lsclusters -h | grep -q '^15 \+main .* online'; then
   echo "[services] starting PostgreSQL 15 ..."
   pg_ctlcluster 15 main start
