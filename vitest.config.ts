@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['api/src/**/*.test.ts', 'geodata/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: ['domain/src/**/*.test.ts', 'db/src/**/*.test.ts', 'api/src/**/*.test.ts', 'geodata/src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
         },
       },

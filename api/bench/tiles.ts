@@ -10,14 +10,14 @@
  *   pnpm bench -- --save-baseline    # keep this run's figures as the baseline
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { migrate } from 'db/migrate';
+import { openPostgres } from 'db/postgres';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { migrate } from '../src/db/migrate.js';
-import { openPostgres } from '../src/db/postgres.js';
 import { LAYERS } from '../src/layers/registry.js';
 import { bindNamed } from '../src/tiles/named-params.js';
 import { buildTileSql } from '../src/tiles/tile-sql.js';
-import { seedDemoRegion } from '../../geodata/src/demo/seed.js';
+import { seedDemo } from '../src/seeding/seed-demo.js';
 
 const SIZE = process.env.BENCH_SIZE ?? 'province';
 const AS_OF = '2026-11-01';
@@ -45,7 +45,7 @@ async function ensureRegion() {
     console.log(`[bench] generating the ${SIZE} region into ${dbName} (once; later runs reuse it) ...`);
     const t0 = Date.now();
     let last = 0;
-    await seedDemoRegion(db, {
+    await seedDemo(db, {
       seed: 4304,
       size: SIZE,
       asOf: AS_OF,
@@ -97,7 +97,7 @@ await db.query(
   [root!.code, (await import('../src/auth/password.js')).sha256Hex(BENCH_TOKEN)],
 );
 const headers = { Authorization: `Bearer ${BENCH_TOKEN}` };
-const prefix = (await import('../src/auth/scope.js')).scopePrefix(root!.code);
+const prefix = (await import('domain/codes')).scopePrefix(root!.code);
 console.log(`[bench] ${SIZE}, whole region ${root!.code}: ${tiles.length} tiles at z5–14, ${LAYERS.length} layers; ST_AsMVT: ${await db.supportsMvt()}`);
 
 type Row = { layer: string; n: number; addedMsP50: number; rawP50: number; rawP95: number; coldP50: number; coldP95: number; warmP50: number; warmP95: number; overheadPct: number; kb: number };

@@ -12,13 +12,13 @@
  *
  * Run: pnpm --filter api bench:wastewater   (BENCH_KEEP=1 keeps the database, BENCH_SKIP_SEED=1 reuses a kept one)
  */
-import { openPostgres } from '../src/db/postgres.js';
-import { migrate } from '../src/db/migrate.js';
-import { quoteIdent } from '../src/db/sql.js';
+import { openPostgres } from 'db/postgres';
+import { migrate } from 'db/migrate';
+import { quoteIdent } from 'db';
+import { SUBSTANCES } from 'domain/wastewater';
 import type { SessionUser } from '../src/http/env.js';
 import { importLabFile } from '../src/wastewater/import/service.js';
 import { recomputeAll } from '../src/wastewater/recompute.js';
-import { SUBSTANCES } from '../src/wastewater/substances.js';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://root@localhost/postgres?host=/var/run/postgresql';
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://root@localhost/gc_h4_bench?host=/var/run/postgresql';

@@ -1,7 +1,7 @@
 /** The server: `pnpm start`. Serves the API and the built console; prepares the database in the background. */
+import { openDatabase } from 'db/connect';
 import { createApp, createBootApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/connect.js';
 import type { StartupState } from './http/env.js';
 import { startServer } from './server.js';
 import { prepareDatabase } from './startup/start.js';

@@ -6,13 +6,12 @@
  * times and rows per table, printed as tables.
  */
 import { parseArgs } from 'node:util';
-import { openEmbedded } from 'api/src/db/embedded.js';
-import type { Database } from 'api/src/db/database.js';
-import { migrate } from 'api/src/db/migrate.js';
-import { openPostgres } from 'api/src/db/postgres.js';
-import { quoteIdent } from 'api/src/db/sql.js';
+import { openEmbedded } from 'db/embedded';
+import { type Database, quoteIdent } from 'db';
+import { migrate } from 'db/migrate';
+import { openPostgres } from 'db/postgres';
 import { seedDemoRegion } from '../src/demo/seed.js';
-import { progressPrinter } from '../src/cli/progress.js';
+import { progressPrinter } from '../src/demo/progress.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),

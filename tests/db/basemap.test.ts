@@ -3,15 +3,15 @@
  * GCJ-02 position of a known place in red) must come out of /api/basemap with the mark on the place's WGS84 position;
  * a WGS84 basemap passes through unchanged.
  */
-import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import { startServer, type RunningServer } from '../../api/src/server.js';
-import { convertPoint } from '../../geodata/src/coords/datum.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from 'api/src/app.js';
+import { loadConfig } from 'api/src/config.js';
+import { startServer, type RunningServer } from 'api/src/server.js';
+import { convertPoint } from 'domain/datum';
 import { writePmtiles } from '../support/pmtiles-archive.js';
 import { authHeader, testApp } from '../support/test-app.js';
 

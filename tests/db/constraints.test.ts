@@ -4,8 +4,8 @@
  * Every attempt runs in a transaction that is always rolled back, so the shared test database stays as seeded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
-import { openPostgres } from '../../api/src/db/postgres.js';
+import type { Database } from 'db';
+import { openPostgres } from 'db/postgres';
 import { TEST_DATABASE_URL } from '../support/env.js';
 
 let db: Database;

@@ -1,6 +1,6 @@
 /** "Am I inside my grid?" and a grid officer's own grids, on PostGIS. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertPoint } from '../../geodata/src/coords/datum.js';
+import { convertPoint } from 'domain/datum';
 import { authHeader, testApp, type DemoUser } from '../support/test-app.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -5,10 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../api/src/listing/dates.js';
-import { replayArea, type StoredListing } from '../../api/src/listing/replay.js';
-import type { AssessmentRecord, EventDraft } from '../../api/src/listing/rules.js';
-import type { Database } from '../../api/src/db/database.js';
+import { addDays, replayArea, type StoredListing, type AssessmentRecord, type EventDraft } from 'domain/listing';
+import type { Database } from 'db';
 import { TEST_REGION } from '../support/env.js';
 import { authHeader, testApp, type DemoUser } from '../support/test-app.js';
 

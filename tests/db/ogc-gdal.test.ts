@@ -5,8 +5,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAYERS } from '../../api/src/layers/registry.js';
-import { startServer, type RunningServer } from '../../api/src/server.js';
+import { LAYERS } from 'api/src/layers/registry.js';
+import { startServer, type RunningServer } from 'api/src/server.js';
 import { testApp } from '../support/test-app.js';
 
 const run = promisify(execFile);

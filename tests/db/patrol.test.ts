@@ -1,6 +1,6 @@
 /** The inspector's day on PostGIS: due list, a day's route, recording an inspection (and refusing bad ones). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopePrefix } from '../../api/src/auth/scope.js';
+import { scopePrefix } from 'domain/codes';
 import { authHeader, testApp, type DemoUser } from '../support/test-app.js';
 import { TEST_REGION } from '../support/env.js';
 

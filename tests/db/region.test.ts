@@ -10,9 +10,9 @@
  * (geography) reading of a long straight boundary edge bows a few metres away from where the edge is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
-import { openPostgres } from '../../api/src/db/postgres.js';
-import { regionSize } from '../../geodata/src/demo/sizes.js';
+import type { Database } from 'db';
+import { openPostgres } from 'db/postgres';
+import { regionSize } from 'geodata/demo';
 import { TEST_DATABASE_URL, TEST_REGION } from '../support/env.js';
 
 let db: Database;

@@ -1,6 +1,6 @@
 /** Vector tiles from the API on PostGIS, decoded with a real MVT decoder. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAYERS } from '../../api/src/layers/registry.js';
+import { LAYERS } from 'api/src/layers/registry.js';
 import { authHeader, testApp } from '../support/test-app.js';
 import { decodeTile, lonLatToTile, tilesCovering } from '../support/tiles.js';
 

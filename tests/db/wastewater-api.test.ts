@@ -4,7 +4,7 @@
  * recompute trigger (office/admin only, audited).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
+import type { Database } from 'db';
 import { TEST_REGION } from '../support/env.js';
 import { authHeader, testApp, type DemoUser } from '../support/test-app.js';
 

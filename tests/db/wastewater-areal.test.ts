@@ -15,9 +15,9 @@
  *   County 991101: (40,000·25 + 20,000·0.25) / 60,000 = 16.75; load 1,005.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../../api/src/db/database.js';
-import { openPostgres } from '../../api/src/db/postgres.js';
-import { areaSeries, rebuildShares, recomputeTouched, siteSeries } from '../../api/src/wastewater/repository.js';
+import type { Database, Queryable } from 'db';
+import { openPostgres } from 'db/postgres';
+import { areaSeries, rebuildShares, recomputeTouched, siteSeries } from 'api/src/wastewater/repository.js';
 import { TEST_DATABASE_URL } from '../support/env.js';
 
 let db: Database;

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
-import { recomputeAll } from '../../api/src/wastewater/repository.js';
+import type { Database } from 'db';
+import { recomputeAll } from 'api/src/wastewater/repository.js';
 import { TEST_REGION } from '../support/env.js';
 import { authHeader, testApp, type DemoUser } from '../support/test-app.js';
 

@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { formatViewHash, type ViewState } from 'web/src/url/viewHash.js';
 import { launchBrowser, VIEWPORTS, webgl2Info } from '../support/browser.js';
 import { openConsolePage, renderedCounts, waitForMapIdle, type ConsolePage } from '../support/console-page.js';
-import { formatViewHash, type ViewState } from '../../web/src/url/viewHash.js';
 
 const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url).pathname;
 

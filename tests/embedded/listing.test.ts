@@ -3,12 +3,12 @@
  * writes one action per transaction, and rolls back a refused one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
-import { openEmbedded } from '../../api/src/db/embedded.js';
-import { migrate } from '../../api/src/db/migrate.js';
-import { addDays } from '../../api/src/listing/dates.js';
-import { ListingService, type Reader } from '../../api/src/listing/service.js';
-import { seedDemoRegion } from '../../geodata/src/demo/seed.js';
+import type { Database } from 'db';
+import { openEmbedded } from 'db/embedded';
+import { migrate } from 'db/migrate';
+import { addDays } from 'domain/listing';
+import { ListingService, type Reader } from 'api/src/listing/service.js';
+import { seedDemo } from 'api/src/seeding/seed-demo.js';
 
 const AS_OF = '2026-11-01';
 let db: Database;
@@ -18,7 +18,7 @@ let county: Reader;
 beforeAll(async () => {
   db = await openEmbedded('memory://');
   await migrate(db);
-  await seedDemoRegion(db, { seed: 7, size: 'tiny', asOf: AS_OF });
+  await seedDemo(db, { seed: 7, size: 'tiny', asOf: AS_OF });
   const [c] = await db.query<{ code: string }>(`SELECT code FROM admin_area WHERE level = 'county' AND valid_to IS NULL LIMIT 1`);
   // Any seeded user signs the audit entries; the county committee is the one acting.
   const [u] = await db.query<{ id: number; username: string }>('SELECT id::int, username FROM app_user ORDER BY id LIMIT 1');

@@ -4,9 +4,9 @@
  * rows in a fixed order (geometry as WKB), leaving out only the wall-clock columns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
-import { resetDemoData } from '../../geodata/src/demo/reset.js';
-import { seedDemoRegion } from '../../geodata/src/demo/seed.js';
+import type { Database } from 'db';
+import { seedDemo } from 'api/src/seeding/seed-demo.js';
+import { resetDemoData } from 'geodata/demo';
 import { seededEmbedded } from '../support/seed-region.js';
 
 const REGION = { seed: 4304, size: 'tiny', asOf: '2026-11-01' };
@@ -64,7 +64,7 @@ describe('the demo region generator', () => {
   it('gives a different region for a different seed', async () => {
     const first = await checksums(a);
     await resetDemoData(b);
-    await seedDemoRegion(b, { ...REGION, seed: 4305 });
+    await seedDemo(b, { ...REGION, seed: 4305 });
     const other = await checksums(b);
     for (const table of ['admin_area', 'grid_cell', 'firm', 'venue', 'grid_month', 'checkpoint_day']) {
       expect(other[table]!.md5, table).not.toBe(first[table]!.md5);
@@ -72,6 +72,6 @@ describe('the demo region generator', () => {
   });
 
   it('refuses to seed a database that already holds a region', async () => {
-    await expect(seedDemoRegion(a, REGION)).rejects.toThrow(/already holds \d+ administrative areas/);
+    await expect(seedDemo(a, REGION)).rejects.toThrow(/already holds \d+ administrative areas/);
   });
 });

@@ -7,14 +7,14 @@
  * differ by the simplification tolerance, so there only ids, types and properties are compared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import type { Database } from '../../api/src/db/database.js';
-import { openEmbedded } from '../../api/src/db/embedded.js';
-import { migrate } from '../../api/src/db/migrate.js';
-import { openPostgres } from '../../api/src/db/postgres.js';
-import { LAYERS } from '../../api/src/layers/registry.js';
-import { seedDemoRegion } from '../../geodata/src/demo/seed.js';
+import { createApp } from 'api/src/app.js';
+import { loadConfig } from 'api/src/config.js';
+import type { Database } from 'db';
+import { openEmbedded } from 'db/embedded';
+import { migrate } from 'db/migrate';
+import { openPostgres } from 'db/postgres';
+import { LAYERS } from 'api/src/layers/registry.js';
+import { seedDemo } from 'api/src/seeding/seed-demo.js';
 import { ADMIN_DATABASE_URL } from '../support/env.js';
 import { decodeTile, tilesCovering, type DecodedFeature } from '../support/tiles.js';
 
@@ -29,7 +29,7 @@ let bbox: [number, number, number, number];
 
 async function prepare(db: Database) {
   await migrate(db);
-  await seedDemoRegion(db, REGION);
+  await seedDemo(db, REGION);
 }
 
 beforeAll(async () => {

@@ -4,10 +4,10 @@
  * incremental update.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
-import type { SessionUser } from '../../api/src/http/env.js';
-import { importLabFile } from '../../api/src/wastewater/import/service.js';
-import { areaSeries } from '../../api/src/wastewater/repository.js';
+import type { Database } from 'db';
+import type { SessionUser } from 'api/src/http/env.js';
+import { importLabFile } from 'api/src/wastewater/import/service.js';
+import { areaSeries } from 'api/src/wastewater/repository.js';
 import { seededEmbedded } from '../support/seed-region.js';
 
 const REGION = { seed: 4304, size: 'tiny', asOf: '2026-11-01' };

@@ -1,13 +1,13 @@
 /**
  * Test databases holding the demo region: a PostGIS database created fresh from the admin connection, or an
- * embedded (PGlite) one in memory. Both are migrated, then seeded with seedDemoRegion.
+ * embedded (PGlite) one in memory. Both are migrated, then seeded with the API's seedDemo (generator + wastewater recompute).
  */
-import { openEmbedded } from '../../api/src/db/embedded.js';
-import type { Database } from '../../api/src/db/database.js';
-import { migrate } from '../../api/src/db/migrate.js';
-import { openPostgres } from '../../api/src/db/postgres.js';
-import { quoteIdent } from '../../api/src/db/sql.js';
-import { seedDemoRegion, type SeedRunProgress } from '../../geodata/src/demo/seed.js';
+import { openEmbedded } from 'db/embedded';
+import { type Database, quoteIdent } from 'db';
+import { migrate } from 'db/migrate';
+import { openPostgres } from 'db/postgres';
+import { seedDemo } from 'api/src/seeding/seed-demo.js';
+import type { SeedRunProgress } from 'geodata/demo';
 
 export interface Region {
   seed: number;
@@ -50,7 +50,7 @@ export async function createSeededDatabase(url: string, adminUrl: string, region
   try {
     await migrate(db);
     const started = Date.now();
-    await seedDemoRegion(db, { ...region, onProgress: progressLogger(`seed ${name}`, log) });
+    await seedDemo(db, { ...region, onProgress: progressLogger(`seed ${name}`, log) });
     log(`[seed ${name}] ${region.size} region (seed ${region.seed}, as of ${region.asOf}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await db.close();
@@ -61,6 +61,6 @@ export async function createSeededDatabase(url: string, adminUrl: string, region
 export async function seededEmbedded(region: Region): Promise<Database> {
   const db = await openEmbedded('memory://');
   await migrate(db);
-  await seedDemoRegion(db, region);
+  await seedDemo(db, region);
   return db;
 }

@@ -2,10 +2,10 @@
  * The API in-process on the seeded PostGIS test database: real SQL, real HTTP semantics (Hono's app.request),
  * no server socket. Sign in by header: authHeader('city_office') uses the seeded demo token.
  */
-import { createApp } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import type { Database } from '../../api/src/db/database.js';
-import { openPostgres } from '../../api/src/db/postgres.js';
+import { createApp } from 'api/src/app.js';
+import { loadConfig } from 'api/src/config.js';
+import type { Database } from 'db';
+import { openPostgres } from 'db/postgres';
 import { TEST_DATABASE_URL } from './env.js';
 
 export async function testApp(db?: Database) {

@@ -1,6 +1,6 @@
 /** Area details: parent chain, population, listing as of a date, drug signals, what lies inside, people counts. */
-import type { Queryable } from '../db/database.js';
-import { scopePrefix } from '../auth/scope.js';
+import type { Queryable } from 'db';
+import { scopePrefix } from 'domain/codes';
 
 export interface AreaDetail {
   code: string;

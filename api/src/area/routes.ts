@@ -1,7 +1,7 @@
 /** GET /api/areas/{code}?as_of= — one area's details, within the user's jurisdiction. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ROLES_SEEING_COUNTS } from '../auth/scope.js';
+import { ROLES_SEEING_COUNTS } from 'domain/codes';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { areaCode, asOfParam, parseParams, parseQuery, todayIso } from '../http/params.js';
 import { notFound } from '../http/problem.js';

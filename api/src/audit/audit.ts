@@ -1,5 +1,5 @@
 /** The audit log: every write records who did what to which row, inside the write's own transaction. */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 import type { SessionUser } from '../http/env.js';
 
 export interface AuditEntry {

@@ -1,7 +1,7 @@
 /** Authentication (session cookie or Bearer token) and role checks for Hono routes. */
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Database } from '../db/database.js';
+import type { Database } from 'db';
 import type { AppEnv, Role } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { findUserByToken } from './sessions.js';

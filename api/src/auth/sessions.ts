@@ -1,9 +1,9 @@
 /** Sessions and bearer tokens → SessionUser. Only SHA-256 digests of tokens are stored. */
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
+import { scopePrefix } from 'domain/codes';
 import type { Role, SessionUser } from '../http/env.js';
 import { sha256Hex } from './password.js';
-import { scopePrefix } from './scope.js';
 
 interface UserRow {
   id: number;

@@ -6,7 +6,7 @@
  * rounding it to whole pixels costs at most half a pixel. Below zoom 8 the offset is under a pixel anyway.
  */
 import { PNG } from 'pngjs';
-import { convertPoint } from '../../../geodata/src/coords/datum.js';
+import { convertPoint } from 'domain/datum';
 
 const TILE = 256;
 

@@ -1,5 +1,5 @@
 /** The layer catalogue (/api/layers): definitions plus live counts and bounds within the user's jurisdiction. */
-import type { Database } from '../db/database.js';
+import type { Database } from 'db';
 import { LAYERS } from '../layers/registry.js';
 import type { LayerDefinition } from '../layers/types.js';
 import { legendOf } from '../style/paint.js';

@@ -1,5 +1,5 @@
 /** Checkpoints and their daily figures (vehicles, people, cases, seizures by drug in kg, precursors). */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 
 export async function findCheckpoint(db: Queryable, id: number, prefix: string) {
   const [row] = await db.query<Record<string, unknown>>(

@@ -1,5 +1,5 @@
 /** Precursor-chemical firms (易制毒化学品企业): registry details. Inspections: see inspection/. */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 
 export async function findFirm(db: Queryable, id: number, prefix: string) {
   const [row] = await db.query<Record<string, unknown>>(

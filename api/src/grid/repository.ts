@@ -2,7 +2,7 @@
  * Grids for the people who walk them: where a position falls (grid → village → township) and the officer's own
  * grids with what is due there. Positions are WGS84 here; routes convert GCJ-02/BD-09 input first.
  */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 
 export interface GridHit {
   code: string;

@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { convertPoint } from '../../../geodata/src/coords/datum.js';
+import { convertPoint } from 'domain/datum';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { asOfParam, intString, parseQuery, todayIso } from '../http/params.js';
 import { ProblemError } from '../http/problem.js';

@@ -1,6 +1,6 @@
 /** GET /api/health: reachable database, schema version, newest data, and start-up progress (seeding). */
 import { Hono } from 'hono';
-import { schemaVersion } from '../db/migrate.js';
+import { schemaVersion } from 'db/migrate';
 import type { AppDeps, AppEnv } from '../http/env.js';
 
 export function healthRoutes({ db, startup }: AppDeps) {

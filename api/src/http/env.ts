@@ -1,6 +1,6 @@
 /** Hono environment shared by every route: the authenticated user travels in the context. */
+import type { Database } from 'db';
 import type { Config } from '../config.js';
-import type { Database } from '../db/database.js';
 
 export type Role = 'admin' | 'office' | 'inspector' | 'grid_officer' | 'wall' | 'viewer';
 

@@ -1,7 +1,7 @@
 /**
  * Inspections of precursor-chemical firms and key venues; their schedule is in schedule.ts.
  */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 
 export type InspectedKind = 'firm' | 'venue';
 

@@ -1,12 +1,12 @@
 /** GET /{id} for an inspected target (firm or venue): details, recent inspections and the next due date. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
+import { nextDueDate } from 'domain/inspection';
 import type { AppEnv } from '../http/env.js';
 import { intString, parseParams } from '../http/params.js';
 import { notFound } from '../http/problem.js';
 import { inspectionsOf, type InspectedKind } from './repository.js';
-import { nextDueDate } from './schedule.js';
 
 const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
 

@@ -2,7 +2,7 @@
  * Counties, townships and villages: one table (admin_area), three layers with their own zoom ranges. Areas are
  * coloured by their listing class as of the request's date (`as_of`), and carry their drug-signal summary.
  */
-import { GRADE_COLORS, INK } from './palette.js';
+import { GRADE_COLORS, INK } from 'domain/palette';
 import type { LayerDefinition, LayerField, Text } from './types.js';
 import { GRADE_LABELS } from './vocabulary.js';
 

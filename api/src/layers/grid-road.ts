@@ -1,5 +1,5 @@
 /** Grid cells (网格) and the road network drawn as part of the offline basemap. */
-import { INK, OKABE_ITO } from './palette.js';
+import { INK, OKABE_ITO } from 'domain/palette';
 import type { LayerDefinition, Text } from './types.js';
 
 const t = (zh: string, en: string): Text => ({ zh, en });

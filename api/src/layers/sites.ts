@@ -1,5 +1,5 @@
 /** Point layers: checkpoints, precursor-chemical firms, key venues and wastewater sampling sites. */
-import { OKABE_ITO } from './palette.js';
+import { OKABE_ITO } from 'domain/palette';
 import type { LayerDefinition, Text } from './types.js';
 import { CHECKPOINT_KIND_LABELS, FIRM_CATEGORY_LABELS, SITE_KIND_LABELS, VENUE_KIND_LABELS } from './vocabulary.js';
 
@@ -52,7 +52,7 @@ export const checkpoints: LayerDefinition = {
   group: 'sites',
 };
 
-/** Last inspection per target; the schedule rule itself is inspection_next_due() (see api/src/inspection/schedule.ts). */
+/** Last inspection per target; the schedule rule itself is inspection_next_due() (see domain/src/inspection/schedule.ts). */
 const DUE_JOIN = (fk: string) => `
   LEFT JOIN LATERAL (SELECT max(i.inspected_on) AS last_inspected FROM inspection i WHERE i.${fk} = t.id) li ON true`;
 const DUE_FIELDS = [

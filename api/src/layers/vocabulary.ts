@@ -1,5 +1,5 @@
 /** Labels of the enumerations the schema allows (zh-CN first). Legends, filters and exports read them here. */
-import { GRADE_LABEL } from '../listing/vocabulary.js';
+import { GRADE_LABEL } from 'domain/listing';
 import type { Text } from './types.js';
 
 /** Grade labels belong to the listing domain; legends reuse them. */

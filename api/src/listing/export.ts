@@ -3,8 +3,8 @@
  * that Excel on a Chinese Windows opens UTF-8 correctly.
  */
 import ExcelJS from 'exceljs';
+import { BODY_LABEL, CATEGORY_LABEL, GRADE_LABEL, STATUS_LABEL, type Label } from 'domain/listing';
 import type { ListingSummary } from './service.js';
-import { BODY_LABEL, CATEGORY_LABEL, GRADE_LABEL, STATUS_LABEL, type Label } from './vocabulary.js';
 
 export type Lang = 'zh' | 'en';
 

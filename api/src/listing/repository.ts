@@ -2,10 +2,19 @@
  * Listing SQL: reading listings as they stood on any date (from listing_event), and writing one action's rows.
  * No rules here: service.ts asks rules.ts and then calls these inside one transaction.
  */
-import type { Queryable } from '../db/database.js';
-import type { AssessmentRecord, EventDraft, ListingRecord } from './rules.js';
-import type { AreaLevel, Body, Category, Condition, Grade, Status } from './vocabulary.js';
-import { CONDITIONS } from './vocabulary.js';
+import type { Queryable } from 'db';
+import {
+  type AssessmentRecord,
+  type EventDraft,
+  type ListingRecord,
+  type AreaLevel,
+  type Body,
+  type Category,
+  type Condition,
+  type Grade,
+  type Status,
+  CONDITIONS,
+} from 'domain/listing';
 
 export interface ListingView extends ListingRecord {
   id: number;

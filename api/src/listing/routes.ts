@@ -5,13 +5,13 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { scopePrefix } from 'domain/codes';
+import { CATEGORIES, CONDITIONS, GRADES, STATUSES } from 'domain/listing';
 import { requireRole } from '../auth/middleware.js';
-import { scopePrefix } from '../auth/scope.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { areaCode, asOfParam, intString, isoDate, parseBody, parseParams, parseQuery } from '../http/params.js';
 import { listingsCsv, listingsXlsx } from './export.js';
 import { ListingService } from './service.js';
-import { CATEGORIES, CONDITIONS, GRADES, STATUSES } from './vocabulary.js';
 
 const filterQuery = z.object({
   as_of: asOfParam,

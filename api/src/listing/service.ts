@@ -3,13 +3,12 @@
  * rules.ts, and writes the listing row, its event, the assessment when there is one, and the audit entry.
  * A refusal throws before anything is written, and the transaction rolls back whatever came before it.
  */
-import { recordAudit } from '../audit/audit.js';
-import type { Database, Queryable } from '../db/database.js';
-import type { SessionUser } from '../http/env.js';
-import { ProblemError } from '../http/problem.js';
-import { dueWork, flagsAt, type DueItem, type ListingFlags } from './due.js';
-import * as repo from './repository.js';
+import type { Database, Queryable } from 'db';
 import {
+  dueWork,
+  flagsAt,
+  type DueItem,
+  type ListingFlags,
   assess,
   authorityOfJurisdiction,
   delist,
@@ -22,8 +21,15 @@ import {
   type Outcome,
   type Refusal,
   type Step,
-} from './rules.js';
-import type { Category, Condition, Conditions, Grade } from './vocabulary.js';
+  type Category,
+  type Condition,
+  type Conditions,
+  type Grade,
+} from 'domain/listing';
+import { recordAudit } from '../audit/audit.js';
+import type { SessionUser } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import * as repo from './repository.js';
 
 export type Reader = Pick<SessionUser, 'id' | 'username' | 'jurisdictionCode' | 'scopePrefix'>;
 

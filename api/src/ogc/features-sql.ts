@@ -3,7 +3,7 @@
  * jurisdiction scope, paging by id. Geometry as GeoJSON in WGS84 (CRS84), 7 decimals (~1 cm).
  * Named parameters a layer does not use are simply not bound (see tiles/named-params.ts).
  */
-import { quoteIdent } from '../db/sql.js';
+import { quoteIdent } from 'db';
 import type { LayerDefinition } from '../layers/types.js';
 import { compileNamed, type CompiledSql } from '../tiles/named-params.js';
 

@@ -3,7 +3,7 @@
  * what the checkpoints did this week, what inspections are due, and (for roles that may see them) the monthly
  * people aggregates as rates. One round trip per block; every block is scoped by the jurisdiction prefix.
  */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 
 export async function listingFigures(db: Queryable, prefix: string, asOf: string) {
   const [row] = await db.query<Record<string, number>>(

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ROLES_SEEING_COUNTS } from '../auth/scope.js';
+import { ROLES_SEEING_COUNTS } from 'domain/codes';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { asOfParam, parseQuery, todayIso } from '../http/params.js';
 import { checkpointFigures, inspectionFigures, listingFigures, peopleFigures, signalFigures } from './repository.js';

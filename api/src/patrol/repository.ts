@@ -3,10 +3,10 @@
  * the county seat the day starts from, and the one write, recording an inspection. Scoring and routing are in
  * plan.ts; this file only reads and writes rows.
  */
+import type { Queryable } from 'db';
+import type { LonLat, Outcome, PatrolTarget, Risk, TargetKind } from 'domain/patrol';
 import { recordAudit } from '../audit/audit.js';
-import type { Queryable } from '../db/database.js';
 import type { SessionUser } from '../http/env.js';
-import type { LonLat, Outcome, PatrolTarget, Risk, TargetKind } from './plan.js';
 
 export interface PatrolRow extends PatrolTarget {
   address: string;

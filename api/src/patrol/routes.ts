@@ -4,10 +4,6 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole } from '../auth/middleware.js';
-import type { AppDeps, AppEnv } from '../http/env.js';
-import { intString, isoDate, parseBody, parseQuery } from '../http/params.js';
-import { badRequest, notFound, ProblemError } from '../http/problem.js';
 import {
   AVERAGE_SPEED_KMH,
   etaIso,
@@ -20,7 +16,11 @@ import {
   scoreTarget,
   type LonLat,
   type ScoredTarget,
-} from './plan.js';
+} from 'domain/patrol';
+import { requireRole } from '../auth/middleware.js';
+import type { AppDeps, AppEnv } from '../http/env.js';
+import { intString, isoDate, parseBody, parseQuery } from '../http/params.js';
+import { badRequest, notFound, ProblemError } from '../http/problem.js';
 import { countySeat, patrolTargets, recordInspection, type PatrolRow } from './repository.js';
 
 /** Today's date in China (UTC+8): an inspector recording at 07:00 local time must not be told it is yesterday. */

@@ -2,7 +2,7 @@
  * Search by Chinese name (substring) or code (prefix) over areas, grids and sites, within the user's scope.
  * Each hit carries a bbox to zoom to. Input is a bound parameter; `position()` avoids LIKE wildcards entirely.
  */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 
 export interface SearchHit {
   kind: 'area' | 'grid' | 'checkpoint' | 'firm' | 'venue' | 'wastewater_site';

@@ -2,9 +2,9 @@
  * Bring the database to a usable state: migrate, then seed the demo region into an empty database (embedded
  * demo and fresh servers). Progress is written into StartupState for /api/health and the page, and to the log.
  */
+import type { Database } from 'db';
+import { migrate } from 'db/migrate';
 import type { Config } from '../config.js';
-import type { Database } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
 import type { StartupState } from '../http/env.js';
 import { Eta } from './eta.js';
 
@@ -16,11 +16,11 @@ export async function prepareDatabase(db: Database, config: Config, state: Start
     state.phase = 'seeding';
     const eta = new Eta();
     // Imported lazily: the generator is only needed on a first start.
-    const { seedDemoRegion } = await import('../../../geodata/src/demo/seed.js');
+    const { seedDemo } = await import('../seeding/seed-demo.js');
     const asOf = new Date().toISOString().slice(0, 10);
     log(`[seed] generating the demo region (size ${config.demoSize}, seed ${config.demoSeed}, as of ${asOf}) ...`);
     let lastLog = 0;
-    await seedDemoRegion(db, {
+    await seedDemo(db, {
       seed: config.demoSeed,
       size: config.demoSize,
       asOf,

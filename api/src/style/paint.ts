@@ -2,7 +2,7 @@
  * Layer paint → MapLibre style layers and legend entries. Both come from the same ColorRule, so the legend can
  * never disagree with the map (one source of truth).
  */
-import { GRADE_COLORS } from '../layers/palette.js';
+import { GRADE_COLORS } from 'domain/palette';
 import type { ColorRule, LayerDefinition, Text } from '../layers/types.js';
 
 type Expr = unknown;

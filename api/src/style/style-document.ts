@@ -4,8 +4,8 @@
  * own CJK font, so nothing is ever fetched from outside. A real basemap (tile service or PMTiles) can be put
  * underneath by the web app's basemap setting; see README "Basemaps and datums".
  */
+import { INK } from 'domain/palette';
 import { LAYERS } from '../layers/registry.js';
-import { INK } from '../layers/palette.js';
 import { styleLayersOf } from './paint.js';
 
 export interface StyleBasemap {

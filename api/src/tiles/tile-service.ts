@@ -3,7 +3,7 @@
  * Has no HTTP code; tiles/routes.ts adapts it. Chooses ST_AsMVT on PostGIS and the JS encoder on PGlite.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from '../db/database.js';
+import type { Database } from 'db';
 import type { LayerDefinition } from '../layers/types.js';
 import { LAYERS } from '../layers/registry.js';
 import { encodeTile, type TileSpaceFeature } from './encode-mvt.js';

@@ -9,8 +9,8 @@
  * Both clip to the tile plus a 64-unit buffer, snap to the 4096 grid and carry the same properties, so the same
  * tile decodes to the same features from either database.
  */
+import { quoteIdent } from 'db';
 import type { LayerDefinition, LayerField } from '../layers/types.js';
-import { quoteIdent } from '../db/sql.js';
 import { compileNamed, type CompiledSql } from './named-params.js';
 
 export const EXTENT = 4096;

@@ -1,5 +1,5 @@
 /** Key venues (重点场所: hotels, bars, KTV, bathhouses, internet cafés, private clubs). Inspections: see inspection/. */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 
 export async function findVenue(db: Queryable, id: number, prefix: string) {
   const [row] = await db.query<Record<string, unknown>>(

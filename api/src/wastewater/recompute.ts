@@ -9,13 +9,24 @@
  * areas per catchment) the SQL join-and-group of site weeks with shares was the slowest step by far; in typed
  * arrays it is a few million additions. SQL still does the heavy filtering and per-site averaging of samples.
  */
-import type { Queryable } from '../db/database.js';
-import { aggregateAreas, coverage, SIGNAL_KEYS, weeklyValues, type AreaSeries, type AreaSeriesMap, type Share, type SignalKey, type SiteSeries } from './areal.js';
-import { LOQ_SUBSTITUTION_FACTOR } from './load.js';
-import { weekStart, windowStart } from './periods.js';
+import type { Queryable } from 'db';
+import {
+  aggregateAreas,
+  coverage,
+  SIGNAL_KEYS,
+  weeklyValues,
+  type AreaSeries,
+  type AreaSeriesMap,
+  type Share,
+  type SignalKey,
+  type SiteSeries,
+  LOQ_SUBSTITUTION_FACTOR,
+  weekStart,
+  windowStart,
+  type Substance,
+  summariseTrend,
+} from 'domain/wastewater';
 import { SQL } from './sql.js';
-import type { Substance } from './substances.js';
-import { summariseTrend } from './trend.js';
 
 /** Trend window: half a year of weekly values. */
 export const DEFAULT_WINDOW_WEEKS = 26;

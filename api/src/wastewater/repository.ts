@@ -3,11 +3,17 @@
  * recompute (re-exported from recompute.ts). Fixed SQL lives in sql/*.sql; every read is limited to the caller's
  * jurisdiction by code prefix (a site by its township code, an area by its own code).
  */
-import type { Queryable } from '../db/database.js';
-import { LOQ_SUBSTITUTION_FACTOR } from './load.js';
+import type { Queryable } from 'db';
+import {
+  LOQ_SUBSTITUTION_FACTOR,
+  INDEX_SUBSTANCE,
+  INDEX_WEIGHTS,
+  SUBSTANCES,
+  type Substance,
+  summariseTrend,
+  type TrendSummary,
+} from 'domain/wastewater';
 import { SQL } from './sql.js';
-import { INDEX_SUBSTANCE, INDEX_WEIGHTS, SUBSTANCES, type Substance } from './substances.js';
-import { summariseTrend, type TrendSummary } from './trend.js';
 
 export { recomputeAll, recomputeTouched, rebuildShares, recomputeState, DEFAULT_WINDOW_WEEKS } from './recompute.js';
 

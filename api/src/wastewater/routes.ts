@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { INDEX_SUBSTANCE, SUBSTANCES } from 'domain/wastewater';
 import { recordAudit } from '../audit/audit.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
@@ -15,7 +16,6 @@ import {
   DEFAULT_WINDOW_WEEKS, areaSeries, areaSignals, findArea, findSite, listSites, recomputeAll, risingSignals, siteSeries,
   type SeriesQuery, type SignalSubstance,
 } from './repository.js';
-import { INDEX_SUBSTANCE, SUBSTANCES } from './substances.js';
 
 const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstance, ...SignalSubstance[]]);
 const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');

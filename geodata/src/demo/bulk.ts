@@ -2,7 +2,7 @@
  * Bulk inserts: rows travel as one JSON array per chunk, unpacked in SQL by jsonb_to_recordset($1::jsonb).
  * A handful of statements instead of thousands of round trips — this is what keeps the embedded (PGlite) seed fast.
  */
-import type { Queryable } from 'api/src/db/database.js';
+import type { Queryable } from 'db';
 
 export async function insertChunks(
   db: Queryable,

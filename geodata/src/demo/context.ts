@@ -2,7 +2,7 @@
  * What every demo seed step receives. Steps run in order (places → listings → wastewater samples), each in the
  * one transaction that seedDemoRegion opens, so a failed seed leaves the database as it was.
  */
-import type { Queryable } from 'api/src/db/database.js';
+import type { Queryable } from 'db';
 
 export interface SeedProgress {
   step: string;

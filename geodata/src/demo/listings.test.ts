@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagsAt } from 'api/src/listing/due.js';
-import { replayArea } from 'api/src/listing/replay.js';
+import { flagsAt, replayArea } from 'domain/listing';
 import { planListingHistory, type AreaPick } from './listings.js';
 import { streamRng } from './rng.js';
 

@@ -1,6 +1,6 @@
 /**
  * Demo listing history (挂牌整治): about two years ending at ctx.asOf, made by DRIVING THE RULES ENGINE
- * (api/src/listing/rules.ts), so every stored event is a transition the rules allowed and the history replays clean.
+ * (domain/src/listing/rules.ts), so every stored event is a transition the rules allowed and the history replays clean.
  *
  * Each listing follows a story: a listing date relative to asOf and acts (assess, extend, downgrade, delist,
  * relist) at days after it. The first stories are fixed so that every state appears at asOf (listed, extended,
@@ -8,8 +8,8 @@
  * overdue, term ending soon, term expired without a decision); the rest are the same stories shifted by a few
  * weeks. An act the rules refuse is skipped, an act after asOf has not happened yet.
  */
-import { addDays } from 'api/src/listing/dates.js';
 import {
+  addDays,
   assess,
   authorityFor,
   delist,
@@ -22,8 +22,15 @@ import {
   type ListingRecord,
   type Outcome,
   type Step,
-} from 'api/src/listing/rules.js';
-import { CATEGORIES, CONDITIONS, type AreaLevel, type Body, type Category, type Condition, type Conditions, type Grade } from 'api/src/listing/vocabulary.js';
+  CATEGORIES,
+  CONDITIONS,
+  type AreaLevel,
+  type Body,
+  type Category,
+  type Condition,
+  type Conditions,
+  type Grade,
+} from 'domain/listing';
 import type { SeedStep } from './context.js';
 import { pickWeighted, randInt, type Rng } from './rng.js';
 

@@ -8,7 +8,7 @@
  * areas be small and borders irregular; grid cells are one cell each. One set-based statement per chunk of
  * parents; only the points are chosen in JS (deterministic across PostGIS versions, unlike ST_GeneratePoints).
  */
-import type { Queryable } from 'api/src/db/database.js';
+import type { Queryable } from 'db';
 import type { SeedStep } from './context.js';
 import { chunkByKey } from './bulk.js';
 import { buildHierarchy, type AreaNode, type GridNode, type Hierarchy } from './hierarchy.js';

@@ -1,5 +1,5 @@
 /** Empty every table the demo seed fills, so a database can be seeded again (the seed CLI's --reset). */
-import type { Queryable } from 'api/src/db/database.js';
+import type { Queryable } from 'db';
 
 export async function resetDemoData(db: Queryable): Promise<void> {
   // Every table with data except the migration record; CASCADE also reaches tables later migrations add.

@@ -5,7 +5,7 @@
  * Steps run in order; each gets its own random streams (ctx.rng(name)), so one step drawing more numbers never
  * changes another's output. Listings and wastewater samples are steps owned by their own modules.
  */
-import type { Database } from 'api/src/db/database.js';
+import type { Database } from 'db';
 import type { SeedContext, SeedProgress, SeedStep } from './context.js';
 import { seedPlaces } from './places.js';
 import { seedRoads } from './roads.js';

@@ -1,6 +1,6 @@
 /**
- * Seed step: two years of weekly lab results for every wastewater site, six substances, then the recompute that
- * fills area_signal (api/src/wastewater/recompute.ts).
+ * Seed step: two years of weekly lab results for every wastewater site, six substances. The generator only writes
+ * samples; the API's seeding (api/src/seeding/seed-demo.ts) runs the recompute that derives area_signal from them.
  *
  * The story: each county follows a scenario for methamphetamine and ketamine — rising over the last half year,
  * falling, or flat — and most of its townships follow it (the rest draw their own), so the map shows areas of
@@ -11,8 +11,7 @@
  * and benzoylecgonine, which are then reported below the LOQ (the lab writes the LOQ and sets the flag).
  * Tracing points follow their plant's scenario with more noise. A few weeks are missing (equipment, holidays).
  */
-import { recomputeAll } from 'api/src/wastewater/recompute.js';
-import { SUBSTANCES, type Substance } from 'api/src/wastewater/substances.js';
+import { SUBSTANCES, type Substance } from 'domain/wastewater';
 import { insertChunks } from './bulk.js';
 import type { SeedStep } from './context.js';
 import { addDays } from './dates.js';
@@ -129,12 +128,10 @@ export const seedWastewaterSamples: SeedStep = async (ctx) => {
     `SELECT id, code, kind, parent_site_id AS parent_id, township_code, population_served FROM wastewater_site ORDER BY id`,
   );
   const rows = generateSamples(sites, ctx.asOf, ctx.rng('wastewater'));
-  const total = rows.length + 1;
+  const total = rows.length;
   let done = 0;
   await insertChunks(ctx.db, INSERT, rows, {
     chunk: 5000,
     onChunk: (n) => ctx.progress({ step: 'wastewater-samples', done: (done += n), total }),
   });
-  await recomputeAll(ctx.db, { asOf: ctx.asOf });
-  ctx.progress({ step: 'wastewater-samples', done: total, total });
 };

@@ -1,11 +1,11 @@
 /** The listings API as the console reads it (see api/src/listing/routes.ts). */
 import { api } from '../api/client';
 
-// The vocabulary and the colours are the API's own pure modules, imported rather than restated, so that the table,
-// the report and the map can never disagree.
-export { GRADES, STATUSES, CONDITIONS, type Grade, type Status } from '../../../api/src/listing/vocabulary';
-export { GRADE_COLORS } from '../../../api/src/layers/palette';
-import { CONDITIONS, type Grade, type Status } from '../../../api/src/listing/vocabulary';
+// The vocabulary and the colours come from the domain package the API uses too, so that the table, the report and
+// the map can never disagree.
+export { GRADES, STATUSES, CONDITIONS, type Grade, type Status } from 'domain/listing';
+export { GRADE_COLORS } from 'domain/palette';
+import { CONDITIONS, type Grade, type Status } from 'domain/listing';
 
 export interface ListingFlags {
   assessmentOverdue: boolean;

@@ -1,7 +1,7 @@
 /** The wastewater API as the console uses it (see api/src/wastewater/routes.ts). */
 import { api } from '../api/client';
 // Row types are the API's own (type-only imports: nothing of the server is bundled).
-import type { SeriesPoint, SignalSubstance, SiteRow } from '../../../api/src/wastewater/repository';
+import type { SeriesPoint, SignalSubstance, SiteRow } from 'api/src/wastewater/repository';
 
 export type Substance = SignalSubstance;
 export const SUBSTANCES: Substance[] = ['index', 'methamphetamine', 'ketamine', 'amphetamine', 'mdma', 'morphine', 'benzoylecgonine'];

@@ -8,7 +8,7 @@
  * With problems, nothing is written unless the caller accepts skipping the bad rows (acceptSkipping).
  */
 import { createHash } from 'node:crypto';
-import type { Database, Queryable } from '../../db/database.js';
+import type { Database, Queryable } from 'db';
 import type { SessionUser } from '../../http/env.js';
 import { recordAudit } from '../../audit/audit.js';
 import { recomputeTouched } from '../recompute.js';

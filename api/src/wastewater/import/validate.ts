@@ -6,7 +6,7 @@
  * site code, sampling date-time, substance, concentration ng/L, flow m³/day, below-LOQ flag, LOQ, lab.
  * Times without a zone are China time (UTC+8). A concentration written "<0.5" means below the LOQ of 0.5.
  */
-import { parseSubstance, type Substance } from '../substances.js';
+import { parseSubstance, type Substance } from 'domain/wastewater';
 
 export const FIELDS = ['site_code', 'sampled_at', 'substance', 'concentration_ng_l', 'flow_m3_day', 'below_loq', 'loq_ng_l', 'lab'] as const;
 export type Field = (typeof FIELDS)[number];

@@ -31,7 +31,9 @@ export function convertPoint(p: LonLat, from: Datum, to: Datum): LonLat {
 
 /** Convert every coordinate of a GeoJSON geometry, feature or collection (a converted copy). */
 export function convertGeoJSON<T extends object>(geojson: T, from: Datum, to: Datum): T {
-  if (from === to) return structuredClone(geojson);
-  // gcoord.transform converts GeoJSON in place; work on a copy so callers keep their input.
-  return gcoord.transform(structuredClone(geojson) as never, CRS[from], CRS[to]) as unknown as T;
+  // gcoord.transform converts GeoJSON in place; work on a copy so callers keep their input. GeoJSON is plain JSON,
+  // so a JSON round trip copies it exactly (and needs no runtime-specific clone).
+  const copy = JSON.parse(JSON.stringify(geojson)) as T;
+  if (from === to) return copy;
+  return gcoord.transform(copy as never, CRS[from], CRS[to]) as unknown as T;
 }

@@ -2,7 +2,7 @@
  * Command-line import of a lab file (CSV in UTF-8 or GBK, or .xlsx) — the same checks and all-or-nothing import
  * as POST /api/wastewater/imports, for batch loading by the anti-drug office's staff:
  *
- *   DATABASE_URL=postgres://… tsx geodata/src/import/wastewater.ts results.csv [--dry-run] [--accept-skipping]
+ *   DATABASE_URL=postgres://… pnpm --filter api import:wastewater results.csv [--dry-run] [--accept-skipping]
  *       [--user city_office] [--encoding gbk|utf-8] [--lab 名称]
  *
  * The user (default admin) decides the jurisdiction: sites outside it are "unknown". Prints the report as JSON;
@@ -11,11 +11,11 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scopePrefix } from 'api/src/auth/scope.js';
-import { loadConfig } from 'api/src/config.js';
-import { openDatabase } from 'api/src/db/connect.js';
-import type { Role, SessionUser } from 'api/src/http/env.js';
-import { ImportRejected, importLabFile } from 'api/src/wastewater/import/service.js';
+import { scopePrefix } from 'domain/codes';
+import { openDatabase } from 'db/connect';
+import { loadConfig } from '../config.js';
+import type { Role, SessionUser } from '../http/env.js';
+import { ImportRejected, importLabFile } from '../wastewater/import/service.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

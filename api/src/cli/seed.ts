@@ -6,13 +6,11 @@
  * the seed fills (users, sessions and audit included: they belong to the demo).
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from 'api/src/config.js';
-import { openDatabase } from 'api/src/db/connect.js';
-import { migrate } from 'api/src/db/migrate.js';
-import { seedDemoRegion } from '../demo/seed.js';
-import { SIZES } from '../demo/sizes.js';
-import { formatDuration, progressPrinter } from './progress.js';
-import { resetDemoData } from '../demo/reset.js';
+import { openDatabase } from 'db/connect';
+import { migrate } from 'db/migrate';
+import { SIZES, formatDuration, progressPrinter, resetDemoData } from 'geodata/demo';
+import { loadConfig } from '../config.js';
+import { seedDemo } from '../seeding/seed-demo.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -42,7 +40,7 @@ try {
   console.log(`[seed] size ${values.size}, seed ${values.seed}, as of ${values['as-of']} → ${target}`);
   const started = Date.now();
   const progress = progressPrinter();
-  await seedDemoRegion(db, { size: values.size!, seed: Number(values.seed), asOf: values['as-of']!, onProgress: progress.update });
+  await seedDemo(db, { size: values.size!, seed: Number(values.seed), asOf: values['as-of']!, onProgress: progress.update });
   const [info] = await db.query<{ value: { counts: Record<string, number> } }>(`SELECT value FROM dataset_info WHERE key = 'region'`);
   progress.done(`[seed] done in ${formatDuration((Date.now() - started) / 1000)}: ` +
     Object.entries(info!.value.counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', '));

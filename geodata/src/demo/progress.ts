@@ -2,7 +2,7 @@
  * Progress for long runs: one updating terminal line (step, percent, ETA) on a TTY; plain lines, at most one a
  * second and one per step, when output goes to a file or CI log.
  */
-import type { SeedRunProgress } from '../demo/seed.js';
+import type { SeedRunProgress } from './seed.js';
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '?';

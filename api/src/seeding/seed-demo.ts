@@ -1,0 +1,25 @@
+/**
+ * Seeding the demo region as the server does it: the generator (geodata) writes areas, sites, listings and lab
+ * samples; then the server derives from them what it derives from real data too (area_signal, by the wastewater
+ * recompute), as the last step of the same transaction. The generator never calls server services.
+ */
+import type { Database } from 'db';
+import { SEED_STEPS, seedDemoRegion, type NamedStep, type SeedOptions } from 'geodata/demo';
+import { recomputeAll } from '../wastewater/recompute.js';
+
+/** The generator's steps, then the recompute (weights: rough shares of the run time, for progress and ETA). */
+export const DEMO_STEPS: readonly NamedStep[] = [
+  ...SEED_STEPS,
+  {
+    name: 'wastewater-signals',
+    run: async (ctx) => {
+      await recomputeAll(ctx.db, { asOf: ctx.asOf });
+    },
+    weight: 2,
+  },
+];
+
+/** Generate the demo region into an empty database and derive its wastewater signals, in one transaction. */
+export function seedDemo(db: Database, opts: SeedOptions): Promise<void> {
+  return seedDemoRegion(db, { ...opts, steps: opts.steps ?? DEMO_STEPS });
+}

@@ -1,0 +1,3 @@
+/** The driver-free part of the database package: the interface every caller types against, and identifier quoting. */
+export * from './database.js';
+export * from './sql.js';

@@ -1,0 +1,6 @@
+/** 污水验毒 (wastewater-based epidemiology): substances, loads, periods, trends and areal weighting. */
+export * from './substances.js';
+export * from './load.js';
+export * from './periods.js';
+export * from './trend.js';
+export * from './areal.js';
