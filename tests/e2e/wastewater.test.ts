@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { TREND_COLORS, confidenceAlpha } from 'web/src/wastewater/palette.js';
+import { TREND_COLORS, confidenceAlpha } from 'domain/palette';
 import { launchBrowser, VIEWPORTS } from '../support/browser.js';
 import { openConsolePage, waitForMapIdle, type ConsolePage } from '../support/console-page.js';
 

@@ -2,7 +2,7 @@
 import type { Database } from 'db';
 import { LAYERS } from '../layers/registry.js';
 import type { LayerDefinition } from '../layers/types.js';
-import { legendOf } from '../style/paint.js';
+import { legendOf, themeLegendOf, themePaintOf } from '../style/paint.js';
 
 export interface LayerStats {
   count: number;
@@ -36,6 +36,8 @@ export function describeLayer(def: LayerDefinition, stats: LayerStats, origin: s
     fields: def.fields.map((f) => ({ name: f.name, type: f.type, title: f.title })),
     filters: def.filters ?? [],
     legend: legendOf(def),
+    // How the layer is drawn while a mode is on: the console applies `paint` over the style's and shows `legend`.
+    themes: (def.themes ?? []).map((th) => ({ id: th.id, legend: themeLegendOf(th), paint: themePaintOf(th) })),
     tiles: `${origin}/api/tiles/${def.id}/{z}/{x}/{y}.mvt`,
     ogc: `${origin}/api/ogc/collections/${def.id}`,
   };

@@ -19,11 +19,11 @@ export function catalogueRoutes({ db, config }: AppDeps) {
     return c.json({ layers: await catalogue(db, c.get('user').scopePrefix, origin) });
   });
   app.get('/style.json', (c) => {
-    const { as_of } = parseQuery(c, z.object({ as_of: asOfParam, lang: z.enum(['zh-CN', 'en']).optional() }));
+    const { as_of, scheme } = parseQuery(c, z.object({ as_of: asOfParam, lang: z.enum(['zh-CN', 'en']).optional(), scheme: z.enum(['light', 'dark']).optional() }));
     const origin = originOf(c.req.url, c.req.header('x-forwarded-proto'), c.req.header('x-forwarded-host'));
     c.header('Cache-Control', 'no-cache');
     const b = config.basemap;
-    return c.json(styleDocument(origin, { asOf: as_of, basemap: b && { sourceDatum: b.datum, attribution: b.attribution, maxzoom: b.maxzoom } }));
+    return c.json(styleDocument(origin, { asOf: as_of, scheme, basemap: b && { sourceDatum: b.datum, attribution: b.attribution, maxzoom: b.maxzoom } }));
   });
   return app;
 }

@@ -2,8 +2,9 @@
  * Counties, townships and villages: one table (admin_area), three layers with their own zoom ranges. Areas are
  * coloured by their listing class as of the request's date (`as_of`), and carry their drug-signal summary.
  */
-import { GRADE_COLORS, INK } from 'domain/palette';
-import type { LayerDefinition, LayerField, Text } from './types.js';
+import { DARK, GRADE_COLORS, INK, NO_DATA_COLOR, TREND_COLORS, TRENDS } from 'domain/palette';
+import { TREND_LABELS } from 'domain/wastewater';
+import type { ColorRule, LayerDefinition, LayerField, LayerTheme, Outline, OutlineOverlay, Text } from './types.js';
 import { GRADE_LABELS } from './vocabulary.js';
 
 /** One property that folds grade, status and recency into the class the map paints. */
@@ -35,7 +36,7 @@ export const AREA_FIELDS: LayerField[] = [
   { name: 'signal_n', sql: 'sg.n_samples', type: 'number', title: t('样本数', 'Samples') },
 ];
 
-const listingColors = {
+const listingColors: ColorRule = {
   property: 'listing_class',
   classes: [
     { value: 'key_rectification', color: GRADE_COLORS.key_rectification, label: GRADE_LABELS.key_rectification! },
@@ -43,14 +44,50 @@ const listingColors = {
     { value: 'key_attention', color: GRADE_COLORS.key_attention, label: GRADE_LABELS.key_attention! },
     { value: 'recently_delisted', color: GRADE_COLORS.recently_delisted, label: t('近一年摘牌', 'Delisted within a year') },
   ],
-  fallback: { color: GRADE_COLORS.none, label: t('未挂牌', 'Not listed') },
+  fallback: { color: GRADE_COLORS.none, dark: DARK.unlisted, label: t('未挂牌', 'Not listed') },
 };
 
 export const GRADE_FILTER = {
   property: 'listing_class',
   title: t('挂牌等级', 'Listing grade'),
-  values: listingColors.classes.map((c) => ({ value: c.value, label: c.label })).concat([{ value: 'none', label: listingColors.fallback.label }]),
+  values: listingColors.classes.map((c) => ({ value: c.value as string, label: c.label })).concat([{ value: 'none', label: listingColors.fallback.label }]),
 };
+
+/** Two listing states also drawn without colour: past its term → thick black dashes; delisted within a year → blue dots. */
+const LISTING_OVERLAYS: OutlineOverlay[] = [
+  {
+    id: 'overdue',
+    property: 'listing_overdue',
+    color: '#000000',
+    dark: DARK.overdueLine,
+    width: 3,
+    dash: [2, 1],
+    label: t('逾期未摘牌（黑色虚线框）', 'Past its term (black dashed outline)'),
+  },
+  {
+    id: 'recently_delisted',
+    property: 'listing_recently_delisted',
+    color: GRADE_COLORS.recently_delisted,
+    dark: DARK.delistedLine,
+    width: 2.5,
+    dash: [0.5, 1.5],
+    label: t('近一年摘牌（蓝色点线框）', 'Delisted within a year (blue dotted outline)'),
+  },
+];
+
+/** The wastewater mode: the trend of the area's drug index, confidence as opacity (signal_* fields above). */
+const SIGNAL_THEME: LayerTheme = {
+  id: 'signals',
+  color: {
+    property: 'signal_trend',
+    classes: TRENDS.map((tr) => ({ value: tr, color: TREND_COLORS[tr], label: TREND_LABELS[tr] })),
+    fallback: { color: NO_DATA_COLOR, label: t('无数据（未覆盖或样本不足，不着色）', 'No data (not covered or too few samples; not filled)') },
+  },
+  opacity: { confidence: { coverage: 'signal_coverage', n: 'signal_n' } },
+};
+
+/** Areas without a signal of their own (villages) are not filled in the wastewater mode: their listing colours would read as trends. */
+const NO_SIGNAL_THEME: LayerTheme = { id: 'signals', opacity: 0 };
 
 function areaLayer(opts: {
   id: string;
@@ -59,7 +96,9 @@ function areaLayer(opts: {
   minzoom: number;
   loBelowZoom: number;
   opacity: number | [number, number][];
-  outline: { color: string; width: number };
+  outline: Outline;
+  /** Whether area_signal holds this level's trends (drawn in the wastewater mode). */
+  signals: boolean;
   visible: boolean;
 }): LayerDefinition {
   return {
@@ -76,7 +115,8 @@ function areaLayer(opts: {
     fields: AREA_FIELDS,
     joins: AREA_JOINS,
     validity: { from: 't.valid_from', to: 't.valid_to' },
-    paint: { kind: 'fill', color: listingColors, opacity: opts.opacity, outline: opts.outline },
+    paint: { kind: 'fill', color: listingColors, opacity: opts.opacity, outline: opts.outline, overlays: LISTING_OVERLAYS },
+    themes: [opts.signals ? SIGNAL_THEME : NO_SIGNAL_THEME],
     filters: [GRADE_FILTER],
     labels: true,
     visible: opts.visible,
@@ -96,7 +136,8 @@ export const counties = areaLayer({
     [7, 0.5],
     [8.5, 0.12],
   ],
-  outline: { color: INK.county, width: 2.5 },
+  outline: { color: INK.county, dark: DARK.countyLine, width: 2.5 },
+  signals: true,
   visible: true,
 });
 
@@ -107,7 +148,8 @@ export const townships = areaLayer({
   minzoom: 7,
   loBelowZoom: 11,
   opacity: 0.55,
-  outline: { color: INK.outline, width: 1.2 },
+  outline: { color: INK.outline, dark: DARK.townshipLine, width: 1.2 },
+  signals: true,
   visible: true,
 });
 
@@ -118,6 +160,7 @@ export const villages = areaLayer({
   minzoom: 10,
   loBelowZoom: 12,
   opacity: 0.45,
-  outline: { color: '#607D8B', width: 0.6 },
+  outline: { color: '#607D8B', dark: DARK.villageLine, width: 0.6 },
+  signals: false,
   visible: false,
 });

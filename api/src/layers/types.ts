@@ -30,19 +30,59 @@ export interface ColorRule {
   /** Feature property the colour depends on; absent → every feature gets `fallback`. */
   property?: string;
   classes: ColorClass[];
-  fallback: { color: string; label: Text };
+  /** Features matching no class. `dark`: its colour on the dark scheme (the wall), when that differs. */
+  fallback: { color: string; label: Text; dark?: string };
+}
+
+/** Opacity: a number, or [zoom, opacity] stops interpolated linearly (e.g. fade a parent's fill when children show). */
+export type Opacity = number | [number, number][];
+
+/** A layer's own outline; `dark` is its colour on the dark scheme. */
+export interface Outline {
+  color: string;
+  width: number;
+  dark?: string;
+}
+
+/**
+ * A state drawn as an outline over the fill where a boolean property is true, so it reads without colour
+ * (colour-blind readers, black-and-white prints). Its style layer is `<layer>-<id>`, with `gc:flag` = id.
+ */
+export interface OutlineOverlay {
+  id: string;
+  property: string;
+  color: string;
+  dark?: string;
+  width: number;
+  dash: [number, number];
+  label: Text;
+}
+
+/**
+ * Opacity that shows how much data stands behind a value: from CONFIDENCE.minAlpha to maxAlpha by coverage ×
+ * min(1, n / fullSupportWeeks) (domain/palette); 0, not filled, where no colour class matches or either is 0.
+ */
+export interface ConfidenceOpacity {
+  coverage: string;
+  n: string;
 }
 
 export type LayerPaint =
-  | {
-      kind: 'fill';
-      color: ColorRule;
-      /** A number, or [zoom, opacity] stops interpolated linearly (e.g. fade a parent's fill when children show). */
-      opacity: number | [number, number][];
-      outline: { color: string; width: number; minzoom?: number };
-    }
+  | { kind: 'fill'; color: ColorRule; opacity: Opacity; outline: Outline; overlays?: OutlineOverlay[] }
   | { kind: 'line'; color: ColorRule; width: number; dash?: [number, number] }
   | { kind: 'circle'; color: ColorRule; radius: number; stroke: string };
+
+/** Console modes that redraw layers: `signals` = the wastewater mode and the wall's drug-signal view. */
+export type ThemeId = 'signals';
+
+/** Another way to draw a fill layer while a mode is on; its legend comes from `color` as the default's does. */
+export interface LayerTheme {
+  id: ThemeId;
+  /** Absent → the layer keeps its default colours (and the theme adds no legend). */
+  color?: ColorRule;
+  /** 0 → not filled in this theme. */
+  opacity: number | { confidence: ConfidenceOpacity };
+}
 
 export interface LayerFilter {
   property: string;
@@ -73,6 +113,8 @@ export interface LayerDefinition {
   /** OGC `datetime`: the validity interval columns, when the layer has one. */
   validity?: { from: string; to: string };
   paint: LayerPaint;
+  /** How the layer is drawn in a mode (see ThemeId). */
+  themes?: LayerTheme[];
   filters?: LayerFilter[];
   /** Whether the console draws name labels for this layer (from /api/labels). */
   labels?: boolean;

@@ -35,7 +35,7 @@ const PATHS: Record<string, Record<string, Op>> = {
     delete: { summary: 'Sign out', tags: ['platform'] },
   },
   '/api/layers': { get: { summary: 'Every layer: fields, geometry type, zoom range, bounds, count, filters, legend', tags: ['map'] } },
-  '/api/style.json': { get: { summary: 'MapLibre style built from the layer definitions (own tiles only)', tags: ['map'], query: z.object({ as_of: asOfParam }) } },
+  '/api/style.json': { get: { summary: 'MapLibre style built from the layer definitions (own tiles only)', tags: ['map'], query: z.object({ as_of: asOfParam, scheme: z.enum(['light', 'dark']).optional() }) } },
   '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
     get: { summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match`, tags: ['map'], path: ['layer', 'z', 'x', 'y'], query: tileQuery, produces: 'application/vnd.mapbox-vector-tile' },
   },

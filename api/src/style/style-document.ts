@@ -4,9 +4,9 @@
  * own CJK font, so nothing is ever fetched from outside. A real basemap (tile service or PMTiles) can be put
  * underneath by the web app's basemap setting; see README "Basemaps and datums".
  */
-import { INK } from 'domain/palette';
+import { DARK, INK } from 'domain/palette';
 import { LAYERS } from '../layers/registry.js';
-import { styleLayersOf } from './paint.js';
+import { styleLayersOf, type Scheme } from './paint.js';
 
 export interface StyleBasemap {
   /** Where the basemap came from and its datum; the tiles we serve from it are always WGS84-aligned. */
@@ -15,7 +15,8 @@ export interface StyleBasemap {
   maxzoom: number;
 }
 
-export function styleDocument(origin: string, opts: { asOf?: string; name?: string; basemap?: StyleBasemap } = {}) {
+export function styleDocument(origin: string, opts: { asOf?: string; name?: string; basemap?: StyleBasemap; scheme?: Scheme } = {}) {
+  const scheme = opts.scheme ?? 'light';
   const query = opts.asOf ? `?as_of=${opts.asOf}` : '';
   const sources = Object.fromEntries(
     LAYERS.map((l) => [l.id, { type: 'vector', tiles: [`${origin}/api/tiles/${l.id}/{z}/{x}/{y}.mvt${query}`], minzoom: 0, maxzoom: l.maxzoom, promoteId: undefined }]),
@@ -33,13 +34,14 @@ export function styleDocument(origin: string, opts: { asOf?: string; name?: stri
       // Everything on this map is WGS84: a GCJ-02 basemap is re-aligned by the API (basemap/realign.ts).
       'gc:datum': 'WGS84',
       'gc:basemapSourceDatum': opts.basemap?.sourceDatum ?? null,
+      'gc:scheme': scheme,
       'gc:generated': 'api/src/style from api/src/layers; do not edit by hand',
     },
     sources: basemap ? { basemap: basemap.source, ...sources } : sources,
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': INK.land } },
+      { id: 'background', type: 'background', paint: { 'background-color': scheme === 'dark' ? DARK.background : INK.land } },
       ...(basemap ? [basemap.layer] : []),
-      ...LAYERS.flatMap(styleLayersOf),
+      ...LAYERS.flatMap((l) => styleLayersOf(l, scheme)),
     ],
   };
 }

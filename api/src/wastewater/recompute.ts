@@ -1,7 +1,9 @@
 /**
  * Recompute of drug signals over the trend window:
  *   catchment shares (SQL, sql/shares.sql) → weekly plant values (SQL, sql/site-window.sql, one row per site and
- *   substance) → area series by areal weighting (JS, areal.ts) → trends (JS, trend.ts) → area_signal.
+ *   substance) → area series by areal weighting (domain/wastewater areal.ts) → trends (trend.ts) → area_signal.
+ * This module holds the SQL side; the window arithmetic (which weeks, shifting and splicing series) is pure and
+ * lives in domain/wastewater window.ts.
  * The area series of the window are also stored (wastewater_area_series, arrays per area and substance) so that the incremental update after an
  * import only recomputes the weeks it touched, for the areas the touched plants feed, and re-reads the rest.
  *
@@ -13,25 +15,28 @@ import type { Queryable } from 'db';
 import {
   aggregateAreas,
   coverage,
+  DEFAULT_WINDOW_WEEKS,
+  incrementalPlan,
+  LOQ_SUBSTITUTION_FACTOR,
+  shiftSeries,
   SIGNAL_KEYS,
+  spliceWeeks,
+  summariseTrend,
+  touchedSummary,
   weeklyValues,
-  type AreaSeries,
+  windowOf,
   type AreaSeriesMap,
   type Share,
   type SignalKey,
   type SiteSeries,
-  LOQ_SUBSTITUTION_FACTOR,
-  weekStart,
-  windowStart,
   type Substance,
-  summariseTrend,
+  type TouchedSample,
+  type TrendWindow as Window,
 } from 'domain/wastewater';
 import { SQL } from './sql.js';
 
-/** Trend window: half a year of weekly values. */
-export const DEFAULT_WINDOW_WEEKS = 26;
+export { DEFAULT_WINDOW_WEEKS, type TouchedSample };
 const STATE_KEY = 'wastewater_recompute';
-const DAY_MS = 86400e3;
 
 export interface RecomputeOptions {
   /** The day the signals are "as of" (YYYY-MM-DD); default the day of the latest sample (China time). */
@@ -47,20 +52,6 @@ export interface RecomputeResult {
   signals: number;
   ms: Record<string, number>;
 }
-
-interface Window {
-  asOf: string;
-  weeks: number;
-  from: string;
-  to: string;
-}
-
-function windowOf(asOf: string, weeks: number): Window {
-  return { asOf, weeks, from: windowStart(asOf, weeks), to: weekStart(`${asOf}T12:00:00+08:00`) };
-}
-
-const weekAt = (w: Window, step: number) => new Date(Date.parse(w.from + 'T00:00:00Z') + step * 7 * DAY_MS).toISOString().slice(0, 10);
-const stepOf = (w: Window, week: string) => Math.round((Date.parse(week + 'T00:00:00Z') - Date.parse(w.from + 'T00:00:00Z')) / (7 * DAY_MS));
 
 async function latestSampleDay(db: Queryable): Promise<string | null> {
   const [r] = await db.query<{ d: string | null }>(`SELECT (max(sampled_at) AT TIME ZONE 'Asia/Shanghai')::date AS d FROM wastewater_sample`);
@@ -98,11 +89,6 @@ async function readSiteWindow(db: Queryable, w: Window, siteIds: number[] | null
   );
   return rows.map(({ r }) => ({ siteId: r[0], substance: r[1], steps: r[2], normalised: r[3], load: r[4], n: r[5], censored: r[6] }));
 }
-
-const emptySeries = (weeks: number): AreaSeries => ({
-  people: new Float64Array(weeks), peopleNorm: new Float64Array(weeks), load: new Float64Array(weeks),
-  nSites: new Int32Array(weeks), nSamples: new Int32Array(weeks), nCensored: new Int32Array(weeks),
-});
 
 /**
  * Array literal with values rounded to 1e-6 (people, mg/day, mg/day/1000 inhabitants: far below any lab's
@@ -151,18 +137,9 @@ async function readAreaSeries(db: Queryable, w: Window, areaCodes: string[] | nu
   const out: AreaSeriesMap = new Map();
   for (const { r } of rows) {
     const [area, sub, from, people, norm, load] = r;
-    const shift = stepOf(w, from); // the stored week i is week i + shift of the new window
-    const a = emptySeries(w.weeks);
-    for (let i = 0; i < people.length; i++) {
-      const s = i + shift;
-      if (s < 0 || s >= w.weeks || !(people[i]! > 0)) continue;
-      a.people[s] = people[i]!;
-      a.peopleNorm[s] = people[i]! * norm[i]!;
-      a.load[s] = load[i]!;
-    }
     let m = out.get(area);
     if (!m) out.set(area, (m = new Map()));
-    m.set(sub, a);
+    m.set(sub, shiftSeries(w, from, people, norm, load));
   }
   return out;
 }
@@ -233,11 +210,6 @@ export async function recomputeAll(db: Queryable, opts: RecomputeOptions = {}): 
   return { asOf, windowWeeks: weeks, ...r, ms };
 }
 
-export interface TouchedSample {
-  siteId: number;
-  sampledAt: string;
-}
-
 /**
  * Incremental update after new samples: the weeks they fall in are recomputed for the areas their plants feed
  * (from every plant feeding those areas in those weeks), then those areas' signals. When the new samples move
@@ -249,21 +221,10 @@ export async function recomputeTouched(db: Queryable, touched: readonly TouchedS
   const state = await recomputeState(db);
   const weeks = opts.windowWeeks ?? state?.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
   if (!touched.length) return { asOf: state?.asOf ?? null, windowWeeks: weeks, areas: 0, signals: 0, ms };
-  let latest = '';
-  const touchedWeeks = new Set<string>();
-  const siteIds = new Set<number>();
-  for (const t of touched) {
-    touchedWeeks.add(weekStart(t.sampledAt));
-    siteIds.add(t.siteId);
-    const day = new Date(Date.parse(t.sampledAt) + 8 * 3600e3).toISOString().slice(0, 10);
-    if (day > latest) latest = day;
-  }
-  const asOf = opts.asOf ?? (state && state.asOf > latest ? state.asOf : latest);
-  const w = windowOf(asOf, weeks);
-  const windowMoved = !state || windowOf(state.asOf, state.windowWeeks).from !== w.from || state.windowWeeks !== weeks;
-  const inWindow = [...touchedWeeks].filter((k) => k >= w.from && k <= w.to).sort();
+  const summary = touchedSummary(touched);
+  const { window: w, windowMoved, weeksInWindow: inWindow } = incrementalPlan(state, summary, weeks, opts.asOf);
 
-  const areas = [...new Set((await readShares(db, { siteIds: [...siteIds] })).map((s) => s.areaCode))];
+  const areas = [...new Set((await readShares(db, { siteIds: [...summary.siteIds] })).map((s) => s.areaCode))];
   // The stored series: of every area when the window moved (they all shift), else of the touched areas.
   const stored = await timed(ms, 'read area series', () => readAreaSeries(db, w, windowMoved ? null : areas), opts.log);
   if (inWindow.length && areas.length) {
@@ -274,28 +235,11 @@ export async function recomputeTouched(db: Queryable, touched: readonly TouchedS
     const first = inWindow[0]!;
     const last = inWindow[inWindow.length - 1]!;
     const sites = await timed(ms, 'plant weeks', () => readSiteWindow(db, w, feeding, first, last), opts.log);
-    const fresh = aggregateAreas(sites, shares, weeks);
-    const steps: number[] = [];
-    for (let s = stepOf(w, first); s <= stepOf(w, last); s++) steps.push(s);
-    for (const area of areas) {
-      let m = stored.get(area);
-      if (!m) stored.set(area, (m = new Map()));
-      for (const key of SIGNAL_KEYS) {
-        const f = fresh.get(area)?.get(key);
-        let a = m.get(key);
-        if (!a && !f) continue;
-        if (!a) m.set(key, (a = emptySeries(weeks)));
-        for (const s of steps) {
-          a.people[s] = f?.people[s] ?? 0;
-          a.peopleNorm[s] = f?.peopleNorm[s] ?? 0;
-          a.load[s] = f?.load[s] ?? 0;
-        }
-      }
-    }
+    spliceWeeks(stored, aggregateAreas(sites, shares, weeks), areas, w, first, last);
   }
   const changed: AreaSeriesMap = windowMoved ? stored : new Map(areas.map((a) => [a, stored.get(a) ?? new Map()]));
   await timed(ms, 'store area series', () => storeAreaSeries(db, w, changed, windowMoved), opts.log);
   const r = await timed(ms, 'signals', () => writeSignals(db, w, changed, windowMoved ? null : areas), opts.log);
   await saveState(db, w);
-  return { asOf, windowWeeks: weeks, ...r, ms };
+  return { asOf: w.asOf, windowWeeks: weeks, ...r, ms };
 }

@@ -2,7 +2,7 @@
  * The listing life cycle (挂牌整治) as explicit rules, with no I/O: the API, the demo generator and the replay
  * check all drive these functions, so the history in the database and the rules cannot disagree.
  *
- * Source: 衡阳县禁毒重点整治工作办法 (2018), /work/shared/reference, articles 10–20 (cited per rule below).
+ * Source: 衡阳县禁毒重点整治工作办法 (2018), docs/reference/hengyang-county-listing-rules-2018.txt, articles 10–20 (cited per rule below).
  *
  * States: listed → (extended) → downgraded / delisted. A delisted listing is closed; a rebound opens a NEW listing
  * linked by relistedFrom (art. 20), so each listing row has one term history.
@@ -41,7 +41,7 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 // Who may give what, where, for how long.
 
-/** Grades each body may give (art. 11 for the county; DOMAIN.md for the others). */
+/** Grades each body may give (art. 11 for the county; docs/DOMAIN.md for the others). */
 export const GRADES_BY_BODY: Record<Body, readonly Grade[]> = {
   national: ['key_rectification', 'key_supervision'],
   province: ['key_rectification', 'key_supervision'],

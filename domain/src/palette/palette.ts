@@ -1,9 +1,17 @@
 /**
- * Colours. Categorical colours are Okabe & Ito's colour-blind-safe set (Okabe & Ito 2008, "Color Universal
- * Design"); listing grades use its vermillion → orange → yellow run, which stays ordered in deuteranopia and
- * protanopia and reads on a wall display across a room. Trend colours (wastewater) are a blue–orange diverging
- * scheme, also safe for the common colour-vision deficiencies.
+ * The one palette: every colour the map, its legends, the wall and the charts use. Layer definitions
+ * (api/src/layers/) take their paint from here; the page reads trend colours from here only where it draws outside
+ * the map (charts, list swatches). Nothing else defines a colour of a class.
+ *
+ * Categorical colours are Okabe & Ito's colour-blind-safe set (Okabe & Ito 2008, "Color Universal Design");
+ * listing grades use its vermillion → orange → yellow run, which stays ordered in deuteranopia and protanopia and
+ * reads on a wall display across a room. Trends (wastewater) are a diverging blue–orange scale (orange = rising,
+ * blue = falling; the ColorBrewer PuOr/RdBu end colours, distinguishable with red–green colour blindness), flat a
+ * light neutral.
  */
+import type { TrendCategory } from '../wastewater/trend.js';
+import { DEFAULT_WINDOW_WEEKS } from '../wastewater/window.js';
+
 export const OKABE_ITO = {
   black: '#000000',
   orange: '#E69F00',
@@ -24,14 +32,57 @@ export const GRADE_COLORS = {
   none: '#FFFFFF',
 } as const;
 
-/** Diverging, colour-blind-safe (blue = falling, orange = rising); grey = not enough data. */
-export const TREND_COLORS = {
-  falling_significant: '#2166AC',
-  falling: '#92C5DE',
-  flat: '#F7F7F7',
-  rising: '#FDB863',
-  rising_significant: '#B35806',
-  insufficient: '#BDBDBD',
-} as const;
+/** The trend categories drawn in colour, rising first; `insufficient` is drawn as "no data" (not filled). */
+export const TRENDS = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant'] as const satisfies readonly TrendCategory[];
+export type Trend = TrendCategory;
 
+export const TREND_COLORS: Record<(typeof TRENDS)[number], string> = {
+  rising_significant: '#e66101',
+  rising: '#fdb863',
+  flat: '#e0e0e0',
+  falling: '#92c5de',
+  falling_significant: '#0571b0',
+};
+export const NO_DATA_COLOR = '#ffffff';
+
+export function trendColor(trend: string | null | undefined): string {
+  return (TREND_COLORS as Record<string, string>)[trend ?? ''] ?? NO_DATA_COLOR;
+}
+
+/**
+ * Confidence drawn as transparency: an area whose trend rests on little data (low coverage of its population by
+ * sampled catchments, or few weekly values) is drawn faint, never as strongly as solid data; an area without any
+ * coverage or with too few values is not filled at all.
+ */
+export const CONFIDENCE = {
+  minAlpha: 0.12,
+  maxAlpha: 0.85,
+  /** Weekly values at which a trend counts as fully supported: a full default window. */
+  fullSupportWeeks: DEFAULT_WINDOW_WEEKS,
+} as const;
+export const MIN_ALPHA = CONFIDENCE.minAlpha;
+export const MAX_ALPHA = CONFIDENCE.maxAlpha;
+
+/** Fill opacity for a trend with this coverage (0–1) and number of weekly values. */
+export function confidenceAlpha(trend: string | null | undefined, coverage: number | null | undefined, n: number | null | undefined): number {
+  if (!trend || !(TRENDS as readonly string[]).includes(trend) || !coverage || !n) return 0;
+  const c = Math.min(1, Math.max(0, coverage)) * Math.min(1, n / CONFIDENCE.fullSupportWeeks);
+  return MIN_ALPHA + (MAX_ALPHA - MIN_ALPHA) * c;
+}
+
+/** Neutral inks of the light map (the console, prints). */
 export const INK = { outline: '#37474F', county: '#263238', road: '#B0855A', water: '#9CC3E6', land: '#F4F1EA' } as const;
+
+/**
+ * The dark scheme of the command-centre wall: only the neutral parts turn dark (background, unlisted areas,
+ * outlines), so the class colours stay the ones above and stand out across a room.
+ */
+export const DARK = {
+  background: '#0e1217',
+  unlisted: '#1c242d',
+  countyLine: '#cfd8dc',
+  townshipLine: '#546e7a',
+  villageLine: '#37474f',
+  overdueLine: '#ffffff',
+  delistedLine: OKABE_ITO.skyBlue,
+} as const;

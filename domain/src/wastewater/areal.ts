@@ -42,7 +42,8 @@ export interface AreaSeries {
   nCensored: Int32Array;
 }
 
-const newSeries = (weeks: number): AreaSeries => ({
+/** A series of `weeks` empty weeks. */
+export const emptySeries = (weeks: number): AreaSeries => ({
   people: new Float64Array(weeks),
   peopleNorm: new Float64Array(weeks),
   load: new Float64Array(weeks),
@@ -65,7 +66,7 @@ export function aggregateAreas(sites: readonly SiteSeries[], shares: readonly Sh
     let m = out.get(area);
     if (!m) out.set(area, (m = new Map()));
     let a = m.get(key);
-    if (!a) m.set(key, (a = newSeries(weeks)));
+    if (!a) m.set(key, (a = emptySeries(weeks)));
     return a;
   };
   for (const s of sites) {
@@ -84,7 +85,7 @@ export function aggregateAreas(sites: readonly SiteSeries[], shares: readonly Sh
     }
   }
   for (const [, m] of out) {
-    const idx = newSeries(weeks);
+    const idx = emptySeries(weeks);
     for (const sub of SUBSTANCES) {
       const a = m.get(sub);
       if (!a) continue;

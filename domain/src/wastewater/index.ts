@@ -4,3 +4,4 @@ export * from './load.js';
 export * from './periods.js';
 export * from './trend.js';
 export * from './areal.js';
+export * from './window.js';

@@ -1,5 +1,5 @@
 /**
- * Loads from lab results (DOMAIN.md, "Drug signals"):
+ * Loads from lab results (docs/DOMAIN.md, "Drug signals"):
  *   load [mg/day] = C [ng/L] × F [m³/day] × 10⁻³       (ng/L × 1000 L/m³ × m³/day = ng/day·10³; ×10⁻⁶ mg/ng)
  *   normalised    [mg/day/1000 inhabitants] = load ÷ (population / 1000)
  *

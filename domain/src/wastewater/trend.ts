@@ -21,13 +21,14 @@ export const PCT_CHANGE_WEEKS = 4;
 export const TREND_CATEGORIES = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'insufficient'] as const;
 export type TrendCategory = (typeof TREND_CATEGORIES)[number];
 
-export const TREND_LABELS_ZH: Readonly<Record<TrendCategory, string>> = {
-  rising_significant: '显著上升',
-  rising: '上升',
-  flat: '平稳',
-  falling: '下降',
-  falling_significant: '显著下降',
-  insufficient: '数据不足',
+/** Trend category names as labs and committees read them (zh-CN first); legends take them from here. */
+export const TREND_LABELS: Readonly<Record<TrendCategory, { zh: string; en: string }>> = {
+  rising_significant: { zh: '显著上升', en: 'Rising (significant)' },
+  rising: { zh: '上升', en: 'Rising' },
+  flat: { zh: '平稳', en: 'Flat' },
+  falling: { zh: '下降', en: 'Falling' },
+  falling_significant: { zh: '显著下降', en: 'Falling (significant)' },
+  insufficient: { zh: '数据不足', en: 'Insufficient data' },
 };
 
 export interface MannKendall {

@@ -5,7 +5,7 @@
  * Generated in SQL from stable hashes (hashtextextended, the same on every PostgreSQL build), so millions of
  * rows at province size never cross the wire. Shape: a grid's level follows its population and a heavy-tailed
  * grid factor (many zeros, a few hot grids), some townships run hotter, and numbers drift down ~8 % a year.
- * Control rate ≈ 98–99 %, rehabilitation execution ≈ 99 % (DOMAIN.md).
+ * Control rate ≈ 98–99 %, rehabilitation execution ≈ 99 % (docs/DOMAIN.md).
  */
 import type { SeedStep } from './context.js';
 

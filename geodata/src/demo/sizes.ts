@@ -1,7 +1,7 @@
 /**
  * Region sizes. Each names the outermost generated level (`root`), its extent, and how many areas each level
  * should have in total; the generator hits the area counts exactly and the site counts approximately.
- * The scale follows DOMAIN.md: a township has ~10 villages, a village ~4–10 grids, a grid ~300 urban households.
+ * The scale follows docs/DOMAIN.md: a township has ~10 villages, a village ~4–10 grids, a grid ~300 urban households.
  */
 export type RootLevel = 'province' | 'city' | 'county';
 

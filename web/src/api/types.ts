@@ -16,9 +16,20 @@ export interface LayerFilter {
   values: LayerFilterValue[];
 }
 export interface LegendEntry {
+  /** `class`: one colour class; `fallback`: features in no class; `overlay`: an outline drawn over the fill. */
+  kind: 'class' | 'fallback' | 'overlay';
   label: Bilingual;
   color: string;
   shape: 'fill' | 'line' | 'circle';
+  property?: string;
+  value?: string | number | boolean | null;
+  dash?: [number, number];
+}
+/** How a layer is drawn while a mode is on (e.g. `signals`): paint applied over the style's, and its legend. */
+export interface LayerTheme {
+  id: string;
+  legend: LegendEntry[];
+  paint: Record<string, unknown>;
 }
 export interface CatalogueLayer {
   id: string;
@@ -32,6 +43,7 @@ export interface CatalogueLayer {
   tiles: string;
   filters?: LayerFilter[];
   legend?: LegendEntry[];
+  themes?: LayerTheme[];
   /** Drawn on by default. */
   visible?: boolean;
   /** Group in the layer panel: boundaries, sites, signals, basemap. */

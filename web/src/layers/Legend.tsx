@@ -12,7 +12,9 @@ export function Swatch({ entry }: { entry?: LegendEntry }) {
   return (
     <svg className="swatch" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
       {entry.shape === 'circle' && <circle cx="10" cy="10" r="6" fill={entry.color} stroke="#1a1a1a" strokeWidth="1.5" />}
-      {entry.shape === 'line' && <path d="M2 14 L18 6" stroke={entry.color} strokeWidth="4" strokeLinecap="round" />}
+      {entry.shape === 'line' && (
+        <path d="M2 14 L18 6" stroke={entry.color} strokeWidth="4" strokeLinecap={entry.dash ? 'butt' : 'round'} strokeDasharray={entry.dash?.map((d) => d * 4).join(' ')} />
+      )}
       {entry.shape === 'fill' && <rect x="2" y="3" width="16" height="14" rx="2" fill={entry.color} stroke="#37474F" strokeWidth="1.5" />}
     </svg>
   );

@@ -1,26 +1,29 @@
-/** A one-line legend for the view on screen, from the same sources as the console's: the catalogue and the wastewater palette. */
+/**
+ * A one-line legend for the view on screen: the colour classes the view paints, from the layer definitions (the
+ * catalogue's legends and the `signals` theme), as the console's legends are.
+ */
 import { useTranslation } from 'react-i18next';
-import type { CatalogueLayer, Lang } from '../api/types';
+import type { CatalogueLayer, Lang, LegendEntry } from '../api/types';
 import { pick } from '../i18n';
-import { TREND_COLORS, TRENDS } from '../wastewater/palette';
+import { themeLegend } from '../map/themes';
 import type { WallViewId } from './views';
+
+/** The view's legend: its colour classes only (no fallback, no outlines), to fit one line across the wall. */
+export function viewLegend(view: WallViewId, catalogue: readonly CatalogueLayer[]): LegendEntry[] {
+  const entries =
+    view === 'signals' ? themeLegend(catalogue, 'signals') : (catalogue.find((l) => l.id === (view === 'listing' ? 'counties' : 'checkpoints'))?.legend ?? []);
+  return entries.filter((e) => e.kind === 'class');
+}
 
 export function ViewLegend({ view, catalogue, lang }: { view: WallViewId; catalogue: CatalogueLayer[]; lang: Lang }) {
   const { t } = useTranslation('wall');
-  const { t: tw } = useTranslation('wastewater');
-  const fromCatalogue = (layer: string) =>
-    (catalogue.find((l) => l.id === layer)?.legend ?? [])
-      .filter((e) => e.shape !== 'line' && e.color.toUpperCase() !== '#FFFFFF')
-      .map((e) => ({ color: e.color, label: pick(e.label, lang) }));
-  const entries =
-    view === 'signals' ? TRENDS.map((tr) => ({ color: TREND_COLORS[tr], label: tw(`trend.${tr}`) })) : fromCatalogue(view === 'listing' ? 'counties' : 'checkpoints');
   return (
     <div className="wall-legend">
       <ul>
-        {entries.map((e) => (
-          <li key={e.label}>
+        {viewLegend(view, catalogue).map((e) => (
+          <li key={String(e.value)}>
             <i className={`wall-swatch${view === 'checkpoints' ? ' round' : ''}`} style={{ background: e.color }} aria-hidden="true" />
-            {e.label}
+            {pick(e.label, lang)}
           </li>
         ))}
       </ul>

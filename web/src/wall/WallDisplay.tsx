@@ -21,7 +21,7 @@ import zh from './i18n/zh-CN.json';
 import { FigureBand } from './FigureBand';
 import { hhmm } from './overview';
 import { parseWallHash, retryDelayMs } from './schedule';
-import { DARK, viewOverrides } from './theme';
+import { viewOverrides, WALL_SCHEME } from './theme';
 import { reloadTilesIfReachable } from './tiles';
 import { useOverview } from './useOverview';
 import { layerStatesFor, VIEW_IDS, viewAt, WALL_LAYERS } from './views';
@@ -50,7 +50,7 @@ function useMapSetup(lang: Lang, asOf: string | null) {
     let failures = 0;
     const load = async () => {
       try {
-        const q = new URLSearchParams({ lang, ...(asOf ? { as_of: asOf } : {}) });
+        const q = new URLSearchParams({ lang, scheme: WALL_SCHEME, ...(asOf ? { as_of: asOf } : {}) });
         const [cat, style] = await Promise.all([
           api.get<CatalogueLayer[] | { layers: CatalogueLayer[] }>('/api/layers'),
           api.get<StyleSpecification>(`/api/style.json?${q}`),
@@ -114,7 +114,6 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
   );
   const onReady = useCallback(
     (m: MapLibreMap) => {
-      m.setPaintProperty('background', 'background-color', DARK.background);
       // Nothing to interact with on a wall; a stray mouse must not move the map away from the jurisdiction.
       m.dragPan.disable();
       m.scrollZoom.disable();
@@ -144,7 +143,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
     () => ({ map, lang, user, catalogue: setup?.catalogue ?? [], selection: null, select: () => undefined, active: true, refresh: refreshPlugins }),
     [map, lang, user, setup],
   );
-  const overrides = useMemo(() => (setup ? viewOverrides(view.id, setup.style, ctx) : []), [view.id, setup, ctx]);
+  const overrides = useMemo(() => viewOverrides(view.id, setup?.catalogue ?? []), [view.id, setup]);
   const labels = useLabels(map, `wall/${Math.floor((data?.fetchedAt ?? 0) / 3_600_000)}`, map?.getZoom() ?? 0, available, setup?.catalogue ?? []);
   const deckLayers = useMemo(
     () => [

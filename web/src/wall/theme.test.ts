@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { withFallback } from './theme';
+import type { CatalogueLayer } from '../api/types';
+import { CHECKPOINT_EMPHASIS, viewOverrides } from './theme';
 
-describe('dark theme', () => {
-  it('replaces only the fallback (not listed) colour of a match expression, keeping the grade colours', () => {
-    const expr = ['match', ['get', 'listing_class'], 'key_rectification', '#D55E00', 'key_attention', '#F0E442', '#FFFFFF'];
-    expect(withFallback(expr, '#1c242d')).toEqual(['match', ['get', 'listing_class'], 'key_rectification', '#D55E00', 'key_attention', '#F0E442', '#1c242d']);
-    expect(withFallback('#FFFFFF', '#000')).toBe('#000');
-    expect(withFallback('#D55E00', '#000')).toBe('#D55E00');
+const signals = { id: 'signals', legend: [], paint: { 'fill-color': ['match', ['get', 'signal_trend'], 'rising', '#fdb863', '#ffffff'], 'fill-opacity': 0.5 } };
+const catalogue = [
+  { id: 'counties', title: { zh: '县', en: 'Counties' }, geometryType: 'Polygon', minzoom: 4, maxzoom: 16, tiles: '', themes: [signals] },
+  { id: 'checkpoints', title: { zh: '检查站', en: 'Checkpoints' }, geometryType: 'Point', minzoom: 5, maxzoom: 16, tiles: '' },
+] satisfies CatalogueLayer[];
+
+describe('wall views', () => {
+  it('draws the listing view with the style as the server sent it', () => {
+    expect(viewOverrides('listing', catalogue)).toEqual([]);
+  });
+  it("draws the signal view with the layers' declared signals theme, nothing restated", () => {
+    expect(viewOverrides('signals', catalogue)).toEqual([{ layer: 'counties', paint: signals.paint }]);
+  });
+  it('only sizes checkpoints up in the checkpoint view, keeping their colours', () => {
+    expect(viewOverrides('checkpoints', catalogue)).toEqual([CHECKPOINT_EMPHASIS]);
+    expect(Object.keys(CHECKPOINT_EMPHASIS.paint!).some((k) => k.endsWith('-color'))).toBe(false);
   });
 });

@@ -6,8 +6,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import 'uplot/dist/uPlot.min.css';
+import { trendColor } from 'domain/palette';
 import type { Series } from './api';
-import { trendColor } from './palette';
 
 const toTime = (period: string) => Date.parse(period + 'T00:00:00+08:00') / 1000;
 

@@ -5,9 +5,11 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_ALPHA, MIN_ALPHA, trendColor } from 'domain/palette';
+import { pick } from '../i18n';
+import { themeLegend } from '../map/themes';
 import type { PluginContext } from '../plugins/registry';
 import { fetchRising, SUBSTANCES, type Signal, type Substance } from './api';
-import { MAX_ALPHA, MIN_ALPHA, NO_DATA_COLOR, TREND_COLORS, TRENDS } from './palette';
 import { getSubstance, loadSites, setSubstance, subscribe } from './state';
 
 export function WastewaterControl({ ctx }: { ctx: PluginContext }) {
@@ -28,24 +30,24 @@ export function WastewaterControl({ ctx }: { ctx: PluginContext }) {
   }, [substance]);
 
   const layerOf = (level: string) => (level === 'county' ? 'counties' : 'townships');
+  // The trend classes exactly as the area layers paint them in this mode (their `signals` theme).
+  const legend = themeLegend(ctx.catalogue, 'signals');
+  const strongest = legend.find((e) => e.kind === 'class')?.color;
   return (
     <div className="ww-control">
       <h3>{t('title')}</h3>
       <div className="ww-legend" aria-label={t('legend.title')}>
         <p className="small">{t('legend.areas')}</p>
         <ul>
-          {TRENDS.map((tr) => (
-            <li key={tr} data-trend={tr}>
-              <span className="ww-swatch" style={{ background: TREND_COLORS[tr] }} aria-hidden="true" /> {t(`trend.${tr}`)}
+          {legend.map((e) => (
+            <li key={String(e.value ?? e.kind)} data-trend={e.kind === 'fallback' ? 'insufficient' : String(e.value)}>
+              <span className={`ww-swatch${e.kind === 'fallback' ? ' ww-nodata' : ''}`} style={{ background: e.color }} aria-hidden="true" /> {pick(e.label, ctx.lang)}
             </li>
           ))}
-          <li data-trend="insufficient">
-            <span className="ww-swatch ww-nodata" style={{ background: NO_DATA_COLOR }} aria-hidden="true" /> {t('legend.noData')}
-          </li>
         </ul>
         <p className="small">
-          <span className="ww-swatch" style={{ background: TREND_COLORS.rising_significant, opacity: MIN_ALPHA + 0.1 }} aria-hidden="true" />
-          <span className="ww-swatch" style={{ background: TREND_COLORS.rising_significant, opacity: MAX_ALPHA }} aria-hidden="true" /> {t('legend.confidence')}
+          <span className="ww-swatch" style={{ background: strongest, opacity: MIN_ALPHA + 0.1 }} aria-hidden="true" />
+          <span className="ww-swatch" style={{ background: strongest, opacity: MAX_ALPHA }} aria-hidden="true" /> {t('legend.confidence')}
         </p>
         <p className="small">{t('legend.sites')}</p>
       </div>
@@ -66,7 +68,7 @@ export function WastewaterControl({ ctx }: { ctx: PluginContext }) {
         {rising?.map((s) => (
           <li key={`${s.areaCode}/${s.substance}`} data-trend={s.trend}>
             <button type="button" onClick={() => ctx.select({ layer: layerOf(s.level), id: s.areaCode })}>
-              <span className="ww-swatch" style={{ background: TREND_COLORS[s.trend as 'rising'] }} aria-hidden="true" />
+              <span className="ww-swatch" style={{ background: trendColor(s.trend) }} aria-hidden="true" />
               <strong>{s.areaName}</strong> · {t(`substance.${s.substance}`)} · {t(`trend.${s.trend}`)}
               {s.pctChange !== null && <> · {t('section.pctChange', { pct: s.pctChange.toFixed(0) })}</>}
             </button>

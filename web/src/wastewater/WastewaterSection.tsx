@@ -4,10 +4,10 @@
  */
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confidenceAlpha, trendColor } from 'domain/palette';
 import type { PluginContext } from '../plugins/registry';
 import type { Selection } from '../url/viewHash';
 import { fetchAreaSeries, fetchSiteSeries, SUBSTANCES, type Series, type Substance } from './api';
-import { confidenceAlpha, trendColor } from './palette';
 import { getSubstance, setSubstance, subscribe } from './state';
 
 const SeriesChart = lazy(() => import('./SeriesChart'));

@@ -1,33 +1,25 @@
 /**
  * Wastewater (污水验毒) map mode: areas coloured by the trend of their methamphetamine-equivalent index with
- * confidence as transparency (palette.ts), sampling sites sized by their latest load (deck.gl), the rising
+ * confidence as transparency (the `signals` theme of the server's layer definitions), sampling sites sized by their latest load (deck.gl), the rising
  * signals list and legend in the side panel, and a lazily loaded time-series chart in the details panel.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
+import { themeOverrides } from '../map/themes';
 import type { ConsolePlugin } from '../plugins/registry';
 import type { Site } from './api';
 import en from './i18n/en.json';
 import zh from './i18n/zh-CN.json';
-import { fillColorExpression, fillOpacityExpression, siteRadius } from './palette';
+import { siteRadius } from './siteRadius';
 import { getSites, loadSites } from './state';
 import { WastewaterControl } from './WastewaterControl';
 import { WastewaterSection } from './WastewaterSection';
 import './wastewater.css';
 
-const AREA_LAYERS = ['counties', 'townships'];
-
 const plugin: ConsolePlugin = {
   id: 'wastewater',
   title: { zh: '污水验毒', en: 'Wastewater' },
   messages: { 'zh-CN': zh, en },
-  styleOverrides: (ctx) =>
-    ctx.active
-      ? [
-          ...AREA_LAYERS.map((layer) => ({ layer, paint: { 'fill-color': fillColorExpression, 'fill-opacity': fillOpacityExpression } })),
-          // Villages have no signal of their own; their listing colours would read as trend colours here.
-          { layer: 'villages', paint: { 'fill-opacity': 0 } },
-        ]
-      : [],
+  styleOverrides: (ctx) => (ctx.active ? themeOverrides(ctx.catalogue, 'signals') : []),
   deckLayers: (ctx) => {
     if (!ctx.active) return [];
     const sites = getSites();

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALPHA, MIN_ALPHA, TREND_COLORS, confidenceAlpha, siteRadius, trendColor } from './palette';
+import { TREND_CATEGORIES } from '../wastewater/trend.js';
+import { MAX_ALPHA, MIN_ALPHA, NO_DATA_COLOR, TREND_COLORS, TRENDS, confidenceAlpha, trendColor } from './palette.js';
 
-describe('wastewater palette', () => {
+describe('trend palette', () => {
   it('colours rising orange and falling blue, each category distinct', () => {
     expect(new Set(Object.values(TREND_COLORS)).size).toBe(5);
     expect(trendColor('rising_significant')).toBe('#e66101');
     expect(trendColor('falling_significant')).toBe('#0571b0');
-    expect(trendColor('insufficient')).toBe('#ffffff');
+    expect(trendColor('insufficient')).toBe(NO_DATA_COLOR);
+  });
+
+  it('has a colour for every trend category the statistics produce except "insufficient"', () => {
+    expect([...TRENDS, 'insufficient'].sort()).toEqual([...TREND_CATEGORIES].sort());
   });
 
   it('never draws thin data as strongly as solid data, and no data not at all', () => {
@@ -20,11 +25,5 @@ describe('wastewater palette', () => {
     expect(confidenceAlpha('flat', 0, 26)).toBe(0);
     expect(confidenceAlpha('insufficient', 1, 3)).toBe(0);
     expect(confidenceAlpha(null, null, null)).toBe(0);
-  });
-
-  it('sizes sites by load with area proportional to load', () => {
-    expect(siteRadius(100, 100)).toBe(18);
-    expect(siteRadius(25, 100)).toBeCloseTo(3 + 7.5, 9);
-    expect(siteRadius(null, 100)).toBe(3);
   });
 });
