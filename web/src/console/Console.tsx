@@ -1,25 +1,27 @@
 /**
  * The console: full-screen map, header (search, language, user), and the side panel (layers, legend, details;
- * a bottom sheet on phones). Owns the view state and mirrors it into the URL hash so that a link reopens it.
+ * a bottom sheet on phones). The view state and its URL hash (useViewState), the catalogue (useCatalogue), the
+ * selection outline (useSelectionOutline) and the plug-ins (usePlugins) live in their own hooks; this component
+ * wires them to the map and the panels.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import type { Feature, Geometry } from 'geojson';
-import { api } from '../api/client';
-import type { CatalogueLayer, Lang, SearchResult, SessionUser } from '../api/types';
-import { formatViewHash, parseViewHash, type Selection, type ViewState } from '../url/viewHash';
-import { MapView, type FlyRequest } from '../map/MapView';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Lang, SearchResult, SessionUser } from '../api/types';
 import { consoleDeckLayers } from '../map/deckLayers';
-import { loadedFeatureParts } from '../map/featureLookup';
-import type { LayerState } from '../map/styleControl';
+import { MapView, type FlyRequest } from '../map/MapView';
 import { CODE_KEYED, type Pick } from '../map/pick';
-import { getPlugins, pluginsVersion, refreshPlugins, subscribePlugins, type PluginContext } from '../plugins/registry';
-import { DEFAULT_VIEW, PHONE_QUERY } from './defaults';
+import { layerForResult } from '../search/resultLayer';
+import type { Selection } from '../url/viewHash';
+import { PHONE_QUERY } from './defaults';
 import { Header } from './Header';
 import { SidePanel, type PanelTab } from './SidePanel';
+import { useCatalogue } from './useCatalogue';
 import { useLabels } from './useLabels';
 import { useMediaQuery } from './useMediaQuery';
+import { usePlugins } from './usePlugins';
+import { useSelectionOutline } from './useSelectionOutline';
+import { useViewState } from './useViewState';
 
 interface Props {
   user: SessionUser;
@@ -28,96 +30,21 @@ interface Props {
   onLogout: () => void;
 }
 
-/** Search result kinds → catalogue layers. */
-const KIND_LAYER: Record<string, string> = {
-  county: 'counties',
-  township: 'townships',
-  village: 'villages',
-  grid: 'grids',
-  checkpoint: 'checkpoints',
-  firm: 'firms',
-  venue: 'venues',
-  wastewater_site: 'wastewater_sites',
-  site: 'wastewater_sites',
-  road: 'roads',
-};
-
-export function layerForResult(r: SearchResult & { layer?: string; level?: string }, ids: Set<string>): string {
-  const candidates = [r.layer, KIND_LAYER[r.kind], r.level && KIND_LAYER[r.level], `${r.kind}s`, r.kind];
-  return candidates.find((c): c is string => !!c && ids.has(c)) ?? r.kind;
-}
-
 export function Console({ user, lang, setLang, onLogout }: Props) {
   const { t } = useTranslation();
-  const initial = useMemo(() => parseViewHash(window.location.hash, { ...DEFAULT_VIEW, lang }), [lang]);
-  const hadView = useMemo(() => window.location.hash.includes('map='), []);
   const isPhone = useMediaQuery(PHONE_QUERY);
-
-  const [catalogue, setCatalogue] = useState<CatalogueLayer[] | null>(null);
-  const [style, setStyle] = useState<StyleSpecification | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { catalogue, style, error: loadError } = useCatalogue(lang);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const view = useViewState({ lang, setLang, map, catalogue });
+  const { initial, hadView, ids, visible, layerStates, camera, setCamera, selection, setSelection, ensureVisible } = view;
+  const { highlight, selectedProps, setSelectedProps } = useSelectionOutline(selection, map);
 
-  const [visibleList, setVisibleList] = useState<string[] | null>(initial.layers);
-  const [opacity, setOpacity] = useState(initial.opacity);
-  const [filters, setFilters] = useState(initial.filters);
-  const [selection, setSelection] = useState<Selection | null>(initial.selection);
-  const [selectedProps, setSelectedProps] = useState<Record<string, unknown> | null>(null);
-  const [highlight, setHighlight] = useState<Feature<Geometry>[]>([]);
   const [searchMarker, setSearchMarker] = useState<[number, number] | null>(null);
   const [userPosition, setUserPosition] = useState<{ lon: number; lat: number; accuracy: number } | null>(null);
   const [fly, setFly] = useState<FlyRequest | null>(null);
-  const [camera, setCamera] = useState({ center: initial.center, zoom: initial.zoom });
   const [panelOpen, setPanelOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches);
   const [tab, setTab] = useState<PanelTab>(initial.selection ? 'details' : 'layers');
   const [activeModes, setActiveModes] = useState<string[]>([]);
-  useSyncExternalStore(subscribePlugins, pluginsVersion);
-
-  // Catalogue and style, once.
-  useEffect(() => {
-    Promise.all([api.get<CatalogueLayer[] | { layers: CatalogueLayer[] }>('/api/layers'), api.get<StyleSpecification>(`/api/style.json?lang=${lang}`)])
-      .then(([cat, st]) => {
-        setCatalogue(Array.isArray(cat) ? cat : cat.layers);
-        setStyle(st);
-      })
-      .catch((e) => setLoadError((e as Error).message));
-    // The style carries no text, so a language switch does not need a new one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const ids = useMemo(() => new Set((catalogue ?? []).map((l) => l.id)), [catalogue]);
-  const visible = useMemo(() => {
-    if (visibleList) return new Set(visibleList.filter((id) => ids.has(id)));
-    return new Set((catalogue ?? []).filter((l) => (l as { visible?: boolean }).visible !== false).map((l) => l.id));
-  }, [visibleList, catalogue, ids]);
-
-  const layerStates = useMemo(() => {
-    const out: Record<string, LayerState> = {};
-    for (const l of catalogue ?? []) out[l.id] = { visible: visible.has(l.id), opacity: opacity[l.id] ?? 1, filters: filters[l.id] ?? {} };
-    return out;
-  }, [catalogue, visible, opacity, filters]);
-
-  // The URL mirrors the view (replaceState: moving the map should not fill the history).
-  useEffect(() => {
-    const v: ViewState = { center: camera.center, zoom: camera.zoom, layers: visibleList, opacity, filters, selection, lang };
-    const hash = formatViewHash(v);
-    if (hash !== window.location.hash) history.replaceState(null, '', hash);
-  }, [camera, visibleList, opacity, filters, selection, lang]);
-
-  // A link pasted into this tab: apply it.
-  useEffect(() => {
-    const onHash = () => {
-      const v = parseViewHash(window.location.hash, { ...DEFAULT_VIEW, lang });
-      setVisibleList(v.layers);
-      setOpacity(v.opacity);
-      setFilters(v.filters);
-      setSelection(v.selection);
-      if (v.lang !== lang) setLang(v.lang);
-      map?.jumpTo({ center: v.center, zoom: v.zoom });
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [map, lang, setLang]);
 
   const padding = useCallback(() => {
     if (isPhone) return { top: 80, bottom: panelOpen ? Math.round(window.innerHeight * 0.5) : 80, left: 30, right: 30 };
@@ -136,7 +63,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
     [catalogue, hadView, padding],
   );
 
-  const onMove = useCallback((center: [number, number], zoom: number) => setCamera({ center, zoom }), []);
+  const onMove = useCallback((center: [number, number], zoom: number) => setCamera({ center, zoom }), [setCamera]);
 
   const select = useCallback(
     (sel: Selection | null, props?: Record<string, unknown> | null) => {
@@ -147,7 +74,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
         if (isPhone) setPanelOpen(true);
       }
     },
-    [isPhone],
+    [isPhone, setSelection, setSelectedProps],
   );
 
   const onPick = useCallback(
@@ -164,55 +91,17 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
     [select],
   );
 
-  // Selection outline and properties: tile pieces as soon as the tiles are there (retried on every idle until
-  // found), then the exact geometry from the OGC API by the feature's numeric id (no seams at tile edges).
-  useEffect(() => {
-    if (!selection || !map) {
-      setHighlight([]);
-      return;
-    }
-    setHighlight([]);
-    const ctrl = new AbortController();
-    let found = false;
-    const fromTiles = () => {
-      if (found) return;
-      const parts = loadedFeatureParts(map, selection.layer, selection.id);
-      if (!parts.length) return;
-      found = true;
-      map.off('idle', fromTiles);
-      setSelectedProps((p) => p ?? (parts[0].properties as Record<string, unknown>));
-      setHighlight(parts);
-      const numericId = parts.find((p) => typeof p.id === 'number')?.id;
-      if (numericId === undefined) return;
-      api
-        .get<Feature<Geometry>>(`/api/ogc/collections/${encodeURIComponent(selection.layer)}/items/${numericId}`, ctrl.signal)
-        .then((f) => {
-          if (f?.geometry) setHighlight([f]);
-        })
-        .catch(() => undefined);
-    };
-    fromTiles();
-    if (!found) map.on('idle', fromTiles);
-    return () => {
-      ctrl.abort();
-      map.off('idle', fromTiles);
-    };
-  }, [selection, map]);
-
   const chooseResult = useCallback(
     (r: SearchResult) => {
       const layer = layerForResult(r, ids);
       const id = String(CODE_KEYED.has(layer) ? (r.code ?? r.id) : (r.id ?? r.code));
       const [w, s, e, n] = r.bbox;
       setSearchMarker([(w + e) / 2, (s + n) / 2]);
-      setVisibleList((list) => {
-        const current = list ?? [...visible];
-        return current.includes(layer) || !ids.has(layer) ? list : [...current, layer];
-      });
+      ensureVisible(layer);
       select({ layer, id });
       setFly({ bbox: r.bbox, padding: padding(), seq: Date.now() });
     },
-    [ids, visible, select, padding],
+    [ids, ensureVisible, select, padding],
   );
 
   const locate = useCallback(() => {
@@ -229,36 +118,10 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
 
   const controlLabels = useMemo(() => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }), [t]);
   const labels = useLabels(map, `${camera.center.join(',')}/${camera.zoom}`, camera.zoom, visible, catalogue ?? []);
-
-  const pluginCtx = useCallback(
-    (id: string, hasTitle: boolean): PluginContext => ({
-      map,
-      lang,
-      user,
-      catalogue: catalogue ?? [],
-      selection,
-      select: (s) => select(s),
-      active: !hasTitle || activeModes.includes(id),
-      refresh: refreshPlugins,
-    }),
-    [map, lang, user, catalogue, selection, select, activeModes],
-  );
-
-  const plugins = getPlugins();
-  const version = pluginsVersion();
-  const pluginContexts = useMemo(
-    () => plugins.map((p) => ({ plugin: p, ctx: pluginCtx(p.id, !!p.title) })),
-    // version: plug-ins ask for a re-read through refreshPlugins()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [plugins, pluginCtx, version],
-  );
-  const overrides = useMemo(() => pluginContexts.flatMap(({ plugin, ctx }) => plugin.styleOverrides?.(ctx) ?? []), [pluginContexts]);
+  const plugins = usePlugins({ map, lang, user, catalogue, selection, select, activeModes });
   const deckLayers = useMemo(
-    () => [
-      ...pluginContexts.flatMap(({ plugin, ctx }) => plugin.deckLayers?.(ctx) ?? []),
-      ...consoleDeckLayers({ labels: labels.points, labelLayer: labels.layer, highlight, searchMarker, userPosition }),
-    ],
-    [pluginContexts, labels, highlight, searchMarker, userPosition],
+    () => [...plugins.deckLayers, ...consoleDeckLayers({ labels: labels.points, labelLayer: labels.layer, highlight, searchMarker, userPosition })],
+    [plugins.deckLayers, labels, highlight, searchMarker, userPosition],
   );
 
   if (loadError) {
@@ -290,7 +153,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
           style={style}
           initialView={initial}
           layerStates={layerStates}
-          overrides={overrides}
+          overrides={plugins.overrides}
           deckLayers={deckLayers}
           fly={fly}
           ariaLabel={t('map.label')}
@@ -309,28 +172,14 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
         catalogue={catalogue}
         layerStates={layerStates}
         zoom={camera.zoom}
-        setVisible={(id, on) =>
-          setVisibleList((list) => {
-            const current = list ?? [...visible];
-            return on ? [...new Set([...current, id])] : current.filter((x) => x !== id);
-          })
-        }
-        setOpacity={(id, o) => setOpacity((prev) => ({ ...prev, [id]: o }))}
-        setFilter={(id, prop, values) =>
-          setFilters((prev) => {
-            const layer = { ...(prev[id] ?? {}) };
-            if (values === null) delete layer[prop];
-            else layer[prop] = values;
-            const next = { ...prev, [id]: layer };
-            if (!Object.keys(layer).length) delete next[id];
-            return next;
-          })
-        }
+        setVisible={view.setVisible}
+        setOpacity={view.setLayerOpacity}
+        setFilter={view.setFilter}
         selection={selection}
         selectedProps={selectedProps}
         clearSelection={() => select(null)}
         zoomToSelection={(bbox) => setFly({ bbox, padding: padding(), seq: Date.now() })}
-        pluginContexts={pluginContexts}
+        pluginContexts={plugins.pluginContexts}
         activeModes={activeModes}
         setModeActive={(id, on) => setActiveModes((m) => (on ? [...m, id] : m.filter((x) => x !== id)))}
       />

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { TextLayer } from '@deck.gl/layers';
-import { api } from '../api/client';
+import { fetchCatalogue, fetchStyle } from '../api/catalogue';
 import type { CatalogueLayer, Lang, SessionUser } from '../api/types';
 import { i18n } from '../i18n';
 import { MapView } from '../map/MapView';
@@ -50,12 +50,8 @@ function useMapSetup(lang: Lang, asOf: string | null) {
     let failures = 0;
     const load = async () => {
       try {
-        const q = new URLSearchParams({ lang, scheme: WALL_SCHEME, ...(asOf ? { as_of: asOf } : {}) });
-        const [cat, style] = await Promise.all([
-          api.get<CatalogueLayer[] | { layers: CatalogueLayer[] }>('/api/layers'),
-          api.get<StyleSpecification>(`/api/style.json?${q}`),
-        ]);
-        if (!stopped) setSetup({ catalogue: Array.isArray(cat) ? cat : cat.layers, style });
+        const [catalogue, style] = await Promise.all([fetchCatalogue(), fetchStyle({ lang, scheme: WALL_SCHEME, asOf })]);
+        if (!stopped) setSetup({ catalogue, style });
       } catch {
         if (!stopped) timer = setTimeout(load, retryDelayMs(++failures, 60));
       }

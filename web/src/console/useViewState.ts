@@ -1,0 +1,90 @@
+/**
+ * The console's view state — visible layers, opacities, filters, the selection and the camera — mirrored into the
+ * URL hash so that a link reopens the same view, and read back when a link is pasted into the tab.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { CatalogueLayer, Lang } from '../api/types';
+import type { LayerState } from '../map/styleControl';
+import { formatViewHash, parseViewHash, type Selection, type ViewState } from '../url/viewHash';
+import { DEFAULT_VIEW } from './defaults';
+
+export function useViewState(opts: { lang: Lang; setLang: (l: Lang) => void; map: MapLibreMap | null; catalogue: CatalogueLayer[] | null }) {
+  const { lang, setLang, map, catalogue } = opts;
+  const initial = useMemo(() => parseViewHash(window.location.hash, { ...DEFAULT_VIEW, lang }), [lang]);
+  const hadView = useMemo(() => window.location.hash.includes('map='), []);
+
+  const [visibleList, setVisibleList] = useState<string[] | null>(initial.layers);
+  const [opacity, setOpacity] = useState(initial.opacity);
+  const [filters, setFilters] = useState(initial.filters);
+  const [selection, setSelection] = useState<Selection | null>(initial.selection);
+  const [camera, setCamera] = useState({ center: initial.center, zoom: initial.zoom });
+
+  const ids = useMemo(() => new Set((catalogue ?? []).map((l) => l.id)), [catalogue]);
+  /** The visible layers: those in the link, or the catalogue's defaults. */
+  const visible = useMemo(() => {
+    if (visibleList) return new Set(visibleList.filter((id) => ids.has(id)));
+    return new Set((catalogue ?? []).filter((l) => l.visible !== false).map((l) => l.id));
+  }, [visibleList, catalogue, ids]);
+
+  const layerStates = useMemo(() => {
+    const out: Record<string, LayerState> = {};
+    for (const l of catalogue ?? []) out[l.id] = { visible: visible.has(l.id), opacity: opacity[l.id] ?? 1, filters: filters[l.id] ?? {} };
+    return out;
+  }, [catalogue, visible, opacity, filters]);
+
+  // The URL mirrors the view (replaceState: moving the map should not fill the history).
+  useEffect(() => {
+    const v: ViewState = { center: camera.center, zoom: camera.zoom, layers: visibleList, opacity, filters, selection, lang };
+    const hash = formatViewHash(v);
+    if (hash !== window.location.hash) history.replaceState(null, '', hash);
+  }, [camera, visibleList, opacity, filters, selection, lang]);
+
+  // A link pasted into this tab: apply it.
+  useEffect(() => {
+    const onHash = () => {
+      const v = parseViewHash(window.location.hash, { ...DEFAULT_VIEW, lang });
+      setVisibleList(v.layers);
+      setOpacity(v.opacity);
+      setFilters(v.filters);
+      setSelection(v.selection);
+      if (v.lang !== lang) setLang(v.lang);
+      map?.jumpTo({ center: v.center, zoom: v.zoom });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [map, lang, setLang]);
+
+  const setVisible = useCallback(
+    (id: string, on: boolean) =>
+      setVisibleList((list) => {
+        const current = list ?? [...visible];
+        return on ? [...new Set([...current, id])] : current.filter((x) => x !== id);
+      }),
+    [visible],
+  );
+  /** Make a layer visible unless it already is (or is not in the catalogue). */
+  const ensureVisible = useCallback(
+    (id: string) =>
+      setVisibleList((list) => {
+        const current = list ?? [...visible];
+        return current.includes(id) || !ids.has(id) ? list : [...current, id];
+      }),
+    [visible, ids],
+  );
+  const setLayerOpacity = useCallback((id: string, o: number) => setOpacity((prev) => ({ ...prev, [id]: o })), []);
+  const setFilter = useCallback(
+    (id: string, prop: string, values: string[] | null) =>
+      setFilters((prev) => {
+        const layer = { ...(prev[id] ?? {}) };
+        if (values === null) delete layer[prop];
+        else layer[prop] = values;
+        const next = { ...prev, [id]: layer };
+        if (!Object.keys(layer).length) delete next[id];
+        return next;
+      }),
+    [],
+  );
+
+  return { initial, hadView, ids, visible, layerStates, camera, setCamera, selection, setSelection, setVisible, ensureVisible, setLayerOpacity, setFilter };
+}
