@@ -4,6 +4,7 @@
  *  - db:       API and SQL on a real PostgreSQL + PostGIS server (TEST_DATABASE_URL), seeded once per run.
  *  - embedded: the same code on the embedded PGlite database.
  *  - e2e:      the built console in headless Chromium against a running API.
+ *  - arch:     the package rules (no cycles, declared and used dependencies, no server code in the browser bundle).
  */
 import { defineConfig } from 'vitest/config';
 
@@ -15,6 +16,15 @@ export default defineConfig({
           name: 'unit',
           include: ['domain/src/**/*.test.ts', 'db/src/**/*.test.ts', 'api/src/**/*.test.ts', 'geodata/src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'arch',
+          include: ['tests/arch/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -3,14 +3,14 @@
  * region (MapLibre `idle` with every source's tiles loaded, and the area labels drawn), and the gzipped size of
  * the JavaScript the page loaded before that. Run:
  *
- *   pnpm --filter web bench                               # starts the API on DATABASE_URL (default: gc_h2)
- *   BASE_URL=http://127.0.0.1:8082 pnpm exec tsx web/bench/first-render.ts   # against a running API
+ *   pnpm --filter tests bench:first-render                # starts the API on DATABASE_URL (default: gc_h2)
+ *   BASE_URL=http://127.0.0.1:8082 pnpm exec tsx tests/bench/first-render.ts   # against a running API
  *
  * Each run uses a fresh browser context (empty cache), signed in as city_office, viewport 1366×768.
  */
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, newContext, VIEWPORTS } from '../../tests/support/browser.js';
-import { buildWebIfStale, startApi } from '../../tests/support/global-setup-server.js';
+import { launchBrowser, newContext, VIEWPORTS } from '../support/browser.js';
+import { buildWebIfStale, startApi } from '../support/global-setup-server.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
