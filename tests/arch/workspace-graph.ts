@@ -112,11 +112,11 @@ export interface Reached {
   via: string[];
 }
 
-/** Everything reachable from `entry` by imports the bundler keeps (type-only imports are erased). */
-export function runtimeReach(modules: readonly IModule[], entry: string): Reached[] {
+/** Everything reachable from `entries` by imports the bundler keeps (type-only imports are erased). */
+export function runtimeReach(modules: readonly IModule[], entries: readonly string[]): Reached[] {
   const bySource = new Map(modules.map((m) => [m.source, m]));
-  const seen = new Map<string, Reached>([[entry, { module: entry, specifier: entry, core: false, via: [entry] }]]);
-  const queue = [entry];
+  const seen = new Map<string, Reached>(entries.map((e) => [e, { module: e, specifier: e, core: false, via: [e] }]));
+  const queue = [...entries];
   while (queue.length) {
     const cur = queue.shift()!;
     for (const d of bySource.get(cur)?.dependencies ?? []) {
