@@ -29,7 +29,7 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file) {
-  console.error('usage: wastewater.ts <file.csv|file.xlsx> [--dry-run] [--accept-skipping] [--user name] [--encoding gbk|utf-8] [--lab name]');
+  console.error('usage: pnpm --filter api import:wastewater <file.csv|file.xlsx> [--dry-run] [--accept-skipping] [--user name] [--encoding gbk|utf-8] [--lab name]');
   process.exit(64);
 }
 if (values.encoding && values.encoding !== 'gbk' && values.encoding !== 'utf-8') {
