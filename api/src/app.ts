@@ -8,6 +8,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { authenticate } from './auth/middleware.js';
 import { catalogueRoutes } from './catalogue/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { exportRoutes } from './imports/export-routes.js';
+import { importRoutes } from './imports/routes.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ProblemError, handleError } from './http/problem.js';
 import { labelRoutes } from './labels/routes.js';
@@ -97,6 +99,8 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/venues', venueRoutes(deps));
   app.route('/api/grids', gridRoutes(deps));
   app.route('/api/overview', overviewRoutes(deps));
+  app.route('/api/imports', importRoutes(deps));
+  app.route('/api/exports', exportRoutes(deps));
   if (deps.config.basemap) app.route('/api/basemap', basemapRoutes(openBasemapSource(deps.config.basemap.source), deps.config.basemap.datum));
   app.route('/api', patrolRoutes(deps, { onWrite: deps.onDataChanged })); // /api/patrols/*, POST /api/inspections
 

@@ -20,6 +20,9 @@ export const AREA_JOINS = `
 
 const t = (zh: string, en: string): Text => ({ zh, en });
 
+/** The version of a dated row (valid_from inclusive, valid_to exclusive) in force on the tiles' as-of date. */
+export const VALID_ON_AS_OF = `t.valid_from <= $asOf::date AND (t.valid_to IS NULL OR t.valid_to > $asOf::date)`;
+
 export const AREA_FIELDS: LayerField[] = [
   { name: 'code', sql: 't.code', type: 'string', title: t('区划代码', 'Code') },
   { name: 'name', sql: 't.name', type: 'string', title: t('名称', 'Name') },
@@ -115,6 +118,7 @@ function areaLayer(opts: {
     fields: AREA_FIELDS,
     joins: AREA_JOINS,
     validity: { from: 't.valid_from', to: 't.valid_to' },
+    asOf: { table: 'admin_area', where: `t.level = '${opts.level}' AND ${VALID_ON_AS_OF}` },
     paint: { kind: 'fill', color: listingColors, opacity: opts.opacity, outline: opts.outline, overlays: LISTING_OVERLAYS },
     themes: [opts.signals ? SIGNAL_THEME : NO_SIGNAL_THEME],
     filters: [GRADE_FILTER],

@@ -1,5 +1,6 @@
 /** Grid cells (网格) and the road network drawn as part of the offline basemap. */
 import { INK, OKABE_ITO } from 'domain/palette';
+import { VALID_ON_AS_OF } from './admin-area.js';
 import type { LayerDefinition, Text } from './types.js';
 
 const t = (zh: string, en: string): Text => ({ zh, en });
@@ -15,6 +16,8 @@ export const grids: LayerDefinition = {
   tileGeometry: (z) => (z < 14 ? 't.geom_web_lo' : 't.geom_web'),
   geometry: 't.geom',
   scopeColumn: 't.code',
+  // Past versions live in grid_cell_version (migration 120); tiles as of a date read both.
+  asOf: { table: 'grid_cell_dated', where: VALID_ON_AS_OF },
   fields: [
     { name: 'code', sql: 't.code', type: 'string', title: t('网格编码', 'Grid code') },
     { name: 'name', sql: 't.name', type: 'string', title: t('网格名称', 'Grid name') },

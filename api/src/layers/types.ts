@@ -112,6 +112,11 @@ export interface LayerDefinition {
   clusterBelowZoom?: number;
   /** OGC `datetime`: the validity interval columns, when the layer has one. */
   validity?: { from: string; to: string };
+  /**
+   * Layers that keep history: the table and condition tiles use to draw the versions valid on `$asOf` (the
+   * tiles' as_of date) instead of `table`/`where`, which hold the current versions for everything else.
+   */
+  asOf?: { table: string; where: string };
   paint: LayerPaint;
   /** How the layer is drawn in a mode (see ThemeId). */
   themes?: LayerTheme[];

@@ -7,6 +7,7 @@ import { LAYERS } from '../layers/registry.js';
 import { asOfParam, bboxParam, intString, limitParam } from '../http/params.js';
 import { searchQuery } from '../search/routes.js';
 import { dueQuery, planQuery } from '../patrol/routes.js';
+import { importQuery } from '../imports/routes.js';
 
 type Op = { summary: string; tags: string[]; query?: z.ZodObject; path?: string[]; body?: string; produces?: string; secured?: boolean };
 
@@ -27,7 +28,27 @@ function parameters(op: Op) {
 const tileQuery = z.object({ as_of: asOfParam });
 const ogcItems = z.object({ bbox: bboxParam.optional(), limit: limitParam(100, 10_000), offset: intString(0, 10_000_000).optional(), datetime: z.string().optional() });
 
+const exportQuery = z.object({ as_of: asOfParam, datum: z.string().optional().describe('wgs84 (default), cgcs2000, gcj02, bd09 or EPSG:n of a CGCS2000 Gauss–Krüger zone') });
+const exportPaths = Object.fromEntries(
+  (['geojson', 'csv', 'shp.zip'] as const).map((ext) => [
+    `/api/exports/{layer}.${ext}`,
+    { get: { summary: `A layer as ${ext === 'shp.zip' ? 'a zipped Shapefile (.prj, .cpg)' : ext.toUpperCase()}, within your jurisdiction, boundaries as of a date`, tags: ['imports'], path: ['layer'], query: exportQuery, produces: ext === 'csv' ? 'text/csv' : ext === 'geojson' ? 'application/geo+json' : 'application/zip' } },
+  ]),
+);
+
 const PATHS: Record<string, Record<string, Op>> = {
+  ...exportPaths,
+  '/api/imports': {
+    post: { summary: 'Import a layer (office/admin): multipart `file` (+ `mapping` JSON) or upload_id; dry_run=1 reports new/changed/unchanged and every problem; without it writes all or nothing, or answers 400 with the same report', tags: ['imports'], query: importQuery, body: 'multipart/form-data: file, mapping (JSON); or with upload_id: {mapping}' },
+    get: { summary: 'The import record of your office', tags: ['imports'], query: z.object({ layer: z.string().optional() }) },
+  },
+  '/api/imports/layers': { get: { summary: 'Importable layers with their fields, the datums, and the rules an office may accept', tags: ['imports'] } },
+  '/api/imports/uploads': { post: { summary: 'Upload a file for the page (kept an hour): format, encoding, columns, first rows, declared or guessed datum, suggested and saved mappings', tags: ['imports'], body: 'multipart/form-data: file' } },
+  '/api/imports/uploads/{id}': { get: { summary: 'The first look at an upload again, for another layer or encoding', tags: ['imports'], path: ['id'] } },
+  '/api/imports/{id}': { get: { summary: 'Progress of an import (done, total, ETA) and its report once finished', tags: ['imports'], path: ['id'] } },
+  '/api/imports/{id}/preview.geojson': { get: { summary: 'Converted features and problem places of a dry run, for the map', tags: ['imports'], path: ['id'], produces: 'application/geo+json' } },
+  '/api/imports/mappings/{layer}': { get: { summary: 'Column mappings saved by your office for a layer', tags: ['imports'], path: ['layer'] } },
+  '/api/imports/mappings/{layer}/{name}': { put: { summary: 'Save a column mapping for your office (audited)', tags: ['imports'], path: ['layer', 'name'], body: '{mapping}' } },
   '/api/health': { get: { summary: 'Database reachable, schema version, newest data, start-up progress', tags: ['platform'], secured: false } },
   '/api/session': {
     post: { summary: 'Sign in (sets an HttpOnly session cookie)', tags: ['platform'], body: '{username, password}', secured: false },

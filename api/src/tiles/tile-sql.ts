@@ -55,9 +55,9 @@ function featureRows(def: LayerDefinition, z: number, geomOut: (g: string) => st
   const geom = def.tileGeometry(z);
   return `
     SELECT t.id AS __id, ${geomOut(geom)} AS __geom, ${def.fields.map(fieldSelect).join(', ')}
-    FROM ${def.table} t CROSS JOIN b ${def.joins ?? ''}
+    FROM ${def.asOf?.table ?? def.table} t CROSS JOIN b ${def.joins ?? ''}
     WHERE ${geom} && ST_Expand(b.env, ${bufferMetres})
-      AND ${def.where ?? 'true'} AND ${scopeCondition(def)}`;
+      AND ${def.asOf?.where ?? def.where ?? 'true'} AND ${scopeCondition(def)}`;
 }
 
 /** Clusters: points inside the tile (not its buffer, so no cluster is drawn twice) grouped on a coarse grid. */
@@ -68,8 +68,8 @@ function clusterRows(def: LayerDefinition, z: number, geomOut: (g: string) => st
     SELECT c.__id, ${geomOut('c.g')} AS __geom, true AS cluster, c.point_count::double precision AS point_count
     FROM b, (
       SELECT min(t.id) AS __id, count(*) AS point_count, ST_Centroid(ST_Collect(${geom})) AS g
-      FROM ${def.table} t CROSS JOIN b
-      WHERE ${geom} && b.env AND ${def.where ?? 'true'} AND ${scopeCondition(def)}
+      FROM ${def.asOf?.table ?? def.table} t CROSS JOIN b
+      WHERE ${geom} && b.env AND ${def.asOf?.where ?? def.where ?? 'true'} AND ${scopeCondition(def)}
       GROUP BY floor((ST_X(${geom}) - ST_XMin(b.env)) / ${cell}), floor((ST_Y(${geom}) - ST_YMin(b.env)) / ${cell})
     ) c`;
 }

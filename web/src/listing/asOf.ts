@@ -6,6 +6,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** The tile sources whose features carry listing_grade / listing_status / listing_class (see the API's layers). */
 export const AREA_SOURCES = ['counties', 'townships', 'villages'] as const;
+/** Sources drawn as of the date: the areas, and the grid cells, whose boundaries keep history too. */
+export const DATED_SOURCES = [...AREA_SOURCES, 'grids'] as const;
 
 /** The tile URL template with `as_of` set to `date` (or removed for null); {z}/{x}/{y} stay as they are. */
 export function withAsOf(url: string, date: string | null): string {
@@ -41,9 +43,9 @@ interface TileSourceLike {
   setTiles(tiles: string[]): unknown;
 }
 
-/** Point the area sources at the date; MapLibre drops their tiles and fetches the new ones. */
+/** Point the dated sources at the date; MapLibre drops their tiles and fetches the new ones. */
 export function applyAsOf(map: MapLibreMap, date: string | null): void {
-  for (const id of AREA_SOURCES) {
+  for (const id of DATED_SOURCES) {
     const src = map.getSource(id) as unknown as TileSourceLike | undefined;
     if (!src || typeof src.setTiles !== 'function') continue;
     const tiles = src.serialize().tiles ?? [];

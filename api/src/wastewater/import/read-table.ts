@@ -1,14 +1,13 @@
 /**
- * A lab file's bytes → a table of strings. CSV (papaparse) in UTF-8 or GBK, or Excel .xlsx (exceljs).
- *
- * Encoding: Chinese labs often export GBK. We take the file as UTF-8 when every line is valid UTF-8, as GBK when
- * no line with non-ASCII bytes is valid UTF-8, and otherwise (a file pieced together from both) as UTF-8 with
- * the lines that are not valid UTF-8 reported as "bad encoding" — guessing per line would silently garble names.
- * A caller who knows better can say `encoding: 'gbk' | 'utf-8'`.
+ * A lab file's bytes → a table of strings, through the importers' own readers (geodata/src/formats): CSV in UTF-8
+ * or GBK (detected, or the caller's choice) and Excel .xlsx (streamed). Row i of the table is spreadsheet row i + 1
+ * (empty lines are kept as empty rows), so problems name the row a lab sees in its spreadsheet; rows holding bytes
+ * that do not decode (a GBK line inside a UTF-8 file) are listed as bad encoding rather than stored garbled.
  */
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
-import Papa from 'papaparse';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BAD_ENCODING, FormatError, openSource } from '../../../../geodata/src/formats/index.js';
 
 export type Encoding = 'utf-8' | 'gbk';
 
@@ -21,92 +20,35 @@ export interface Table {
   badEncodingRows: number[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const isUtf8 = (b: Uint8Array) => {
-  try {
-    utf8.decode(b);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const hasNonAscii = (b: Uint8Array) => b.some((x) => x > 0x7f);
-
-export function isXlsx(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-function splitLines(bytes: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let start = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) {
-      out.push(bytes.subarray(start, i));
-      start = i + 1;
-    }
-  }
-  if (start < bytes.length) out.push(bytes.subarray(start));
-  return out;
-}
-
-export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; badLines: number[] } {
-  const lines = splitLines(bytes);
-  const nonAscii = lines.map((l, i) => ({ i, l })).filter(({ l }) => hasNonAscii(l));
-  const valid = nonAscii.filter(({ l }) => isUtf8(l));
-  if (valid.length === nonAscii.length) return { encoding: 'utf-8', badLines: [] };
-  if (valid.length === 0) return { encoding: 'gbk', badLines: [] };
-  return { encoding: 'utf-8', badLines: nonAscii.filter(({ l }) => !isUtf8(l)).map(({ i }) => i + 1) };
-}
-
-export function decodeText(bytes: Uint8Array, encoding: Encoding): string {
-  const text = encoding === 'gbk' ? iconv.decode(Buffer.from(bytes), 'gbk') : new TextDecoder('utf-8').decode(bytes);
-  return text.replace(/^\uFEFF/, '');
-}
-
-export function readCsv(bytes: Uint8Array, forced?: Encoding): Table {
-  const { encoding, badLines } = forced ? { encoding: forced, badLines: [] as number[] } : detectEncoding(bytes);
-  const text = decodeText(bytes, encoding);
-  // Empty lines are kept (and skipped later by the validator) so that row i is line i of the file, the number a
-  // user sees in a text editor or spreadsheet. Lab exports have no cells spanning lines.
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const rows = parsed.data.map((r) => r.map((c) => (c ?? '').trim()));
-  return { format: 'csv', encoding, rows, badEncodingRows: badLines };
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    // exceljs gives the sheet's wall-clock time as if it were UTC; keep it as local wall-clock text.
-    return v.toISOString().slice(0, 19).replace('T', ' ');
-  }
-  if (typeof v === 'object') {
-    if ('result' in v && v.result !== undefined) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v).trim();
-}
-
-export async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets[0];
-  const rows: string[][] = [];
-  if (ws) {
-    const width = ws.columnCount;
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-      rows[n - 1] = cells;
-    });
-  }
-  // Keep spreadsheet row numbers: empty rows stay as empty arrays and are skipped by the validator.
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return { format: 'xlsx', encoding: null, rows, badEncodingRows: [] };
-}
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
 export async function readTable(bytes: Uint8Array, opts: { filename?: string; encoding?: Encoding } = {}): Promise<Table> {
-  if (isXlsx(bytes) || /\.xlsx$/i.test(opts.filename ?? '')) return readXlsx(bytes);
-  return readCsv(bytes, opts.encoding);
+  const dir = await mkdtemp(join(tmpdir(), 'gc-lab-'));
+  try {
+    const isXlsx = /\.xlsx$/i.test(opts.filename ?? '') || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+    const path = join(dir, isXlsx ? 'lab.xlsx' : 'lab.csv');
+    await writeFile(path, bytes);
+    let source;
+    try {
+      source = await openSource(path, { filename: path, encoding: opts.encoding === 'gbk' ? 'gb18030' : opts.encoding });
+    } catch (err) {
+      // An empty file is a table without rows: the validator reports it in its own words.
+      if (err instanceof FormatError && err.rule === 'empty_file') return { format: isXlsx ? 'xlsx' : 'csv', encoding: null, rows: [], badEncodingRows: [] };
+      throw err;
+    }
+    const { columns } = source.info;
+    const rows: string[][] = [columns];
+    const badEncodingRows: number[] = [];
+    for await (const r of source.records()) {
+      while (rows.length < r.index - 1) rows.push([]);
+      if (r.properties[BAD_ENCODING]) badEncodingRows.push(r.index);
+      rows.push(columns.map((c) => text(r.properties[c])));
+    }
+    await source.close();
+    const format = source.info.format === 'xlsx' ? 'xlsx' : 'csv';
+    const encoding = source.info.encoding === null ? null : source.info.encoding === 'utf-8' ? 'utf-8' : 'gbk';
+    return { format, encoding, rows, badEncodingRows };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
