@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openShapefileWriter, zipFiles } from '../../geodata/src/formats/index.js';
-import { startServer, type RunningServer } from '../../api/src/server.js';
+import { openShapefileWriter, zipFiles } from 'geodata/formats';
+import { startServer, type RunningServer } from 'api/src/server.js';
 import { authHeader, testApp, type DemoUser } from '../support/test-app.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -4,11 +4,11 @@
  * the same features back; and the same export converted to GCJ-02, imported with datum=gcj02, reads as unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../api/src/auth/password.js';
-import type { Database } from '../../api/src/db/database.js';
-import { migrate } from '../../api/src/db/migrate.js';
-import { openPostgres } from '../../api/src/db/postgres.js';
-import { quoteIdent } from '../../api/src/db/sql.js';
+import { sha256Hex } from 'api/src/auth/password.js';
+import type { Database } from 'db';
+import { migrate } from 'db/migrate';
+import { openPostgres } from 'db/postgres';
+import { quoteIdent } from 'db';
 import { ADMIN_DATABASE_URL, TEST_DATABASE_URL } from '../support/env.js';
 import { authHeader, testApp } from '../support/test-app.js';
 

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
+import type { Database } from 'db';
 import { writeImportFixtures, type ImportFixtures } from '../fixtures/imports/generate.js';
 import { authHeader, testApp, type DemoUser } from '../support/test-app.js';
 

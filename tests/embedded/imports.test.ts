@@ -4,11 +4,11 @@
  * zipped Shapefile in Gauss–Krüger zone 38 and come back unchanged; a renamed village writes a new version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
-import { openEmbedded } from '../../api/src/db/embedded.js';
-import { migrate } from '../../api/src/db/migrate.js';
+import type { Database } from 'db';
+import { openEmbedded } from 'db/embedded';
+import { migrate } from 'db/migrate';
 import { authHeader, testApp } from '../support/test-app.js';
-import { seedDemoRegion } from '../../geodata/src/demo/seed.js';
+import { seedDemoRegion } from 'geodata/demo';
 
 let db: Database;
 let app: Awaited<ReturnType<typeof testApp>>['app'];

@@ -6,8 +6,8 @@
  * Every check adds to the ProblemLog with the feature number and code.
  */
 import type { Geometry } from 'geojson';
-import type { Queryable } from '../db/database.js';
-import { quoteIdent } from '../db/sql.js';
+import type { Queryable } from 'db';
+import { quoteIdent } from 'db';
 import type { ProblemLog } from './problems.js';
 import type { ImportSpec } from './specs.js';
 

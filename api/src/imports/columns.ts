@@ -3,7 +3,7 @@
  * land in, the typed value of a field from the staging row, and the current rows to compare with. Identifiers are
  * quoted with quoteIdent; field names come from the spec, never from a request.
  */
-import { quoteIdent } from '../db/sql.js';
+import { quoteIdent } from 'db';
 import type { ImportField, ImportSpec } from './specs.js';
 
 /** Fields that are table columns (parent_site_code is resolved to parent_site_id by the writer). */

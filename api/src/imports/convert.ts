@@ -4,7 +4,7 @@
  * under each web-map datum, from which the checks detect a wrong datum choice (checks.ts). Pure.
  */
 import type { Geometry, Position } from 'geojson';
-import { crsFromEpsg, toWgs84, type PointFn, type SourceCrs } from '../../../geodata/src/coords/crs.js';
+import { crsFromEpsg, toWgs84, type PointFn, type SourceCrs } from 'domain/crs';
 import type { Problem } from './problems.js';
 
 /** China's extent, generously (Hainan's reefs aside): outside it the datum is surely wrong. */

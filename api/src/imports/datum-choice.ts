@@ -4,8 +4,8 @@
  * by the user's choice is refused; a geographic .prj may be overridden by GCJ-02 or BD-09, because web-map
  * coordinates are often saved with a WGS84 .prj that does not describe them.
  */
-import { crsFromPrj, crsFromUrn, parseCrsParam, type SourceCrs } from '../../../geodata/src/coords/crs.js';
-import { FormatError, type SourceInfo } from '../../../geodata/src/formats/index.js';
+import { CrsError, crsFromPrj, crsFromUrn, parseCrsParam, type SourceCrs } from 'domain/crs';
+import { FormatError, type SourceInfo } from 'geodata/formats';
 
 export interface DatumChoice {
   crs: SourceCrs;
@@ -16,7 +16,15 @@ export interface DatumChoice {
 
 export function declaredCrs(info: SourceInfo): SourceCrs | null {
   if (!info.crsText) return null;
-  if (info.format === 'shapefile') return crsFromPrj(info.crsText);
+  if (info.format === 'shapefile') {
+    try {
+      return crsFromPrj(info.crsText);
+    } catch (err) {
+      // One kind of refusal for the routes and the CLI to report.
+      if (err instanceof CrsError) throw new FormatError(err.rule, err.params);
+      throw err;
+    }
+  }
   const c = crsFromUrn(info.crsText);
   if (!c) throw new FormatError('unknown_projection', { name: info.crsText });
   return c;

@@ -4,7 +4,7 @@
  * exported, converted to GCJ-02 and imported back with datum=gcj02 moves by well under a metre and reads as
  * unchanged, while a real redraw of a boundary moves by more.
  */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 import { columnFields, columnOf, currentRows, geomColumn, keyColumn, mapped, valueOf } from './columns.js';
 import type { ImportSpec } from './specs.js';
 

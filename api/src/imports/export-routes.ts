@@ -6,7 +6,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { parseCrsParam } from '../../../geodata/src/coords/crs.js';
+import { parseCrsParam } from 'domain/crs';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { asOfParam, parseQuery, parseWith, todayIso } from '../http/params.js';
 import { ProblemError } from '../http/problem.js';

@@ -1,5 +1,5 @@
 /** The import record of an office: imports by users whose jurisdiction lies within the viewer's. */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 import type { SessionUser } from '../http/env.js';
 
 export async function importHistory(db: Queryable, user: SessionUser, layer: string | null, limit = 100) {

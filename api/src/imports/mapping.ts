@@ -6,7 +6,7 @@
  */
 import type { Geometry } from 'geojson';
 import { z } from 'zod';
-import { BAD_ENCODING, parseWkt } from '../../../geodata/src/formats/index.js';
+import { BAD_ENCODING, parseWkt } from 'geodata/formats';
 import { normaliseHeader } from '../wastewater/import/validate.js';
 import type { Problem } from './problems.js';
 import type { ImportField, ImportSpec } from './specs.js';

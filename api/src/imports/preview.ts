@@ -4,7 +4,7 @@
  * problems that have one (overlaps, gaps, parts outside a parent). A wrong datum is visibly off on this map.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 import type { ProblemLog } from './problems.js';
 
 export const MAX_FEATURES = 5000;

@@ -3,9 +3,9 @@
  * level, jurisdiction by code, parent code) → conversion to WGS84 → a batch insert every BATCH records.
  * Records with a problem are still staged when they have a code and a geometry (the map shows them), marked bad.
  */
-import type { SourceCrs } from '../../../geodata/src/coords/crs.js';
-import type { SourceReader } from '../../../geodata/src/formats/index.js';
-import type { Queryable } from '../db/database.js';
+import type { SourceCrs } from 'domain/crs';
+import type { SourceReader } from 'geodata/formats';
+import type { Queryable } from 'db';
 import { makeConverter } from './convert.js';
 import { mapRecord, type Mapping } from './mapping.js';
 import type { Problem, ProblemLog } from './problems.js';

@@ -1,6 +1,6 @@
 /** The import record (data_import): who imported what, when, which file, in which datum, with what outcome. */
 import { recordAudit } from '../audit/audit.js';
-import type { Database, Queryable } from '../db/database.js';
+import type { Database, Queryable } from 'db';
 import type { SessionUser } from '../http/env.js';
 import type { ImportReport } from './service.js';
 

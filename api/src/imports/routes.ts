@@ -13,7 +13,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { FormatError, parseEncodingName } from '../../../geodata/src/formats/index.js';
+import { FormatError, parseEncodingName } from 'geodata/formats';
 import { recordAudit } from '../audit/audit.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';

@@ -3,9 +3,9 @@
  * coordinate system is (declared, or guessed from the numbers), and the mapping proposed for a layer (the office's
  * saved one when it has one). Reads only the first SAMPLE_ROWS records.
  */
-import { guessCrs } from '../../../geodata/src/coords/crs.js';
-import { FormatError, openSource, type TextEncoding } from '../../../geodata/src/formats/index.js';
-import type { Queryable } from '../db/database.js';
+import { guessCrs } from 'domain/crs';
+import { FormatError, openSource, type TextEncoding } from 'geodata/formats';
+import type { Queryable } from 'db';
 import type { SessionUser } from '../http/env.js';
 import { declaredCrs } from './datum-choice.js';
 import { suggestMapping, type Mapping } from './mapping.js';

@@ -1,5 +1,5 @@
 /** Column mappings saved per office (the user's jurisdiction) and layer, reused for the next file of the same kind. */
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 import type { SessionUser } from '../http/env.js';
 import type { Mapping } from './mapping.js';
 

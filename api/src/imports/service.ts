@@ -6,9 +6,9 @@
  * and recorded as refused.
  */
 import type { FeatureCollection } from 'geojson';
-import { openSource, FormatError, type TextEncoding } from '../../../geodata/src/formats/index.js';
+import { openSource, FormatError, type TextEncoding } from 'geodata/formats';
 import { recordAudit } from '../audit/audit.js';
-import type { Database, Queryable } from '../db/database.js';
+import type { Database, Queryable } from 'db';
 import type { SessionUser } from '../http/env.js';
 import * as checks from './checks.js';
 import { chooseDatum } from './datum-choice.js';

@@ -4,7 +4,7 @@
  * holds one batch at a time.
  */
 import type { Geometry } from 'geojson';
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from 'db';
 import type { DatumCandidate } from './convert.js';
 import type { FieldValue } from './mapping.js';
 

@@ -15,7 +15,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
-import { FormatError } from '../../../geodata/src/formats/index.js';
+import { FormatError } from 'geodata/formats';
 import type { ImportFile } from './service.js';
 
 /** Largest upload, bytes; IMPORT_MAX_MB in the environment overrides (the 2 GB test sets it low). */

@@ -9,8 +9,8 @@
  *  - catchments: the site's catchment replaced (the audit entry keeps the shape before).
  * Fields the file does not carry keep their stored values; new rows get the table's defaults for them.
  */
-import type { Queryable } from '../db/database.js';
-import { quoteIdent } from '../db/sql.js';
+import type { Queryable } from 'db';
+import { quoteIdent } from 'db';
 import { columnFields, columnOf, mapped, valueOf } from './columns.js';
 import type { ImportField, ImportSpec } from './specs.js';
 

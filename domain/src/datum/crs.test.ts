@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../formats/types.js';
-import { crsFromPrj, crsFromUrn, fromWgs84, guessCrs, parseCrsParam, prjText, toWgs84, type SourceCrs } from './crs.js';
+import { CrsError, crsFromPrj, crsFromUrn, fromWgs84, guessCrs, parseCrsParam, prjText, toWgs84, type SourceCrs } from './crs.js';
 import { convertPoint } from './datum.js';
 
 /** Distance in metres between two lon/lat points (equirectangular: exact enough below a kilometre). */
@@ -79,11 +78,11 @@ describe('reading .prj files and CRS names', () => {
   });
   it('refuses Xian 1980 and Beijing 1954, which need local parameters', () => {
     const xian = zone38.replace('6378137.0,298.257222101', '6378140.0,298.257').replace('China_2000', 'Xian_1980');
-    expect(() => crsFromPrj(xian)).toThrowError(FormatError);
+    expect(() => crsFromPrj(xian)).toThrowError(CrsError);
     try {
       crsFromPrj(xian);
     } catch (e) {
-      expect((e as FormatError).rule).toBe('unsupported_datum');
+      expect((e as CrsError).rule).toBe('unsupported_datum');
     }
     expect(() => crsFromPrj('not a prj')).toThrowError(/unreadable_prj/);
   });

@@ -16,8 +16,21 @@
  *    Beijing 1954 or Xian 1980 is refused, since those need local transformation parameters we do not have.
  */
 import proj4 from 'proj4';
-import { FormatError } from '../formats/types.js';
 import { convertPoint, type LonLat } from './datum.js';
+
+/**
+ * A coordinate system we cannot read, as a rule id (the API's message catalogue words it in zh-CN and English) and
+ * the values for its message. Same shape as the file readers' FormatError, so the API reports both alike.
+ */
+export class CrsError extends Error {
+  readonly index = null;
+  constructor(
+    readonly rule: 'unreadable_prj' | 'unsupported_datum' | 'unknown_projection',
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${rule} ${JSON.stringify(params)}`);
+  }
+}
 
 export type CrsId = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09' | `EPSG:${number}`;
 
@@ -83,7 +96,7 @@ export function crsFromUrn(name: string): SourceCrs | null {
 
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
 
-/** What a .prj describes, as one of our systems; FormatError when it is unreadable or on another datum. */
+/** What a .prj describes, as one of our systems; CrsError when it is unreadable or on another datum. */
 export function crsFromPrj(wkt: string): SourceCrs {
   const epsg = /AUTHORITY\s*\[\s*"EPSG"\s*,\s*"(\d+)"\s*\]\s*\]\s*$/i.exec(wkt.trim());
   if (epsg) {
@@ -94,17 +107,17 @@ export function crsFromPrj(wkt: string): SourceCrs {
   try {
     p = new proj4.Proj(wkt) as unknown as typeof p;
   } catch {
-    throw new FormatError('unreadable_prj');
+    throw new CrsError('unreadable_prj');
   }
   const a = p.a ?? 0;
   const rf = p.rf ?? 0;
   // GRS80 / CGCS2000 (298.257222101) and WGS84 (298.257223563) share a = 6378137 and differ by 0.1 mm in b.
   const modernEllipsoid = near(a, 6378137, 0.5) && near(rf, 298.2572, 0.0001);
-  if (!modernEllipsoid) throw new FormatError('unsupported_datum', { datum: String(p.datumCode ?? 'unknown'), a, rf });
+  if (!modernEllipsoid) throw new CrsError('unsupported_datum', { datum: String(p.datumCode ?? 'unknown'), a, rf });
   if (p.projName === 'longlat') return /2000|china/i.test(wkt) ? CGCS2000 : WGS84;
   const isTm = p.projName && /tmerc|transverse|gauss|kruger/i.test(p.projName);
   if (!isTm || !near(p.k0 ?? 0, 1, 1e-9) || !near(p.y0 ?? 0, 0, 1e-3) || !near(p.lat0 ?? 0, 0, 1e-9)) {
-    throw new FormatError('unknown_projection', { name: String(p.projName ?? 'unknown') });
+    throw new CrsError('unknown_projection', { name: String(p.projName ?? 'unknown') });
   }
   const lon0 = Math.round(((p.long0 ?? 0) * 180) / Math.PI * 1e6) / 1e6;
   const x0 = p.x0 ?? 0;
@@ -119,7 +132,7 @@ export function crsFromPrj(wkt: string): SourceCrs {
     if (near(x0, 500_000, 1e-3)) return crsFromEpsg(4502 + zone - 13)!;
     if (zoneInEasting === zone && near(x0 % 1_000_000, 500_000, 1e-3)) return crsFromEpsg(4491 + zone - 13)!;
   }
-  throw new FormatError('unknown_projection', { name: `tmerc lon_0=${lon0} x_0=${x0}` });
+  throw new CrsError('unknown_projection', { name: `tmerc lon_0=${lon0} x_0=${x0}` });
 }
 
 export type PointFn = (p: LonLat) => LonLat;

@@ -8,3 +8,4 @@ export type { SeedContext, SeedProgress, SeedStep } from './context.js';
 export { FIRST_CITY_CENTRE, SIZES, regionSize, type RegionSize } from './sizes.js';
 export { resetDemoData } from './reset.js';
 export { etaSeconds, formatDuration, progressLine, progressPrinter } from './progress.js';
+export { isValidCreditCode, makeCreditCode } from './credit-code.js';

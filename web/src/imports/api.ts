@@ -2,9 +2,9 @@
 import type { FeatureCollection } from 'geojson';
 import { api, ApiError } from '../api/client';
 import type { Bilingual } from '../api/types';
-import type { Mapping } from '../../../api/src/imports/mapping';
-import type { ProgressState } from '../../../api/src/imports/progress';
-import type { ImportReport } from '../../../api/src/imports/service';
+import type { Mapping } from 'api/src/imports/mapping';
+import type { ProgressState } from 'api/src/imports/progress';
+import type { ImportReport } from 'api/src/imports/service';
 
 export type { ImportReport, Mapping, ProgressState };
 

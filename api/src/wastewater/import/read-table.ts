@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BAD_ENCODING, FormatError, openSource } from '../../../../geodata/src/formats/index.js';
+import { BAD_ENCODING, FormatError, openSource } from 'geodata/formats';
 
 export type Encoding = 'utf-8' | 'gbk';
 
