@@ -92,8 +92,10 @@ const { app, tiles: service } = createApp({ db, config: loadConfig({ SEED_DEMO: 
 const [root] = await db.query<{ code: string }>("SELECT code FROM admin_area WHERE parent_code IS NULL OR level = (SELECT min(level) FROM admin_area) ORDER BY length(rtrim(code, '0')) LIMIT 1");
 const BENCH_TOKEN = 'bench-whole-region';
 await db.query(
-  `INSERT INTO app_user (username, display_name, role, jurisdiction_code, token_sha256) VALUES ('bench', 'bench', 'admin', $1, $2)
-   ON CONFLICT (username) DO UPDATE SET jurisdiction_code = EXCLUDED.jurisdiction_code, token_sha256 = EXCLUDED.token_sha256`,
+  `WITH u AS (
+     INSERT INTO app_user (username, display_name, role, jurisdiction_code) VALUES ('bench', 'bench', 'admin', $1)
+     ON CONFLICT (username) DO UPDATE SET jurisdiction_code = EXCLUDED.jurisdiction_code RETURNING id)
+   INSERT INTO api_token (user_id, token_sha256, label) SELECT id, $2, 'bench' FROM u ON CONFLICT (token_sha256) DO NOTHING`,
   [root!.code, (await import('../src/auth/password.js')).sha256Hex(BENCH_TOKEN)],
 );
 const headers = { Authorization: `Bearer ${BENCH_TOKEN}` };

@@ -2,16 +2,20 @@
  * The API: composes the route groups and nothing else. Each group parses its requests, calls its domain module
  * and formats the answer; none builds SQL here.
  */
-import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { auditRoutes } from './audit/routes.js';
 import { authenticate } from './auth/middleware.js';
 import { catalogueRoutes } from './catalogue/routes.js';
-import { healthRoutes } from './health/routes.js';
+import type { Config } from './config.js';
+import { dataHealthRoutes, healthRoutes } from './health/routes.js';
+import { compression } from './http/compression.js';
 import { exportRoutes } from './imports/export-routes.js';
 import { importRoutes } from './imports/routes.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ProblemError, handleError } from './http/problem.js';
+import { requestGuards } from './http/request-guards.js';
+import { securityHeaders } from './http/security-headers.js';
+import { serveConsole } from './http/static.js';
 import { labelRoutes } from './labels/routes.js';
 import { listingRoutes } from './listing/routes.js';
 import { areaRoutes } from './area/routes.js';
@@ -29,6 +33,7 @@ import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { TileService } from './tiles/tile-service.js';
 import { tileRoutes } from './tiles/routes.js';
+import { userRoutes } from './users/routes.js';
 import { wastewaterRoutes } from './wastewater/routes.js';
 
 export interface CreatedApp {
@@ -36,11 +41,16 @@ export interface CreatedApp {
   tiles: TileService;
 }
 
-/** The built console (web/dist), with index.html for client-side routes. */
-function serveConsole(app: Hono<AppEnv>, webDist: string) {
-  if (!existsSync(webDist)) return;
-  app.use('/*', serveStatic({ root: webDist }));
-  app.get('*', serveStatic({ root: webDist, path: 'index.html' }));
+/**
+ * What every request goes through first, in this order: security headers (and the console's CSP) on whatever
+ * answers; compression of API answers; the request guards (URL, body size, content type, origin) before any
+ * route reads anything.
+ */
+function transport(app: Hono<AppEnv>, config: Config) {
+  app.onError(handleError);
+  app.use('*', securityHeaders(config.trustedProxies));
+  app.use('/api/*', compression());
+  app.use('/api/*', requestGuards(config));
 }
 
 /**
@@ -49,7 +59,7 @@ function serveConsole(app: Hono<AppEnv>, webDist: string) {
  */
 export function createBootApp(config: AppDeps['config'], startup: AppDeps['startup']): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.onError(handleError);
+  transport(app, config);
   app.get('/api/health', (c) => c.json({ status: 'starting', phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null }, 503));
   app.all('/api/*', (c) => {
     c.header('Retry-After', '5');
@@ -63,12 +73,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
   const tiles = new TileService(appDeps.db);
   const deps: AppDeps = { ...appDeps, onDataChanged: () => tiles.cache.invalidate() };
-  app.onError(handleError);
-
-  app.use('/api/*', async (c, next) => {
-    c.header('X-Content-Type-Options', 'nosniff');
-    await next();
-  });
+  transport(app, deps.config);
 
   // Open to everyone: health, sign-in, the OpenAPI document.
   app.route('/api/health', healthRoutes(deps));
@@ -86,6 +91,9 @@ export function createApp(appDeps: AppDeps): CreatedApp {
 
   // Everything below needs a signed-in user; queries are scoped to the user's jurisdiction.
   app.use('/api/*', authenticate(deps.db));
+  app.route('/api/health', dataHealthRoutes(deps));
+  app.route('/api/users', userRoutes(deps));
+  app.route('/api/audit', auditRoutes(deps));
   app.route('/api', catalogueRoutes(deps));
   app.route('/api/tiles', tileRoutes(tiles));
   app.route('/api/labels', labelRoutes(deps));

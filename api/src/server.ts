@@ -9,12 +9,13 @@ export interface RunningServer {
 
 /** Anything with a fetch handler: a Hono app, or a switch between apps (see main.ts). */
 export interface FetchHandler {
-  fetch(req: Request): Response | Promise<Response>;
+  /** `env` carries Node's request and socket (the client's address for throttling and trusted proxies). */
+  fetch(req: Request, env?: unknown): Response | Promise<Response>;
 }
 
 export function startServer(app: FetchHandler, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: (req) => app.fetch(req), port, hostname: host }, (info: AddressInfo) => {
+    const server = serve({ fetch: (req, env) => app.fetch(req, env), port, hostname: host }, (info: AddressInfo) => {
       resolve({
         url: `http://${host}:${info.port}`,
         close: () => new Promise<void>((done) => server.close(() => done())),

@@ -34,7 +34,7 @@ async function download(app: App, path: string, headers: Record<string, string>)
 
 async function upload(app: App, bytes: Uint8Array, name: string, query: string, headers: Record<string, string>) {
   const form = new FormData();
-  form.set('file', new Blob([bytes]), name);
+  form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
   const res = await app.request(`/api/imports?${query}`, { method: 'POST', headers, body: form });
   return { status: res.status, json: (await res.json()) as any };
 }

@@ -10,7 +10,8 @@ import { TEST_DATABASE_URL } from './env.js';
 
 export async function testApp(db?: Database) {
   const database = db ?? (await openPostgres(TEST_DATABASE_URL, { max: 4 }));
-  const config = loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: '0', WEB_DIST: '/nonexistent' });
+  // The test database holds the demo region and its accounts: the demo is on.
+  const config = loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: '1', WEB_DIST: '/nonexistent' });
   const { app, tiles } = createApp({ db: database, config, startup: { phase: 'ready' } });
   return { app, db: database, tiles, close: () => (db ? Promise.resolve() : database.close()) };
 }

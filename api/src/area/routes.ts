@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROLES_SEEING_COUNTS } from 'domain/codes';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { areaCode, asOfParam, parseParams, parseQuery, todayIso } from '../http/params.js';
+import { areaCode, asOfParam, parseParams, parseQuery } from '../http/params.js';
+import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { areaPeopleCounts, findArea } from './repository.js';
 
@@ -13,7 +14,7 @@ export function areaRoutes({ db }: AppDeps) {
     const { code } = parseParams(c, z.object({ code: areaCode }));
     const { as_of } = parseQuery(c, z.object({ as_of: asOfParam }));
     const user = c.get('user');
-    const area = await findArea(db, code, as_of ?? todayIso(), user.scopePrefix);
+    const area = await findArea(db, code, as_of ?? chinaToday(), user.scopePrefix);
     // Outside the jurisdiction reads as "not found": the API does not confirm what exists elsewhere.
     if (!area) throw notFound(`There is no area with code ${code} in your jurisdiction.`, 'code');
     const people = ROLES_SEEING_COUNTS.has(user.role)

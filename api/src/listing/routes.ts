@@ -13,7 +13,7 @@ import { areaCode, asOfParam, intString, isoDate, parseBody, parseParams, parseQ
 import { listingsCsv, listingsXlsx } from './export.js';
 import { ListingService } from './service.js';
 
-const filterQuery = z.object({
+export const filterQuery = z.object({
   as_of: asOfParam,
   grade: z.enum(GRADES).optional(),
   status: z.enum([...STATUSES, 'active']).optional(),
@@ -25,21 +25,23 @@ const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
 const categories = z.array(z.enum(CATEGORIES)).min(1, 'needs at least one of the seven categories');
 const onField = isoDate.optional();
 
-const listBody = z.object({
+export const listBody = z.object({
   area_code: areaCode,
   grade: z.enum(GRADES),
   categories,
   listed_on: isoDate.optional(),
   term_ends_on: isoDate.optional(),
 });
-const assessBody = z.object({
+export const assessBody = z.object({
   assessed_on: isoDate.optional(),
   conditions: z.object(Object.fromEntries(CONDITIONS.map((c) => [c, z.boolean()])) as Record<(typeof CONDITIONS)[number], z.ZodBoolean>).strict(),
   notes: z.partialRecord(z.enum(CONDITIONS), z.string().max(2000)).optional(),
 });
-const decisionBody = z.object({ on: onField });
-const downgradeBody = z.object({ on: onField, grade: z.enum(GRADES) });
-const relistBody = z.object({ on: onField, grade: z.enum(GRADES), categories: categories.optional(), reason: z.string().max(2000).optional() });
+export const decisionBody = z.object({ on: onField });
+export const downgradeBody = z.object({ on: onField, grade: z.enum(GRADES) });
+export const dueQuery = z.object({ as_of: asOfParam, within_days: intString(0, 3660).optional() });
+export const detailQuery = z.object({ as_of: asOfParam });
+export const relistBody = z.object({ on: onField, grade: z.enum(GRADES), categories: categories.optional(), reason: z.string().max(2000).optional() });
 
 export function listingRoutes(deps: AppDeps, opts: { onWrite?: () => void; today?: () => string } = {}): Hono<AppEnv> {
   const svc = new ListingService(deps.db, opts);
@@ -59,7 +61,7 @@ export function listingRoutes(deps: AppDeps, opts: { onWrite?: () => void; today
   });
 
   app.get('/due', async (c) => {
-    const q = parseQuery(c, z.object({ as_of: asOfParam, within_days: intString(0, 3660).optional() }));
+    const q = parseQuery(c, dueQuery);
     const asOf = q.as_of ?? svc.today();
     const withinDays = q.within_days ?? 30;
     const items = await svc.due(c.get('user'), asOf, withinDays);
@@ -86,7 +88,7 @@ export function listingRoutes(deps: AppDeps, opts: { onWrite?: () => void; today
 
   app.get('/:id{[0-9]+}', async (c) => {
     const { id } = parseParams(c, idParam);
-    const q = parseQuery(c, z.object({ as_of: asOfParam }));
+    const q = parseQuery(c, detailQuery);
     return c.json(await svc.detail(c.get('user'), id, q.as_of ?? svc.today()));
   });
 

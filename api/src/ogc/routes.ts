@@ -5,10 +5,11 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { originOf } from '../catalogue/routes.js';
 import { layerStats } from '../catalogue/catalogue.js';
+import { publicOriginOf } from '../http/client-address.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { bboxParam, intString, limitParam, parseQuery, todayIso } from '../http/params.js';
+import { bboxParam, intString, limitParam, parseQuery } from '../http/params.js';
+import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { LAYERS, findLayer } from '../layers/registry.js';
 import type { LayerDefinition } from '../layers/types.js';
@@ -24,13 +25,15 @@ const CONFORMANCE = [
 const GEOJSON = 'application/geo+json';
 export const OGC_MAX_LIMIT = 10_000;
 
-const itemsQuery = z.object({
+export const itemsQuery = z.object({
   bbox: bboxParam.optional(),
   limit: limitParam(100, OGC_MAX_LIMIT),
   offset: intString(0, 10_000_000).optional().transform((v) => v ?? 0),
   datetime: datetimeParam.optional(),
   f: z.enum(['json', 'geojson']).optional(),
-});
+}).strict(); // OGC API – Features: an unknown parameter is a 400, not silently ignored
+
+export const oneItemQuery = z.object({ f: z.enum(['json', 'geojson']).optional() }).strict();
 
 const collectionOf = (def: LayerDefinition, base: string, extent: [number, number, number, number] | null) => ({
   id: def.id,
@@ -50,10 +53,10 @@ function feature(def: LayerDefinition, row: Record<string, unknown>) {
   return { type: 'Feature', id: Number(__id), geometry: JSON.parse(String(__geometry)), properties };
 }
 
-export function ogcRoutes({ db }: AppDeps) {
+export function ogcRoutes({ db, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   const sql = new Map<string, ItemSql>(LAYERS.map((l) => [l.id, buildItemSql(l)]));
-  const base = (c: Context<AppEnv>) => `${originOf(c.req.url, c.req.header('x-forwarded-proto'), c.req.header('x-forwarded-host'))}/api/ogc`;
+  const base = (c: Context<AppEnv>) => `${publicOriginOf(c, config)}/api/ogc`;
   const layerOr404 = (id: string) => {
     const def = findLayer(id);
     if (!def) throw notFound(`There is no collection '${id}'.`, 'collectionId');
@@ -93,7 +96,7 @@ export function ogcRoutes({ db }: AppDeps) {
     const [w, s, e, n] = q.bbox ?? [null, null, null, null];
     const dt = q.datetime;
     // For areas, an instant `datetime` also fixes the date their listing grade is read at.
-    const asOf = dt?.instant && dt.start ? dt.start : todayIso();
+    const asOf = dt?.instant && dt.start ? dt.start : chinaToday();
     const p = sql.get(def.id)!.page;
     const rows = await db.query<Record<string, unknown>>(
       p.text,
@@ -127,9 +130,10 @@ export function ogcRoutes({ db }: AppDeps) {
   app.get('/collections/:id/items/:fid', async (c) => {
     const def = layerOr404(c.req.param('id'));
     const fid = c.req.param('fid');
+    parseQuery(c, oneItemQuery);
     if (!/^\d{1,18}$/.test(fid)) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
     const q = sql.get(def.id)!.one;
-    const [row] = await db.query<Record<string, unknown>>(q.text, bindNamed(q, { prefix: c.get('user').scopePrefix, asOf: todayIso(), id: fid } as never));
+    const [row] = await db.query<Record<string, unknown>>(q.text, bindNamed(q, { prefix: c.get('user').scopePrefix, asOf: chinaToday(), id: fid } as never));
     if (!row) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
     c.header('Content-Type', GEOJSON);
     return c.body(

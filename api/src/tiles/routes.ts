@@ -2,12 +2,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import { asOfParam, parseQuery, parseWith, tileParams, todayIso } from '../http/params.js';
+import { asOfParam, parseQuery, parseWith, tileParams } from '../http/params.js';
+import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { findLayer } from '../layers/registry.js';
 import type { TileService } from './tile-service.js';
 
-const tileQuery = z.object({ as_of: asOfParam });
+export const tileQuery = z.object({ as_of: asOfParam });
 
 export function tileRoutes(tiles: TileService) {
   const app = new Hono<AppEnv>();
@@ -18,7 +19,7 @@ export function tileRoutes(tiles: TileService) {
     const coord = parseWith(tileParams, { z: c.req.param('z'), x: c.req.param('x'), y: file.replace(/\.mvt$/, '') }, 'path');
     const { as_of } = parseQuery(c, tileQuery);
     const user = c.get('user');
-    const tile = await tiles.tile(layer, { ...coord, prefix: user.scopePrefix, asOf: as_of ?? todayIso() });
+    const tile = await tiles.tile(layer, { ...coord, prefix: user.scopePrefix, asOf: as_of ?? chinaToday() });
     // Tiles depend on who asks (jurisdiction): private caching only, revalidated by ETag.
     c.header('Cache-Control', 'private, max-age=60');
     c.header('ETag', tile.etag);

@@ -33,6 +33,7 @@ import {
   type TouchedSample,
   type TrendWindow as Window,
 } from 'domain/wastewater';
+import { chinaToday } from 'domain/time';
 import { SQL } from './sql.js';
 
 export { DEFAULT_WINDOW_WEEKS, type TouchedSample };
@@ -199,7 +200,7 @@ export async function recomputeAll(db: Queryable, opts: RecomputeOptions = {}): 
   const ms: Record<string, number> = {};
   const weeks = opts.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
   await timed(ms, 'shares', () => rebuildShares(db), opts.log);
-  const asOf = opts.asOf ?? (await latestSampleDay(db)) ?? new Date().toISOString().slice(0, 10);
+  const asOf = opts.asOf ?? (await latestSampleDay(db)) ?? chinaToday();
   const w = windowOf(asOf, weeks);
   const sites = await timed(ms, 'plant weeks', () => readSiteWindow(db, w, null), opts.log);
   const shares = await timed(ms, 'read shares', () => readShares(db), opts.log);

@@ -4,6 +4,7 @@
  * of `asOf`; week i of a series is the i-th week from `from`.
  */
 import { emptySeries, SIGNAL_KEYS, type AreaSeries, type AreaSeriesMap } from './areal.js';
+import { chinaDateOf } from '../time/clock.js';
 import { weekStart, windowStart } from './periods.js';
 
 /** Trend window: half a year of weekly values. */
@@ -54,7 +55,7 @@ export function touchedSummary(touched: readonly TouchedSample[]): { latestDay: 
   for (const t of touched) {
     weeks.add(weekStart(t.sampledAt));
     siteIds.add(t.siteId);
-    const day = new Date(Date.parse(t.sampledAt) + 8 * 3600e3).toISOString().slice(0, 10);
+    const day = chinaDateOf(t.sampledAt);
     if (day > latestDay) latestDay = day;
   }
   return { latestDay, weeks, siteIds };
