@@ -52,7 +52,8 @@ beforeAll(async () => {
   await migrate(targetDb);
   const [city] = await source.db.query<{ code: string }>(`SELECT jurisdiction_code AS code FROM app_user WHERE username = 'city_office'`);
   await targetDb.query(
-    `INSERT INTO app_user (username, display_name, role, jurisdiction_code, token_sha256) VALUES ('office_admin', '数据管理员', 'admin', $1, $2)`,
+    `WITH u AS (INSERT INTO app_user (username, display_name, role, jurisdiction_code) VALUES ('office_admin', '数据管理员', 'admin', $1) RETURNING id)
+     INSERT INTO api_token (user_id, token_sha256, label, read_only) SELECT id, $2, 'test', false FROM u`,
     [city!.code, sha256Hex(TARGET_TOKEN)],
   );
   target = await testApp(targetDb);
