@@ -112,7 +112,7 @@ for (const def of LAYERS) {
   }
   const raw: number[] = [], cold: number[] = [], warm: number[] = [];
   let bytes = 0;
-  service.cache.invalidate();
+  service.cache.clear();
   for (const t of mine) {
     const q = sql.mvt(t.z);
     let t0 = process.hrtime.bigint();

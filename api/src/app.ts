@@ -27,6 +27,7 @@ import { ogcRoutes } from './ogc/routes.js';
 import { openApiDocument } from './openapi/document.js';
 import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
+import { tileFastPath, type NodeFastPath } from './tiles/fast-path.js';
 import { TileService } from './tiles/tile-service.js';
 import { tileRoutes } from './tiles/routes.js';
 import { wastewaterRoutes } from './wastewater/routes.js';
@@ -34,7 +35,14 @@ import { wastewaterRoutes } from './wastewater/routes.js';
 export interface CreatedApp {
   app: Hono<AppEnv>;
   tiles: TileService;
+  /** Tiles answered on Node's request objects before the app (give it to startServer). */
+  fastPath: NodeFastPath;
+  /** Resolves once the tile cache hears about changes (until then tiles are served uncached). */
+  started: Promise<void>;
+  close(): Promise<void>;
 }
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The built console (web/dist), with index.html for client-side routes. */
 function serveConsole(app: Hono<AppEnv>, webDist: string) {
@@ -61,13 +69,19 @@ export function createBootApp(config: AppDeps['config'], startup: AppDeps['start
 
 export function createApp(appDeps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
-  const tiles = new TileService(appDeps.db);
-  const deps: AppDeps = { ...appDeps, onDataChanged: () => tiles.cache.invalidate() };
+  const deps = appDeps;
+  const { tileCache } = deps.config;
+  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs });
+  const started = tiles.start().catch((err) => console.error('[tiles] change feed failed to start; tiles are served uncached:', err));
   app.onError(handleError);
 
   app.use('/api/*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
+    // A write answers only once every API process has dropped the tiles it changed (tiles/change-feed.ts).
+    if (WRITES.has(c.req.method) && c.res.status < 400 && !c.req.path.startsWith('/api/session')) {
+      await tiles.feed.sync().catch((err) => console.warn('[tiles] sync after write failed:', (err as Error).message));
+    }
   });
 
   // Open to everyone: health, sign-in, the OpenAPI document.
@@ -90,7 +104,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/tiles', tileRoutes(tiles));
   app.route('/api/labels', labelRoutes(deps));
   app.route('/api/wastewater', wastewaterRoutes(deps));
-  app.route('/api/listings', listingRoutes(deps, { onWrite: deps.onDataChanged }));
+  app.route('/api/listings', listingRoutes(deps));
   app.route('/api/ogc', ogcRoutes(deps));
   app.route('/api/areas', areaRoutes(deps));
   app.route('/api/search', searchRoutes(deps));
@@ -102,12 +116,13 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/imports', importRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
   if (deps.config.basemap) app.route('/api/basemap', basemapRoutes(openBasemapSource(deps.config.basemap.source), deps.config.basemap.datum));
-  app.route('/api', patrolRoutes(deps, { onWrite: deps.onDataChanged })); // /api/patrols/*, POST /api/inspections
+  app.route('/api', patrolRoutes(deps)); // /api/patrols/*, POST /api/inspections
 
   app.all('/api/*', () => {
     throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });
   });
 
   serveConsole(app, deps.config.webDist);
-  return { app, tiles };
+  const fastPath = tileFastPath(tiles, () => deps.startup.phase === 'ready');
+  return { app, tiles, fastPath, started: started.then(() => {}), close: () => tiles.close() };
 }

@@ -19,6 +19,18 @@ export interface Config {
   demoSeed: number;
   /** A raster basemap under our layers: an XYZ template or pmtiles:/path (see basemap/). Absent → own data only. */
   basemap?: { source: string; datum: 'wgs84' | 'gcj02'; attribution: string; maxzoom: number };
+  /** PostgreSQL connection pool: size, bounded wait queue, wait and statement timeouts (see db/postgres.ts). */
+  pool: { max: number; maxWaiting: number; waitMs: number; statementTimeoutMs: number };
+  /** In-process tile cache bounds, and how long a write waits for other processes to drop its tiles (tiles/). */
+  tileCache: { maxBytes: number; maxEntries: number; ttlMs: number; syncTimeoutMs: number };
+}
+
+/** A non-negative integer setting, or its default. */
+function intFrom(env: NodeJS.ProcessEnv, name: string, def: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return def;
+  if (!/^\d{1,12}$/.test(v)) throw new Error(`${name} must be a non-negative integer, got '${v}'`);
+  return Number(v);
 }
 
 function basemapFrom(env: NodeJS.ProcessEnv): Config['basemap'] {
@@ -39,5 +51,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSize: env.DEMO_SIZE ?? 'demo',
     demoSeed: Number(env.DEMO_SEED ?? 4304),
     basemap: basemapFrom(env),
+    pool: {
+      max: intFrom(env, 'DB_POOL_MAX', 10),
+      maxWaiting: intFrom(env, 'DB_POOL_QUEUE', 200),
+      waitMs: intFrom(env, 'DB_POOL_WAIT_MS', 5000),
+      statementTimeoutMs: intFrom(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
+    },
+    tileCache: {
+      maxBytes: intFrom(env, 'TILE_CACHE_MB', 256) * 1024 * 1024,
+      maxEntries: intFrom(env, 'TILE_CACHE_ENTRIES', 200_000),
+      ttlMs: intFrom(env, 'TILE_CACHE_TTL_S', 900) * 1000,
+      syncTimeoutMs: intFrom(env, 'TILE_SYNC_TIMEOUT_MS', 2000),
+    },
   };
 }

@@ -41,7 +41,7 @@ const decisionBody = z.object({ on: onField });
 const downgradeBody = z.object({ on: onField, grade: z.enum(GRADES) });
 const relistBody = z.object({ on: onField, grade: z.enum(GRADES), categories: categories.optional(), reason: z.string().max(2000).optional() });
 
-export function listingRoutes(deps: AppDeps, opts: { onWrite?: () => void; today?: () => string } = {}): Hono<AppEnv> {
+export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}): Hono<AppEnv> {
   const svc = new ListingService(deps.db, opts);
   const app = new Hono<AppEnv>();
   const writer = requireRole('office', 'admin');
