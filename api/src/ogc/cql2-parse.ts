@@ -32,7 +32,7 @@ export class Cql2Error extends Error {
   }
 }
 
-export const CQL2_LIMITS = { length: 4000, depth: 32, listItems: 1000, nodes: 500 };
+export const CQL2_LIMITS = { length: 4000, depth: 32, listItems: 1000, nodes: 2000 };
 
 type Token =
   | { t: 'word'; v: string; pos: number }

@@ -8,6 +8,8 @@ import { asOfParam, bboxParam, intString, limitParam } from '../http/params.js';
 import { searchQuery } from '../search/routes.js';
 import { dueQuery, planQuery } from '../patrol/routes.js';
 import { importQuery } from '../imports/routes.js';
+import { itemsQuery as ogcItems } from '../ogc/routes.js';
+import { tileQuery } from '../tiles/routes.js';
 
 type Op = { summary: string; tags: string[]; query?: z.ZodObject; path?: string[]; body?: string; produces?: string; secured?: boolean };
 
@@ -25,8 +27,6 @@ function parameters(op: Op) {
   return out;
 }
 
-const tileQuery = z.object({ as_of: asOfParam });
-const ogcItems = z.object({ bbox: bboxParam.optional(), limit: limitParam(100, 10_000), offset: intString(0, 10_000_000).optional(), datetime: z.string().optional() });
 
 const exportQuery = z.object({ as_of: asOfParam, datum: z.string().optional().describe('wgs84 (default), cgcs2000, gcj02, bd09 or EPSG:n of a CGCS2000 Gauss–Krüger zone') });
 const exportPaths = Object.fromEntries(
@@ -58,7 +58,7 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/layers': { get: { summary: 'Every layer: fields, geometry type, zoom range, bounds, count, filters, legend', tags: ['map'] } },
   '/api/style.json': { get: { summary: 'MapLibre style built from the layer definitions (own tiles only)', tags: ['map'], query: z.object({ as_of: asOfParam, scheme: z.enum(['light', 'dark']).optional() }) } },
   '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
-    get: { summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match`, tags: ['map'], path: ['layer', 'z', 'x', 'y'], query: tileQuery, produces: 'application/vnd.mapbox-vector-tile' },
+    get: { summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`, tags: ['map'], path: ['layer', 'z', 'x', 'y'], query: tileQuery, produces: 'application/vnd.mapbox-vector-tile' },
   },
   '/api/labels/{layer}': { get: { summary: 'Label points of areas and grids', tags: ['map'], path: ['layer'], query: z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) }) } },
   '/api/search': { get: { summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], query: searchQuery } },
@@ -97,7 +97,8 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },
   '/api/ogc/collections': { get: { summary: 'Collections (one per layer)', tags: ['ogc'] } },
   '/api/ogc/collections/{collectionId}': { get: { summary: 'A collection', tags: ['ogc'], path: ['collectionId'] } },
-  '/api/ogc/collections/{collectionId}/items': { get: { summary: 'Features, with bbox, limit, offset and datetime', tags: ['ogc'], path: ['collectionId'], query: ogcItems, produces: 'application/geo+json' } },
+  '/api/ogc/collections/{collectionId}/queryables': { get: { summary: 'The properties a filter may name (JSON Schema)', tags: ['ogc'], path: ['collectionId'], produces: 'application/schema+json' } },
+  '/api/ogc/collections/{collectionId}/items': { get: { summary: 'Features, with bbox, limit, offset, datetime and filter (CQL2 text)', tags: ['ogc'], path: ['collectionId'], query: ogcItems, produces: 'application/geo+json' } },
   '/api/ogc/collections/{collectionId}/items/{featureId}': { get: { summary: 'One feature', tags: ['ogc'], path: ['collectionId', 'featureId'], produces: 'application/geo+json' } },
 };
 

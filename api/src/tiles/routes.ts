@@ -17,7 +17,7 @@ export const TILE_CACHE_CONTROL = 'private, max-age=60';
 export const TILE_VARY = 'Cookie, Authorization';
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
-const tileQuery = z.object({ as_of: asOfParam, ...filterParams });
+export const tileQuery = z.object({ as_of: asOfParam, ...filterParams });
 
 export function tileRoutes(tiles: TileService) {
   const app = new Hono<AppEnv>();
