@@ -42,6 +42,7 @@ export interface TileServiceOptions {
 
 export class TileService {
   private readonly sql = new Map<string, LayerTileSql>();
+  private readonly readsByZoom = new Map<string, { prefix: boolean; asOf: boolean }[]>();
   readonly cache: TileCache;
   readonly feed: TileChangeFeed;
   private mvt: boolean | undefined;
@@ -51,7 +52,7 @@ export class TileService {
     layers: readonly LayerDefinition[] = LAYERS,
     opts: TileServiceOptions = {},
   ) {
-    for (const l of layers) this.sql.set(l.id, buildTileSql(l));
+    for (const l of layers) this.sql.set(l.id, buildTileSql(l)), this.readsByZoom.set(l.id, []);
     this.cache = new TileCache(opts.cache);
     this.feed = new TileChangeFeed(db, this.cache, layers, { ackTimeoutMs: opts.ackTimeoutMs });
   }
@@ -67,12 +68,18 @@ export class TileService {
 
   /** The cache key of a tile, or null for a tile below its layer's zoom range. */
   key(def: LayerDefinition, req: TileRequest): string {
-    const q = this.sql.get(def.id)!.mvt(req.z, req.filter?.sql);
+    const reads = req.filter ? this.reads(def, req.z, req.filter.sql) : (this.readsByZoom.get(def.id)![req.z] ??= this.reads(def, req.z));
     let key = `${def.id}/${req.z}/${req.x}/${req.y}`;
-    if (q.names.includes('prefix')) key += `|${req.prefix}`;
-    if (q.names.includes('asOf')) key += `|${req.asOf}`;
+    if (reads.prefix) key += `|${req.prefix}`;
+    if (reads.asOf) key += `|${req.asOf}`;
     if (req.filter) key += `|${req.filter.key}`;
     return key;
+  }
+
+  /** Which request values the tile's statement reads: only those go into its cache key. */
+  private reads(def: LayerDefinition, z: number, filter?: string) {
+    const names = this.sql.get(def.id)!.mvt(z, filter).names;
+    return { prefix: names.includes('prefix'), asOf: names.includes('asOf') };
   }
 
   /** A cached tile without touching the database, for the fast path; undefined when not cached. */
