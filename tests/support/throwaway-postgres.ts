@@ -5,25 +5,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './global-setup-server.js';
 
 const BIN = '/usr/lib/postgresql/15/bin';
 
 function asPostgres(cmd: string, args: string[]) {
   const argv = process.getuid?.() === 0 ? ['-u', 'postgres', '--', join(BIN, cmd), ...args] : null;
   return argv ? execFileSync('runuser', argv, { stdio: 'pipe' }) : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ThrowawayPostgres {
