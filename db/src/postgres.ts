@@ -38,7 +38,10 @@ export interface PoolOptions {
   max?: number;
   /** Requests that may wait for a connection (default 200); beyond that a query fails at once with PoolExhausted. */
   maxWaiting?: number;
-  /** How long a request waits for a connection before failing (default 5000 ms; also bounds connecting). */
+  /**
+   * How long a request waits for a connection before failing; also bounds connecting. The API sets it from
+   * DB_POOL_WAIT_MS (5 s); scripts and tests that do not say get 30 s, as a busy machine can be slow to connect.
+   */
   waitMs?: number;
   /** Server-side statement_timeout of every connection (default 30000 ms; 0 = none). */
   statementTimeoutMs?: number;
@@ -49,7 +52,7 @@ export async function openPostgres(url: string, opts: PoolOptions = {}): Promise
     connectionString: url,
     max: opts.max ?? 10,
     types,
-    connectionTimeoutMillis: opts.waitMs ?? 5000,
+    connectionTimeoutMillis: opts.waitMs ?? 30_000,
     statement_timeout: opts.statementTimeoutMs ?? 30_000,
   });
   const maxWaiting = opts.maxWaiting ?? 200;
