@@ -30,6 +30,17 @@ function isDate(s: string): boolean {
 const TILE_URL = /^\/api\/tiles\/([a-z_]{1,40})\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.mvt(?:\?as_of=(\d{4}-\d{2}-\d{2}))?$/;
 const COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]*)`);
 
+/** The session cookie as Hono's getCookie reads it; undefined when absent or malformed (the app then decides). */
+function sessionCookie(header: string | undefined): string | undefined {
+  const raw = header ? COOKIE.exec(header)?.[1] : undefined;
+  if (!raw || !raw.includes('%')) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 function write(req: IncomingMessage, res: ServerResponse, tile: TileResult) {
   if (req.headers['if-none-match'] === tile.etag) return void res.writeHead(304, headers(tile.etag)).end();
   if (!tile.bytes) return void res.writeHead(204, headers(tile.etag)).end();
@@ -54,8 +65,7 @@ export function tileFastPath(tiles: TileService, isReady: () => boolean): NodeFa
     const y = Number(m[4]);
     const n = 2 ** z;
     if (!def || z > 22 || x >= n || y >= n || (m[5] && !isDate(m[5]))) return app();
-    const cookie = req.headers.cookie ? COOKIE.exec(req.headers.cookie)?.[1] : undefined;
-    const token = requestToken(req.headers.authorization, cookie && cookie.includes('%') ? decodeURIComponent(cookie) : cookie);
+    const token = requestToken(req.headers.authorization, sessionCookie(req.headers.cookie));
     const user = token ? cachedUserByToken(token) : null;
     if (!user) return app();
     const tileReq = { z, x, y, prefix: user.scopePrefix, asOf: m[5] ?? todayIso() };

@@ -60,3 +60,13 @@ describe('TileCache', () => {
     expect(s).toBeCloseTo(-n, 3);
   });
 });
+
+describe('TileCache changes counter', () => {
+  it('moves on every invalidation and clear, even when nothing was cached there', () => {
+    const cache = new TileCache();
+    const before = cache.changes;
+    cache.invalidate('roads', [[0, 0, 1, 1]]);
+    cache.clear();
+    expect(cache.changes).toBe(before + 2);
+  });
+});

@@ -45,6 +45,11 @@ const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] &
 export class TileCache {
   private readonly lru: LRUCache<string, CachedTile>;
   private readonly byLayer = new Map<string, Set<string>>();
+  /**
+   * Counts invalidations. A tile rendered while one happened may hold data from before the change it reports,
+   * so TileService caches a render only if this did not move while it ran (read it before, compare after).
+   */
+  changes = 0;
 
   constructor(opts: TileCacheOptions = {}) {
     this.lru = new LRUCache<string, CachedTile>({
@@ -74,6 +79,7 @@ export class TileCache {
 
   /** Drop the layer's tiles that meet any box; `boxes` null → all of the layer's tiles. Returns how many. */
   invalidate(layer: string, boxes: Box[] | null): number {
+    this.changes++;
     const keys = this.byLayer.get(layer);
     if (!keys) return 0;
     let dropped = 0;
@@ -91,6 +97,7 @@ export class TileCache {
   }
 
   clear(): void {
+    this.changes++;
     this.lru.clear();
     this.byLayer.clear();
   }

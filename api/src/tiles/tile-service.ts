@@ -94,11 +94,13 @@ export class TileService {
     const key = useCache ? this.key(def, req) : '';
     const hit = useCache ? this.cache.get(key) : undefined;
     if (hit) return hit;
+    const changesBefore = this.cache.changes;
     this.mvt ??= await this.db.supportsMvt();
     const bytes = this.mvt ? await this.renderMvt(def, req) : await this.renderJs(def, req);
     const out = { bytes, etag: etagOf(bytes) };
-    // Only if the feed was live throughout: a change missed while it was down must not be cached.
-    if (useCache && this.feed.live) this.cache.set(key, { ...out, layer: def.id, z: req.z, x: req.x, y: req.y });
+    // Cached only if no change arrived while it rendered (it may have read the rows from before that change),
+    // and the feed is live (a change missed while it was down must not be cached).
+    if (useCache && this.feed.live && this.cache.changes === changesBefore) this.cache.set(key, { ...out, layer: def.id, z: req.z, x: req.x, y: req.y });
     return out;
   }
 
