@@ -3,7 +3,7 @@
  * the API (main.ts, one process, as deployed) and nginx serving files from a folder (Debian's nginx-light).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -13,6 +13,27 @@ export interface Running {
   url: string;
   pid: number;
   stop(): Promise<void>;
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and its children (nginx's workers): a measure of the
+ * work per request that the machine's other load does not distort the way wall-clock throughput is.
+ */
+export function cpuMs(pid: number): number {
+  const ticks = (p: string) => {
+    const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) };
+  };
+  let total = ticks(String(pid)).cpu;
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const t = ticks(p);
+      if (t.ppid === pid) total += t.cpu;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return (total * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 export function freePort(): Promise<number> {

@@ -20,7 +20,7 @@ import { buildTileSql } from '../src/tiles/tile-sql.js';
 import { curlSeries, load, mean, pct, type LoadResult } from './clients.js';
 import { mixedLoad } from './mixed.js';
 import { AS_OF, benchDbUrl, benchUser, ensureRegion, tileSet } from './region.js';
-import { startApi, startNginx } from './servers.js';
+import { cpuMs, startApi, startNginx } from './servers.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? 'city,province').split(',');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -55,8 +55,10 @@ interface ScaleResult {
   cold: number[];
   cached: number[];
   nginx: number[];
+  /** Server CPU time per request over the curl passes (µs): what each server itself spends. */
+  cpuUs: { cold: number; cached: number; nginx: number };
   reconnects: number;
-  throughput: { api1: LoadResult; nginx1: LoadResult; api32: LoadResult; nginx32: LoadResult };
+  throughput: Record<'api1' | 'nginx1' | 'api32' | 'nginx32', LoadResult & { cpuUsPerRequest: number }>;
   loadBefore: string;
   loadAfter: string;
 }
@@ -96,19 +98,30 @@ async function benchScale(size: string): Promise<ScaleResult> {
     const neighbours = pairs.map((p) => p.path.replace(/\/(\d+)\.mvt/, (_m, y: string) => `/${Number(y) + 1}.mvt`)).filter((p) => !measured.has(p));
     curlSeries(api.url, neighbours, auth);
     await resetStats(db);
+    let cpu0 = cpuMs(api.pid);
     const cold = curlSeries(api.url, paths, auth);
+    const coldCpuUs = ((cpuMs(api.pid) - cpu0) * 1000) / paths.length;
     const prepared = await tileStatementStats(db);
+    cpu0 = cpuMs(api.pid);
     const cached = curlSeries(api.url, paths, auth);
+    const cachedCpuUs = ((cpuMs(api.pid) - cpu0) * 1000) / paths.length;
+    cpu0 = cpuMs(nginx.pid);
     const static_ = curlSeries(nginx.url, paths);
+    const nginxCpuUs = ((cpuMs(nginx.pid) - cpu0) * 1000) / paths.length;
     for (const r of [cold, cached, static_]) if (r.statuses.some((s) => s !== 200)) throw new Error(`unexpected statuses: ${[...new Set(r.statuses)].join(', ')}`);
-    // Interleaved, so that both servers see the same machine.
-    const nginx1 = await load(nginx.url, paths, 1, SECONDS);
-    const api1 = await load(api.url, paths, 1, SECONDS, auth);
-    const nginx32 = await load(nginx.url, paths, 32, SECONDS);
-    const api32 = await load(api.url, paths, 32, SECONDS, auth);
+    // Interleaved, so that both servers see the same machine; with the server's own CPU time per request.
+    const measured = async (server: typeof api, connections: number, headers?: Record<string, string>) => {
+      const cpu0 = cpuMs(server.pid);
+      const r = await load(server.url, paths, connections, SECONDS, headers);
+      return { ...r, cpuUsPerRequest: ((cpuMs(server.pid) - cpu0) * 1000) / Math.max(1, r.requests) };
+    };
+    const nginx1 = await measured(nginx, 1);
+    const api1 = await measured(api, 1, auth);
+    const nginx32 = await measured(nginx, 32);
+    const api32 = await measured(api, 32, auth);
     return {
       size, tiles: pairs.length, nonEmpty: paths.length, unprepared, prepared,
-      cold: cold.ms, cached: cached.ms, nginx: static_.ms, reconnects: cold.reconnects + cached.reconnects + static_.reconnects,
+      cold: cold.ms, cached: cached.ms, nginx: static_.ms, cpuUs: { cold: coldCpuUs, cached: cachedCpuUs, nginx: nginxCpuUs }, reconnects: cold.reconnects + cached.reconnects + static_.reconnects,
       throughput: { api1, nginx1, api32, nginx32 }, loadBefore, loadAfter: load1(),
     };
   } finally {
@@ -139,17 +152,21 @@ function printScales(rs: ScaleResult[]) {
   line('API adds per uncached tile: cold − exec − nginx (mean)', (r) => mean(r.cold) - r.prepared.execMs - mean(r.nginx));
   line('  the same with medians (p50 cold − exec − p50 nginx)', (r) => pct(r.cold, 50) - r.prepared.execMs - pct(r.nginx, 50));
   line('API cached / nginx time (mean)', (r) => mean(r.cached) / mean(r.nginx), 2);
+  line('API process CPU per uncached tile (µs)', (r) => r.cpuUs.cold, 0);
+  line('API process CPU per cached tile (µs)', (r) => r.cpuUs.cached, 0);
+  line('nginx CPU per tile (µs)', (r) => r.cpuUs.nginx, 0);
   console.log('(curl, one keep-alive connection; new connections opened after the first: ' + rs.map((r) => `${r.size} ${r.reconnects}`).join(', ') + ')');
   console.log(`\n== cached tiles, autocannon, ${SECONDS} s each (requests/s; latency ms p50/p95/p99) ==`);
   for (const r of rs) {
     const t = r.throughput;
-    const show = (n: string, x: LoadResult) =>
-      `${n.padEnd(30)}${x.rps.toFixed(0).padStart(9)} req/s   ${x.p50.toFixed(3)} / ${x.p95.toFixed(3)} / ${x.p99.toFixed(3)}   ${x.non2xx + x.errors ? `(${x.non2xx} non-2xx, ${x.errors} errors)` : ''}`;
+    const show = (n: string, x: LoadResult & { cpuUsPerRequest: number }) =>
+      `${n.padEnd(30)}${x.rps.toFixed(0).padStart(9)} req/s   ${x.p50.toFixed(3)} / ${x.p95.toFixed(3)} / ${x.p99.toFixed(3)}   server CPU ${x.cpuUsPerRequest.toFixed(0)} µs/request ${x.non2xx + x.errors ? `(${x.non2xx} non-2xx, ${x.errors} errors)` : ''}`;
     console.log(`${r.size} (load average before ${r.loadBefore}, after ${r.loadAfter})`);
     console.log('  ' + show('nginx, 1 connection', t.nginx1));
     console.log('  ' + show('API, 1 connection', t.api1));
     console.log('  ' + show('nginx, 32 connections', t.nginx32));
     console.log('  ' + show('API, 32 connections', t.api32));
+    console.log(`  server CPU per cached tile, API / nginx: ${(t.api32.cpuUsPerRequest / t.nginx32.cpuUsPerRequest).toFixed(2)}× at 32 connections (less sensitive to the machine's other load than req/s)`);
     console.log(`  API / nginx throughput: 1 connection ${((t.api1.rps / t.nginx1.rps) * 100).toFixed(0)}% (target ≥ 50%), 32 connections ${((t.api32.rps / t.nginx32.rps) * 100).toFixed(0)}% (target ≥ 75%)`);
   }
   for (const r of rs) {
