@@ -58,8 +58,9 @@ export async function load(base: string, paths: string[], connections: number, s
     duration: seconds,
     headers,
     requests: paths.map((path) => ({ method: 'GET', path })),
-  });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  }) as unknown as Promise<autocannon.Result> & { on(e: 'response', cb: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+  // Without a callback autocannon returns its instance, both a promise of the result and an event emitter.
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const r = await instance;
   return {
     connections,

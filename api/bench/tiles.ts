@@ -110,15 +110,15 @@ async function benchScale(size: string): Promise<ScaleResult> {
     const nginxCpuUs = ((cpuMs(nginx.pid) - cpu0) * 1000) / paths.length;
     for (const r of [cold, cached, static_]) if (r.statuses.some((s) => s !== 200)) throw new Error(`unexpected statuses: ${[...new Set(r.statuses)].join(', ')}`);
     // Interleaved, so that both servers see the same machine; with the server's own CPU time per request.
-    const measured = async (server: typeof api, connections: number, headers?: Record<string, string>) => {
+    const timedLoad = async (server: typeof api, connections: number, headers?: Record<string, string>) => {
       const cpu0 = cpuMs(server.pid);
       const r = await load(server.url, paths, connections, SECONDS, headers);
       return { ...r, cpuUsPerRequest: ((cpuMs(server.pid) - cpu0) * 1000) / Math.max(1, r.requests) };
     };
-    const nginx1 = await measured(nginx, 1);
-    const api1 = await measured(api, 1, auth);
-    const nginx32 = await measured(nginx, 32);
-    const api32 = await measured(api, 32, auth);
+    const nginx1 = await timedLoad(nginx, 1);
+    const api1 = await timedLoad(api, 1, auth);
+    const nginx32 = await timedLoad(nginx, 32);
+    const api32 = await timedLoad(api, 32, auth);
     return {
       size, tiles: pairs.length, nonEmpty: paths.length, unprepared, prepared,
       cold: cold.ms, cached: cached.ms, nginx: static_.ms, cpuUs: { cold: coldCpuUs, cached: cachedCpuUs, nginx: nginxCpuUs }, reconnects: cold.reconnects + cached.reconnects + static_.reconnects,
