@@ -3,13 +3,12 @@
  * once (minutes at province scale) and reused while dataset_info says it holds that size; a bench user whose
  * jurisdiction is the whole region; and the fixed tile set the benchmarks request.
  */
-import type { Database } from '../src/db/database.js';
-import { migrate } from '../src/db/migrate.js';
-import { openPostgres } from '../src/db/postgres.js';
-import { quoteIdent } from '../src/db/sql.js';
+import { quoteIdent, type Database } from 'db';
+import { migrate } from 'db/migrate';
+import { openPostgres } from 'db/postgres';
+import { scopePrefix } from 'domain/codes';
 import { sha256Hex } from '../src/auth/password.js';
-import { scopePrefix } from '../src/auth/scope.js';
-import { seedDemoRegion } from '../../geodata/src/demo/seed.js';
+import { seedDemo } from '../src/seeding/seed-demo.js';
 
 export const AS_OF = '2026-11-01';
 export const BENCH_TOKEN = 'bench-whole-region';
@@ -38,7 +37,7 @@ export async function ensureRegion(size: string, log = console.log): Promise<Dat
     log(`[bench] generating the ${size} region into ${name} (once; later runs reuse it) ...`);
     const t0 = Date.now();
     let last = 0;
-    await seedDemoRegion(db, {
+    await seedDemo(db, {
       seed: 4304,
       size,
       asOf: AS_OF,

@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import type { Database } from '../src/db/database.js';
+import type { Database } from 'db';
 import { LAYERS } from '../src/layers/registry.js';
 import { bindNamed } from '../src/tiles/named-params.js';
 import { buildTileSql } from '../src/tiles/tile-sql.js';

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 
 if (cluster.isPrimary) {
   const { loadConfig } = await import('./config.js');
-  const { openDatabase } = await import('./db/connect.js');
+  const { openDatabase } = await import('db/connect');
   const { prepareDatabase } = await import('./startup/start.js');
   const config = loadConfig();
   if (!config.databaseUrl) {

@@ -8,9 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../api/src/db/database.js';
-import { openPostgres } from '../../api/src/db/postgres.js';
-import { LISTENER_NAME_PREFIX } from '../../api/src/tiles/change-feed.js';
+import type { Database } from 'db';
+import { openPostgres } from 'db/postgres';
+import { LISTENER_NAME_PREFIX } from 'api/src/tiles/change-feed.js';
 import { TEST_DATABASE_URL } from '../support/env.js';
 import { decodeTile, lonLatToTile } from '../support/tiles.js';
 

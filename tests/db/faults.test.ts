@@ -9,10 +9,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import { openPostgres, type PoolOptions } from '../../api/src/db/postgres.js';
-import { startServer } from '../../api/src/server.js';
+import { createApp } from 'api/src/app.js';
+import { loadConfig } from 'api/src/config.js';
+import { openPostgres, type PoolOptions } from 'db/postgres';
+import { startServer } from 'api/src/server.js';
 import { createSeededDatabase } from '../support/seed-region.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.js';
 import { lonLatToTile } from '../support/tiles.js';
@@ -182,7 +182,7 @@ describe('faults', () => {
       // with its rows written inside its open transaction.
       const lock = await lockTable(server.url('faults'), 'area_signal');
       // node itself (not the tsx wrapper, whose SIGKILL would leave node running).
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'geodata/src/import/wastewater.ts'), file, '--accept-skipping'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'api/src/cli/import-wastewater.ts'), file, '--accept-skipping'], {
         cwd: REPO,
         env: { ...process.env, DATABASE_URL: server.url('faults') },
         stdio: 'ignore',

@@ -3,9 +3,9 @@
  * change notifications — a write drops the tiles of the layers it touched, where it touched them, and nothing else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopePrefix } from '../../api/src/auth/scope.js';
-import { findLayer } from '../../api/src/layers/registry.js';
-import type { LayerDefinition } from '../../api/src/layers/types.js';
+import { scopePrefix } from 'domain/codes';
+import { findLayer } from 'api/src/layers/registry.js';
+import type { LayerDefinition } from 'api/src/layers/types.js';
 import { authHeader, testApp } from '../support/test-app.js';
 import { lonLatToTile } from '../support/tiles.js';
 

@@ -3,7 +3,7 @@
  * same status, bytes and headers for a tile, an empty tile, a 304; and anything it does not handle reaches Hono.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../api/src/server.js';
+import { startServer, type RunningServer } from 'api/src/server.js';
 import { authHeader, testApp } from '../support/test-app.js';
 import { lonLatToTile } from '../support/tiles.js';
 
@@ -12,7 +12,7 @@ let server: RunningServer;
 let hits = 0;
 beforeAll(async () => {
   t = await testApp();
-  const { tileFastPath } = await import('../../api/src/tiles/fast-path.js');
+  const { tileFastPath } = await import('api/src/tiles/fast-path.js');
   const fast = tileFastPath(t.tiles, () => true);
   // Count what the fast path answered itself: everything else reached the Hono app.
   server = await startServer(t.app, 0, '127.0.0.1', { fastPath: (req, res, app) => fast(req, res, () => (hits--, app())) });

@@ -3,11 +3,11 @@
  * PGlite's in-process LISTEN — a listing made through the API drops its township's cached tile before it answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type CreatedApp } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import type { Database } from '../../api/src/db/database.js';
-import { scopePrefix } from '../../api/src/auth/scope.js';
-import { findLayer } from '../../api/src/layers/registry.js';
+import { createApp, type CreatedApp } from 'api/src/app.js';
+import { loadConfig } from 'api/src/config.js';
+import type { Database } from 'db';
+import { scopePrefix } from 'domain/codes';
+import { findLayer } from 'api/src/layers/registry.js';
 import { seededEmbedded } from '../support/seed-region.js';
 import { decodeTile, lonLatToTile } from '../support/tiles.js';
 

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { unavailableReason } from '../db/unavailable.js';
+import { unavailableReason } from 'db';
 
 export interface ProblemExtra {
   detail?: string;

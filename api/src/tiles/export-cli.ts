@@ -6,9 +6,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { scopePrefix } from '../auth/scope.js';
+import { scopePrefix } from 'domain/codes';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/connect.js';
+import { openDatabase } from 'db/connect';
 import { LAYERS, findLayer } from '../layers/registry.js';
 import { exportPmtiles, planExport } from './export.js';
 import { TileService } from './tile-service.js';

@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { layerStats } from '../catalogue/catalogue.js';
 import { styleLayersOf } from '../style/paint.js';
-import type { Database } from '../db/database.js';
+import type { Database } from 'db';
 import type { LayerDefinition } from '../layers/types.js';
 import { writePmtilesArchive, type PmtilesTile } from './pmtiles-writer.js';
 import type { TileService } from './tile-service.js';
