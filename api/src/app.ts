@@ -30,7 +30,7 @@ import { sessionRoutes } from './session/routes.js';
 import { tileFastPath, type NodeFastPath } from './tiles/fast-path.js';
 import { TileService } from './tiles/tile-service.js';
 import { tileRoutes } from './tiles/routes.js';
-import { exportRoutes } from './tiles/export-routes.js';
+import { exportRoutes as tileExportRoutes } from './tiles/export-routes.js';
 import { wastewaterRoutes } from './wastewater/routes.js';
 
 export interface CreatedApp {
@@ -103,7 +103,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.use('/api/*', authenticate(deps.db));
   app.route('/api', catalogueRoutes(deps));
   app.route('/api/tiles', tileRoutes(tiles));
-  app.route('/api/exports', exportRoutes(deps, tiles));
+  app.route('/api/exports', tileExportRoutes(deps, tiles)); // /api/exports/tiles.pmtiles, before the layer exports
   app.route('/api/labels', labelRoutes(deps));
   app.route('/api/wastewater', wastewaterRoutes(deps));
   app.route('/api/listings', listingRoutes(deps));

@@ -10,7 +10,7 @@ import { dueQuery, planQuery } from '../patrol/routes.js';
 import { importQuery } from '../imports/routes.js';
 import { itemsQuery as ogcItems } from '../ogc/routes.js';
 import { tileQuery } from '../tiles/routes.js';
-import { exportQuery } from '../tiles/export-routes.js';
+import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 
 type Op = { summary: string; tags: string[]; query?: z.ZodObject; path?: string[]; body?: string; produces?: string; secured?: boolean };
 
@@ -62,7 +62,7 @@ const PATHS: Record<string, Record<string, Op>> = {
     get: { summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`, tags: ['map'], path: ['layer', 'z', 'x', 'y'], query: tileQuery, produces: 'application/vnd.mapbox-vector-tile' },
   },
   '/api/exports/tiles.pmtiles': {
-    get: { summary: 'Chosen layers of your jurisdiction as one PMTiles archive, for devices with no server', tags: ['map'], query: exportQuery, produces: 'application/vnd.pmtiles' },
+    get: { summary: 'Chosen layers of your jurisdiction as one PMTiles archive, for devices with no server', tags: ['map'], query: pmtilesExportQuery, produces: 'application/vnd.pmtiles' },
   },
   '/api/labels/{layer}': { get: { summary: 'Label points of areas and grids', tags: ['map'], path: ['layer'], query: z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) }) } },
   '/api/search': { get: { summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], query: searchQuery } },
