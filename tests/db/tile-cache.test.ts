@@ -43,9 +43,10 @@ describe('tile cache', () => {
     const at = (id: string, p: string, asOf: string) => t.tiles.key(layer(id), { z: 12, x: 3300, y: 1700, prefix: p, asOf });
     // Roads depend on neither the date nor the jurisdiction.
     expect(at('roads', '4304', '2026-01-01')).toBe(at('roads', '430421', '2026-06-01'));
-    // Grids are scoped but undated; townships are both.
-    expect(at('grids', '4304', '2026-01-01')).toBe(at('grids', '4304', '2026-06-01'));
-    expect(at('grids', '4304', '2026-01-01')).not.toBe(at('grids', '430421', '2026-01-01'));
+    // Checkpoints are scoped but undated; townships (and grids, which keep their history) are both.
+    expect(at('checkpoints', '4304', '2026-01-01')).toBe(at('checkpoints', '4304', '2026-06-01'));
+    expect(at('checkpoints', '4304', '2026-01-01')).not.toBe(at('checkpoints', '430421', '2026-01-01'));
+    expect(at('grids', '4304', '2026-01-01')).not.toBe(at('grids', '4304', '2026-06-01'));
     expect(at('townships', '4304', '2026-01-01')).not.toBe(at('townships', '4304', '2026-06-01'));
     // Firms are clustered (no dated property) below z11 and carry `overdue` above it.
     expect(t.tiles.key(layer('firms'), { z: 9, x: 1, y: 1, prefix: '4304', asOf: '2026-01-01' })).toBe(t.tiles.key(layer('firms'), { z: 9, x: 1, y: 1, prefix: '4304', asOf: '2026-06-01' }));
@@ -82,7 +83,9 @@ describe('tile cache', () => {
     } finally {
       await t.db.query('DELETE FROM listing WHERE area_code = $1', [tw.code]);
     }
-    // A delete made outside the API (psql, an importer) reaches the cache too, within moments.
+    // A delete made outside the API (psql, an importer) reaches the cache too, within moments. (The barrier first,
+    // so that the delete's own notification cannot arrive while the tile renders, which would leave it uncached.)
+    await t.tiles.feed.sync();
     await warm('townships', here);
     expect(isCached('townships', here)).toBe(true);
     await t.db.query("UPDATE admin_area SET name = name WHERE code = $1 AND valid_to IS NULL", [tw.code]);
