@@ -18,7 +18,11 @@ export const ALPHA_LIKELY = 0.2;
 /** The recent and the preceding block compared by the percent change. */
 export const PCT_CHANGE_WEEKS = 4;
 
-export const TREND_CATEGORIES = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'insufficient'] as const;
+/**
+ * `below_detection`: too much of the window is below the LOQ to say anything about a trend (censored.ts); it is
+ * never drawn as rising or falling. `insufficient`: too few weekly values.
+ */
+export const TREND_CATEGORIES = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'below_detection', 'insufficient'] as const;
 export type TrendCategory = (typeof TREND_CATEGORIES)[number];
 
 /** Trend category names as labs and committees read them (zh-CN first); legends take them from here. */
@@ -28,6 +32,7 @@ export const TREND_LABELS: Readonly<Record<TrendCategory, { zh: string; en: stri
   flat: { zh: '平稳', en: 'Flat' },
   falling: { zh: '下降', en: 'Falling' },
   falling_significant: { zh: '显著下降', en: 'Falling (significant)' },
+  below_detection: { zh: '低于检出', en: 'Below detection' },
   insufficient: { zh: '数据不足', en: 'Insufficient data' },
 };
 
@@ -63,12 +68,19 @@ export function mannKendall(x: readonly number[]): MannKendall {
     for (let j = i + 1; j < n; j++) s += Math.sign(x[j]! - xi);
   }
   const ties = tieGroups(x);
+  return mannKendallFromParts(n, s, ties, ties.reduce((acc, t) => acc + (t * (t - 1)) / 2, 0));
+}
+
+/**
+ * Variance, z, p and tau from S: `ties` are the sizes of the groups of identical values (Kendall's correction of
+ * the variance), `tiedPairs` the pairs that compared as ties (tau-b's denominator).
+ */
+export function mannKendallFromParts(n: number, s: number, ties: readonly number[], tiedPairs: number): MannKendall {
   const tieTerm = ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0);
   const varS = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
   const sigma = Math.sqrt(varS);
   const z = s === 0 || sigma === 0 ? 0 : (Math.sign(s) * (Math.abs(s) - 1)) / sigma;
   const pairs = (n * (n - 1)) / 2;
-  const tiedPairs = ties.reduce((acc, t) => acc + (t * (t - 1)) / 2, 0);
   const denom = Math.sqrt((pairs - tiedPairs) * pairs);
   return { n, s, varS, z, p: n < 2 ? 1 : twoSidedP(z), tau: denom > 0 ? s / denom : 0 };
 }
