@@ -8,5 +8,6 @@ export * from './summary.js';
 export * from './plant.js';
 export * from './consensus.js';
 export * from './divergence.js';
+export * from './explain.js';
 export * from './areal.js';
 export * from './window.js';

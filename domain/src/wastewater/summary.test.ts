@@ -4,13 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { belowLimit, measured, type Interval } from './censored.js';
-import { LOQ_SUBSTITUTION_FACTOR } from './load.js';
 import { MAX_CENSORED_SHARE, RECENT_WEEKS, summariseCensoredTrend } from './summary.js';
 import { summariseTrend } from './trend.js';
 
 const steps = (n: number) => Array.from({ length: n }, (_, i) => i);
-/** What the old pipeline saw: censored values replaced by half their limit. */
-const substituted = (v: Interval[]) => v.map((x) => (x.hi > x.lo ? x.hi * LOQ_SUBSTITUTION_FACTOR : x.lo));
+/** What the old pipeline saw: censored values replaced by half their limit (its LOQ_SUBSTITUTION_FACTOR, 0.5). */
+const substituted = (v: Interval[]) => v.map((x) => (x.hi > x.lo ? x.hi * 0.5 : x.lo));
 
 describe('below the LOQ', () => {
   it('calls an all-censored series "below detection", not rising, because LOQ × flow rose with the flow and not with the drug', () => {

@@ -9,6 +9,9 @@
  */
 import { errorFunction, median } from 'simple-statistics';
 
+/** The median (simple-statistics: quickselect on a copy). */
+export { median };
+
 /** Fewer weekly values than this and we do not call a trend at all (数据不足). Eight weeks ≈ two months. */
 export const MIN_SAMPLES = 8;
 /** p below this: 显著上升 / 显著下降. */
