@@ -88,7 +88,7 @@ export function computeSignals(w: TrendWindow, areas: readonly AreaRef[], byArea
     for (const key of SIGNAL_KEYS) {
       const { trend: t, signals } = areaTrend(w, shares, plants, key);
       const level = areaLevel(
-        shares.map((sh, i) => ({ people: sh.people, steps: signals[i]!.series.steps, values: signals[i]!.series.values })),
+        shares.map((sh, i) => ({ people: sh.people, steps: signals[i]!.series.steps, values: signals[i]!.series.levels })),
         w.weeks,
         area.population,
       );

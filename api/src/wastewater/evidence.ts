@@ -106,7 +106,7 @@ export async function signalEvidence(db: Queryable, area: AreaRef, substance: Si
   const site = new Map(sites.map((s) => [s.id, s]));
   const { trend: t, signals } = areaTrend(w, shares, new PlantSignals(plants, w.weeks), substance);
   const week = (step: number | null) => (step === null ? null : addWeeks(w.from, step));
-  const level = areaLevel(shares.map((sh, i) => ({ people: sh.people, steps: signals[i]!.series.steps, values: signals[i]!.series.values })), w.weeks, area.population);
+  const level = areaLevel(shares.map((sh, i) => ({ people: sh.people, steps: signals[i]!.series.steps, values: signals[i]!.series.levels })), w.weeks, area.population);
 
   const plantRows: PlantEvidence[] = shares.map((sh, i) => {
     const ps = signals[i]!;
@@ -131,7 +131,7 @@ export async function signalEvidence(db: Queryable, area: AreaRef, substance: Si
       recensored: ps.trend.recensored,
       firstWeek: week(ps.firstStep),
       lastWeek: week(ps.lastStep),
-      series: ps.series.steps.map((s, k) => ({ week: addWeeks(w.from, s), lo: ps.series.values[k]!.lo, hi: ps.series.values[k]!.hi })),
+      series: ps.series.steps.map((s, k) => ({ week: addWeeks(w.from, s), lo: ps.series.levels[k]!.lo, hi: ps.series.levels[k]!.hi })),
     };
   }).sort((a, b) => b.people - a.people);
 
@@ -141,7 +141,7 @@ export async function signalEvidence(db: Queryable, area: AreaRef, substance: Si
     const here = shares.map((sh, i) => ({ people: sh.people, k: signals[i]!.series.steps.indexOf(step), i })).filter((x) => x.k >= 0);
     const people = here.reduce((s, x) => s + x.people, 0);
     if (!(people > 0)) continue;
-    const sum = (f: (x: { lo: number; hi: number }) => number) => here.reduce((s, x) => s + x.people * f(signals[x.i]!.series.values[x.k]!), 0) / people;
+    const sum = (f: (x: { lo: number; hi: number }) => number) => here.reduce((s, x) => s + x.people * f(signals[x.i]!.series.levels[x.k]!), 0) / people;
     weekly.push({ week: addWeeks(w.from, step), lo: sum((v) => v.lo), hi: sum((v) => v.hi), people });
   }
 

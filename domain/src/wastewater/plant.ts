@@ -26,7 +26,10 @@ export type PlantWeeks = Map<Substance, WeekArrays>;
 
 export interface PlantSeries {
   steps: number[];
+  /** What the trend is tested on (the index: from substances re-censored at their highest limit). */
   values: Interval[];
+  /** The weeks' own values, each censored at its own limit: what levels and charts show. */
+  levels: Interval[];
   samples: number;
 }
 
@@ -41,13 +44,15 @@ export function substanceSeries(w: WeekArrays): PlantSeries {
     values.push({ lo: w.lo[i]!, hi: w.hi[i]! });
     samples += w.n[i]!;
   }
-  return { steps, values, samples };
+  return { steps, values, levels: values, samples };
 }
 
 /** The index series: Σ weight × (re-censored) substance interval, over the substances sampled each week. */
 export function indexSeries(plant: PlantWeeks, weeks: number): PlantSeries {
   const lo = new Float64Array(weeks);
   const hi = new Float64Array(weeks);
+  const rawLo = new Float64Array(weeks);
+  const rawHi = new Float64Array(weeks);
   const n = new Int32Array(weeks);
   for (const sub of SUBSTANCES) {
     const w = plant.get(sub);
@@ -58,19 +63,23 @@ export function indexSeries(plant: PlantWeeks, weeks: number): PlantSeries {
     s.steps.forEach((step, k) => {
       lo[step] += wt * rc[k]!.lo;
       hi[step] += wt * rc[k]!.hi;
+      rawLo[step] += wt * s.values[k]!.lo;
+      rawHi[step] += wt * s.values[k]!.hi;
       n[step] += w.n[step]!;
     });
   }
   const steps: number[] = [];
   const values: Interval[] = [];
+  const levels: Interval[] = [];
   let samples = 0;
   for (let i = 0; i < weeks; i++) {
     if (!(n[i]! > 0)) continue;
     steps.push(i);
     values.push({ lo: lo[i]!, hi: hi[i]! });
+    levels.push({ lo: rawLo[i]!, hi: rawHi[i]! });
     samples += n[i]!;
   }
-  return { steps, values, samples };
+  return { steps, values, levels, samples };
 }
 
 export interface PlantSignal {
