@@ -23,13 +23,18 @@ CREATE TABLE wastewater_plant_series (
   weeks        integer NOT NULL CHECK (weeks > 0),
   -- Substances present, and per substance (in that order) and week (index 0 = window_from): the per-capita load
   -- (mg/day/1000 inhabitants) with censored samples at 0 (lo) and at their limit (hi), and the samples (0 = none).
+  -- Stored as little-endian float64 (lo, hi) and int32 (n) vectors: this table is the recompute's own working
+  -- state (api/src/wastewater/plant-store.ts), rewritten for every plant a new week reaches, and parsing ~10⁶
+  -- numbers as text was the largest part of that; anything to inspect by hand is in area_signal and the samples.
   substances   text[] NOT NULL,
-  lo           double precision[] NOT NULL,
-  hi           double precision[] NOT NULL,
-  n            integer[] NOT NULL,
-  CHECK (cardinality(lo) = cardinality(substances) * weeks AND cardinality(hi) = cardinality(lo) AND cardinality(n) = cardinality(lo))
+  lo           bytea NOT NULL,
+  hi           bytea NOT NULL,
+  n            bytea NOT NULL,
+  CHECK (length(lo) = 8 * cardinality(substances) * weeks AND length(hi) = length(lo) AND length(n) = 4 * cardinality(substances) * weeks)
 );
 
+-- Half-empty pages, so that a recompute's update of a row can stay on its page without touching the index (HOT).
+ALTER TABLE area_signal SET (fillfactor = 50);
 ALTER TABLE area_signal DROP CONSTRAINT area_signal_trend_check;
 ALTER TABLE area_signal ADD CONSTRAINT area_signal_trend_check
   CHECK (trend IN ('rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'below_detection', 'insufficient'));
@@ -52,4 +57,3 @@ ALTER TABLE area_signal
   ADD COLUMN enforcement_trend text CHECK (enforcement_trend IN ('rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'insufficient')),
   ADD COLUMN enforcement_p    double precision,
   ADD COLUMN divergent        boolean NOT NULL DEFAULT false;
-CREATE INDEX area_signal_divergent ON area_signal (area_code) WHERE divergent;

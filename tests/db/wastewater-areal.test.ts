@@ -19,6 +19,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from 'db';
 import { openPostgres } from 'db/postgres';
+import { stepOf, windowOf } from 'domain/wastewater';
+import { readStoredPlants } from 'api/src/wastewater/plant-store.js';
 import { areaSeries, rebuildShares, recomputeTouched, siteSeries } from 'api/src/wastewater/repository.js';
 import { TEST_DATABASE_URL } from '../support/env.js';
 
@@ -123,11 +125,11 @@ describe('areal weighting (PostGIS)', () => {
 
       // The stored path (plant weeks → each plant's window → area_signal) gives the same numbers.
       await recomputeTouched(tx, [{ siteId: p1, sampledAt: at }, { siteId: p2, sampledAt: at }], { asOf: '2026-11-01' });
-      const plants = await tx.query<{ site_id: number; lo: number; hi: number }>(
-        `SELECT site_id, lo[(DATE '2026-10-05' - window_from) / 7 + 1] AS lo, hi[(DATE '2026-10-05' - window_from) / 7 + 1] AS hi
-         FROM wastewater_plant_series WHERE site_id = ANY ($1) ORDER BY site_id`, [[p1, p2]]);
-      // Methamphetamine is the first substance stored, so its week is at the week's index.
-      expect(plants.map((r) => [r.site_id, r.lo, r.hi])).toEqual([[p1, 25, 25], [p2, 0, 0.5]]);
+      const w = windowOf('2026-11-01', 26);
+      const plants = await readStoredPlants(tx, w, [p1, p2]);
+      const week = (id: number) => { const a = plants.get(id)!.get('methamphetamine')!; const s = stepOf(w, '2026-10-05'); return [a.lo[s], a.hi[s], a.n[s]]; };
+      expect(week(p1)).toEqual([25, 25, 1]);
+      expect(week(p2)).toEqual([0, 0.5, 1]);
       const [sig] = await tx.query<{ trend: string; n_samples: number; coverage: number; latest_load: number; latest_censored: boolean; n_plants: number }>(
         `SELECT trend, n_samples, coverage, latest_load, latest_censored, n_plants FROM area_signal WHERE area_code = $1 AND substance = 'methamphetamine'`, [A]);
       // One week of data: too little for a trend; coverage = 36,000 people over 1 of 26 weeks / 40,000.

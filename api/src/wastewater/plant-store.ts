@@ -1,6 +1,6 @@
 /**
  * Plants' weekly values over the trend window: computed from samples (sql/plant-weeks.sql), stored one row per
- * plant (wastewater_plant_series, migration 130), and kept in memory between recomputes.
+ * plant (wastewater_plant_series, migration 130, as binary vectors), and kept in memory between recomputes.
  *
  * The memory copy: a recompute after an import needs every plant's window (an area's trend is combined from all
  * its plants, the province's from all of them). Reading ~2,000 rows at province scale costs more than the whole
@@ -34,16 +34,26 @@ export async function plantWeeksFromSamples(db: Queryable, w: TrendWindow, siteI
   return out;
 }
 
+/** A vector of numbers as the bytes the table stores (little-endian float64 or int32), base64 for the driver. */
+const toBase64 = (a: readonly number[], type: 'f64' | 'i32') =>
+  Buffer.from((type === 'f64' ? Float64Array.from(a) : Int32Array.from(a)).buffer).toString('base64');
+function fromBase64(b64: string, type: 'f64' | 'i32'): number[] {
+  const bytes = Buffer.from(b64, 'base64');
+  const copy = new Uint8Array(bytes).buffer; // aligned
+  return Array.from(type === 'f64' ? new Float64Array(copy) : new Int32Array(copy));
+}
+
 /** Stored plant rows (all, or those given), moved onto window `w`. */
 export async function readStoredPlants(db: Queryable, w: TrendWindow, siteIds: number[] | null = null): Promise<PlantMap> {
-  const rows = await db.query<{ r: [number, string, number, Substance[], number[], number[], number[]] }>(
-    `SELECT json_build_array(site_id, window_from, weeks, substances, lo, hi, n) AS r FROM wastewater_plant_series
-     WHERE $1::bigint[] IS NULL OR site_id = ANY ($1::bigint[])`,
+  const rows = await db.query<{ r: [number, string, number, Substance[], string, string, string] }>(
+    `SELECT json_build_array(site_id, window_from, weeks, substances, encode(lo, 'base64'), encode(hi, 'base64'), encode(n, 'base64')) AS r
+     FROM wastewater_plant_series WHERE $1::bigint[] IS NULL OR site_id = ANY ($1::bigint[])`,
     [siteIds],
   );
   const out: PlantMap = new Map();
   for (const { r } of rows) {
-    const [siteId, from, weeks, substances, lo, hi, n] = r;
+    const [siteId, from, weeks, substances, loB, hiB, nB] = r;
+    const [lo, hi, n] = [fromBase64(loB, 'f64'), fromBase64(hiB, 'f64'), fromBase64(nB, 'i32')];
     const plant: PlantWeeks = new Map();
     substances.forEach((sub, k) => {
       const part = (a: number[]) => a.slice(k * weeks, (k + 1) * weeks);
@@ -53,9 +63,6 @@ export async function readStoredPlants(db: Queryable, w: TrendWindow, siteIds: n
   }
   return out;
 }
-
-/** Values rounded to 1e-9 (far below any lab's precision): short numbers are parsed faster by the server. */
-const arrayText = (a: readonly number[]) => `{${a.map((v) => Math.round(v * 1e9) / 1e9).join(',')}}`;
 
 /** Write the rows of the plants given (replacing theirs); `all` first removes every other plant's row. */
 export async function storePlants(db: Queryable, w: TrendWindow, plants: PlantMap, siteIds: Iterable<number>, all = false): Promise<void> {
@@ -67,7 +74,7 @@ export async function storePlants(db: Queryable, w: TrendWindow, plants: PlantMa
     if (!cols.id.length) return;
     await db.query(
       `INSERT INTO wastewater_plant_series (site_id, window_from, weeks, substances, lo, hi, n)
-       SELECT id, $6::date, $7::int, s::text[], l::float8[], h::float8[], c::int[]
+       SELECT id, $6::date, $7::int, s::text[], decode(l, 'base64'), decode(h, 'base64'), decode(c, 'base64')
        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u (id, s, l, h, c)`,
       [cols.id, cols.subs, cols.lo, cols.hi, cols.n, w.from, w.weeks],
     );
@@ -81,9 +88,9 @@ export async function storePlants(db: Queryable, w: TrendWindow, plants: PlantMa
     const cat = (f: (a: WeekArrays) => number[]) => arrays.flatMap(f);
     cols.id.push(id);
     cols.subs.push(`{${subs.join(',')}}`);
-    cols.lo.push(arrayText(cat((a) => a.lo)));
-    cols.hi.push(arrayText(cat((a) => a.hi)));
-    cols.n.push(`{${cat((a) => a.n).join(',')}}`);
+    cols.lo.push(toBase64(cat((a) => a.lo), 'f64'));
+    cols.hi.push(toBase64(cat((a) => a.hi), 'f64'));
+    cols.n.push(toBase64(cat((a) => a.n), 'i32'));
     if (cols.id.length >= 2000) await flush();
   }
   await flush();

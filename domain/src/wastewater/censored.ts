@@ -83,28 +83,75 @@ export interface CensoredMannKendall {
   nCensored: number;
 }
 
-/** Step 2: Mann–Kendall over intervals in time order. */
+/**
+ * Step 2: Mann–Kendall over intervals in time order. Written over flat arrays, without allocating per pair: the
+ * recompute runs it for every plant, substance and window (~15,000 series at province scale).
+ */
 export function censoredMannKendall(values: readonly Interval[]): CensoredMannKendall {
   const n = values.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  let nCensored = 0;
+  for (let i = 0; i < n; i++) {
+    lo[i] = values[i]!.lo;
+    hi[i] = values[i]!.hi;
+    if (hi[i]! - lo[i]! > hi[i]! / 2) nCensored++;
+  }
   let s = 0;
   let tiedPairs = 0;
   for (let i = 0; i < n - 1; i++) {
+    const li = lo[i]!;
+    const hi_ = hi[i]!;
+    const point = li === hi_;
     for (let j = i + 1; j < n; j++) {
-      const c = compareIntervals(values[i]!, values[j]!);
+      const lj = lo[j]!;
+      const hj = hi[j]!;
+      // compareIntervals, inlined.
+      const c = point && lj === hj ? (lj > li ? 1 : lj < li ? -1 : 0) : lj >= hi_ ? 1 : hj <= li ? -1 : 0;
       s += c;
       if (c === 0) tiedPairs++;
     }
   }
-  // Groups of identical intervals are ties in the strict sense: Kendall's correction applies to them exactly.
-  const groups = new Map<string, number>();
-  for (const x of values) {
-    const key = `${x.lo}/${x.hi}`;
-    groups.set(key, (groups.get(key) ?? 0) + 1);
-  }
-  const ties = [...groups.values()].filter((t) => t > 1);
-  const mk = mannKendallFromParts(n, s, ties, tiedPairs);
-  return { ...mk, nCensored: values.filter(isMostlyCensored).length };
+  return { ...mannKendallFromParts(n, s, tieGroupSizes(lo, hi), tiedPairs), nCensored };
 }
+
+/**
+ * Sizes of the groups of identical intervals (2 or more): Kendall's tie correction applies to them exactly.
+ * Measured values are grouped by a numeric sort; the few censored ones pairwise.
+ */
+let tieScratch = new Float64Array(64);
+
+function tieGroupSizes(lo: Float64Array, hi: Float64Array): number[] {
+  const n = lo.length;
+  const intervals: number[] = [];
+  let m = 0;
+  if (tieScratch.length < n) tieScratch = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (lo[i] === hi[i]) tieScratch[m++] = lo[i]!;
+    else intervals.push(i);
+  }
+  const ties: number[] = [];
+  const sorted = tieScratch.subarray(0, m).sort();
+  for (let k = 0, run = 1; k < sorted.length; k++, run++) {
+    if (k + 1 < sorted.length && sorted[k + 1] === sorted[k]) continue;
+    if (run > 1) ties.push(run);
+    run = 0;
+  }
+  const done = new Uint8Array(intervals.length);
+  for (let a = 0; a < intervals.length; a++) {
+    if (done[a]) continue;
+    let run = 1;
+    for (let b = a + 1; b < intervals.length; b++) {
+      if (!done[b] && lo[intervals[a]!] === lo[intervals[b]!] && hi[intervals[a]!] === hi[intervals[b]!]) {
+        done[b] = 1;
+        run++;
+      }
+    }
+    if (run > 1) ties.push(run);
+  }
+  return ties;
+}
+
 
 const EPS_TOL = 1e-7;
 const MAX_ITER = 1000;
@@ -146,9 +193,17 @@ export function atsSlope(y: readonly number[], censored: readonly boolean[], t: 
   const above = (a: number[], b: number) => a.length - upperBound(a, b); // count of slopes > b
   const sOf = (b: number) => above(dd, b) - below(dd, b) + above(cd, b) - below(dc, b);
 
+  // S at the ends of a bracket is known from the step before: only the midpoint is new (the values are the ones
+  // cenken's step_s recomputes, so the search takes the same path).
+  const memo = new Map<number, number>();
+  const sAt = (b: number) => {
+    let v = memo.get(b);
+    if (v === undefined) memo.set(b, (v = sOf(b)));
+    return v;
+  };
   const step = (l: number, u: number) => {
     const b = [l, (l + u) / 2, u];
-    return { b, s: b.map(sOf) };
+    return { b, s: b.map(sAt) };
   };
   const bisect = (l: number, u: number) => {
     let bs = step(l, u);

@@ -130,18 +130,24 @@ export interface AreaLevel {
   coverage: number;
 }
 
+let levelScratch = { people: new Float64Array(64), lo: new Float64Array(64), hi: new Float64Array(64) };
+
 /** Level and coverage of an area from its plants' series (people = the area's people each plant serves). */
 export function areaLevel(plants: readonly { people: number; steps: readonly number[]; values: readonly { lo: number; hi: number }[] }[], weeks: number, population: number): AreaLevel {
-  const people = new Float64Array(weeks);
-  const lo = new Float64Array(weeks);
-  const hi = new Float64Array(weeks);
+  // Scratch arrays, reused: the recompute asks this for every area and signal (~15,000 times at province scale).
+  if (levelScratch.people.length < weeks) levelScratch = { people: new Float64Array(weeks), lo: new Float64Array(weeks), hi: new Float64Array(weeks) };
+  const { people, lo, hi } = levelScratch;
+  people.fill(0, 0, weeks);
+  lo.fill(0, 0, weeks);
+  hi.fill(0, 0, weeks);
   for (const p of plants) {
     if (!(p.people > 0)) continue;
-    p.steps.forEach((s, k) => {
+    for (let k = 0; k < p.steps.length; k++) {
+      const s = p.steps[k]!;
       people[s] += p.people;
       lo[s] += p.people * p.values[k]!.lo;
       hi[s] += p.people * p.values[k]!.hi;
-    });
+    }
   }
   let latestStep: number | null = null;
   let total = 0;

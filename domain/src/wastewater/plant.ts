@@ -92,6 +92,6 @@ export interface PlantSignal {
 
 export function plantSignal(plant: PlantWeeks, key: SignalKey, weeks: number): PlantSignal {
   const series = key === INDEX_SUBSTANCE ? indexSeries(plant, weeks) : substanceSeries(plant.get(key) ?? emptyWeeks(weeks));
-  const trend = summariseCensoredTrend(series.values, series.steps, { recensor: key !== INDEX_SUBSTANCE });
+  const trend = summariseCensoredTrend(series.values, series.steps, { recensor: key !== INDEX_SUBSTANCE, line: false });
   return { key, series, trend, firstStep: series.steps[0] ?? null, lastStep: series.steps[series.steps.length - 1] ?? null };
 }

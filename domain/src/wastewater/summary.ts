@@ -35,7 +35,7 @@ export interface CensoredTrendSummary {
   z: number;
   p: number;
   tau: number;
-  /** Slope per week (Sen's, or Akritas–Theil–Sen with censored values); null when not estimable. */
+  /** Slope per week (Sen's, or Akritas–Theil–Sen with censored values); null when not estimable, too short or below detection. */
   senSlope: number | null;
   /** Level of the line at step 0, for charts (median residual; censored values at their limit). */
   intercept: number | null;
@@ -62,10 +62,15 @@ const mid = (x: Interval) => (x.lo + x.hi) / 2;
 
 /**
  * Summary of one weekly series in time order; `steps` are the week numbers in the window (gaps allowed).
+ * `line: false` leaves out the line's level (the recompute needs no chart line for ~15,000 plant series).
  * `recensor`: apply the single-highest-limit rule (single substances; the index is summed from substances already
  * re-censored, and re-censoring a sum at its own upper bound would censor most of it).
  */
-export function summariseCensoredTrend(values: readonly Interval[], steps: readonly number[], opts: { recensor: boolean } = { recensor: true }): CensoredTrendSummary {
+export function summariseCensoredTrend(
+  values: readonly Interval[],
+  steps: readonly number[],
+  opts: { recensor: boolean; line?: boolean } = { recensor: true },
+): CensoredTrendSummary {
   const rc = opts.recensor ? recensorAtHighestLimit(values) : { values: [...values], limit: null, recensored: 0 };
   const v = rc.values;
   const mk = censoredMannKendall(v);
@@ -78,7 +83,8 @@ export function summariseCensoredTrend(values: readonly Interval[], steps: reado
   else if (censoredShare > MAX_CENSORED_SHARE || recentCensored * 2 > recent.length) category = 'below_detection';
   else category = classifyTrend(mk);
 
-  const slope = n >= 2 ? censoredSlope(v, steps) : null;
+  // No slope where there is no trend to state (too short, or below detection): it would only be noise.
+  const slope = n >= 2 && category !== 'insufficient' && category !== 'below_detection' ? censoredSlope(v, steps) : null;
   const blocks = v.slice(-2 * PCT_CHANGE_WEEKS);
   const blocksMeasured = blocks.length === 2 * PCT_CHANGE_WEEKS && !blocks.some(isMostlyCensored);
   const recentMean = blocksMeasured ? mean(blocks.slice(PCT_CHANGE_WEEKS).map(mid)) : null;
@@ -93,7 +99,7 @@ export function summariseCensoredTrend(values: readonly Interval[], steps: reado
     p: mk.p,
     tau: mk.tau,
     senSlope: slope,
-    intercept: slope === null ? null : sensIntercept(v.map((x) => (isMostlyCensored(x) ? x.hi : mid(x))), slope, steps),
+    intercept: slope === null || opts.line === false ? null : sensIntercept(v.map((x) => (isMostlyCensored(x) ? x.hi : mid(x))), slope, steps),
     pctChange: recentMean !== null && beforeMean !== null && beforeMean > 0 ? ((recentMean - beforeMean) / beforeMean) * 100 : null,
     recentMean,
     beforeMean,

@@ -88,22 +88,65 @@ export function mannKendallFromParts(n: number, s: number, ties: readonly number
   return { n, s, varS, z, p: n < 2 ? 1 : twoSidedP(z), tau: denom > 0 ? s / denom : 0 };
 }
 
+/** A scratch buffer for pairwise slopes, reused so that ~15,000 series a recompute allocate nothing per pair. */
+let scratch = new Float64Array(1024);
+
+/** Median of the first `len` values of `a`, reordering them (Hoare's quickselect; the mean of the middle two when even). */
+function medianInPlace(a: Float64Array, len: number): number {
+  const select = (k: number, left: number, right: number): number => {
+    while (right > left) {
+      const pivot = a[(left + right) >> 1]!;
+      let i = left;
+      let j = right;
+      while (i <= j) {
+        while (a[i]! < pivot) i++;
+        while (a[j]! > pivot) j--;
+        if (i <= j) {
+          const t = a[i]!;
+          a[i] = a[j]!;
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) right = j;
+      else if (k >= i) left = i;
+      else return a[k]!;
+    }
+    return a[k]!;
+  };
+  const mid = len >> 1;
+  if (len % 2 === 1) return select(mid, 0, len - 1);
+  const upper = select(mid, 0, len - 1);
+  // After selecting `mid`, everything left of it is ≤ it: the lower middle is their maximum.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (a[i]! > lower) lower = a[i]!;
+  return (lower + upper) / 2;
+}
+
 /**
  * Median of pairwise slopes per step; NaN for fewer than two values. `t` gives each value's step (week number)
  * when the series has gaps; without it the values are taken as consecutive.
  */
 export function sensSlope(x: readonly number[], t?: readonly number[]): number {
-  const at = (i: number) => (t ? t[i]! : i);
-  const slopes: number[] = [];
-  for (let i = 0; i < x.length - 1; i++) {
-    for (let j = i + 1; j < x.length; j++) slopes.push((x[j]! - x[i]!) / (at(j) - at(i)));
+  const n = x.length;
+  const pairs = (n * (n - 1)) / 2;
+  if (pairs < 1) return NaN;
+  if (scratch.length < pairs) scratch = new Float64Array(pairs);
+  let k = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const ti = t ? t[i]! : i;
+    for (let j = i + 1; j < n; j++) scratch[k++] = (x[j]! - x[i]!) / ((t ? t[j]! : j) - ti);
   }
-  return slopes.length ? median(slopes) : NaN;
+  return medianInPlace(scratch, k);
 }
 
 /** Intercept of the Sen line at step 0: median of x_i − slope·t_i (Conover 1980), so the chart can draw it. */
 export function sensIntercept(x: readonly number[], slope: number, t?: readonly number[]): number {
-  return x.length ? median(x.map((v, i) => v - slope * (t ? t[i]! : i))) : NaN;
+  if (!x.length) return NaN;
+  if (scratch.length < x.length) scratch = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) scratch[i] = x[i]! - slope * (t ? t[i]! : i);
+  return medianInPlace(scratch, x.length);
 }
 
 /** Percent change of the last `weeks` values' mean against the `weeks` before; null when undefined. */
