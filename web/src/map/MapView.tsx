@@ -169,7 +169,7 @@ export function MapView(props: Props) {
     }
     const now = new Set<string>();
     for (const o of overrides) {
-      for (const id of byCatalogue.get(o.layer) ?? []) {
+      for (const id of o.styleLayer ? (byCatalogue.get(o.layer) ?? []).filter((x) => x === o.styleLayer) : (byCatalogue.get(o.layer) ?? [])) {
         const type = originalLayers.current.find((l) => l.id === id)?.type ?? '';
         for (const [prop, value] of Object.entries(o.paint ?? {})) {
           if (!prop.startsWith(`${type}-`)) continue;
