@@ -54,7 +54,7 @@ describe('why is this colour, in words', () => {
     expect(s.plants[1]).toContain('only 6 weeks');
     expect(s.panel[0]).toMatch(/joined the sampling on 2026-09-21.*not read as a change in use/);
     expect(s.enforcement.at(-1)).toBe('Flagged: the drug signal rises significantly while enforcement falls.');
-    expect(s.changes).toEqual(['p rising over 0.05 (now 0.003) would make it rising.', 'A plant joining or leaving the sampling does not change it.']);
+    expect(s.changes).toEqual(['p rising over 0.05 (now = 0.003) would make it rising.', 'A plant joining or leaving the sampling does not change it.']);
   });
 
   it('says the listing colour, its events and what comes next, in Chinese too', () => {

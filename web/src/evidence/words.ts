@@ -8,7 +8,8 @@ export type T = (key: string, opts?: Record<string, unknown>) => string;
 
 const pct = (x: number) => Math.round(x * 100);
 const num = (x: number | null | undefined, digits = 2) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : Number(x.toPrecision(digits + 1)).toString());
-const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+/** "= 0.012" or "< 0.001", for "p {{p}}" in the messages. */
+const pValue = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
 
 /** Why the drug-signal colour: the headline, the test, censoring, coverage, plants, panel, enforcement, changes. */
 export function signalWords(e: SignalEvidence, t: T): { headline: string; facts: string[]; plants: string[]; panel: string[]; enforcement: string[]; changes: string[] } {

@@ -155,8 +155,10 @@ export function MapView(props: Props) {
     const map = mapRef.current;
     if (!map || !loaded.current) return;
     const { layerStates, overrides } = latest.current;
+    const scaled = new Set<string>(); // style layers whose opacity the panel state has just set
     for (const change of styleChanges(originalLayers.current, layerStates)) {
       if (!map.getLayer(change.id)) continue;
+      scaled.add(change.id);
       map.setLayoutProperty(change.id, 'visibility', change.visibility);
       for (const [prop, value] of Object.entries(change.paint)) map.setPaintProperty(change.id, prop, value);
       map.setFilter(change.id, change.filter as maplibregl.FilterSpecification);
@@ -184,7 +186,8 @@ export function MapView(props: Props) {
       if (now.has(key)) continue;
       const [id, prop] = key.split('\u0000');
       const original = originalLayers.current.find((l) => l.id === id)?.paint?.[prop];
-      if (map.getLayer(id) && !prop.endsWith('-opacity')) map.setPaintProperty(id, prop, original);
+      // Opacity props were reset above for the layers the panel state covers; the others get the server's value back.
+      if (map.getLayer(id) && (!prop.endsWith('-opacity') || !scaled.has(id))) map.setPaintProperty(id, prop, original);
     }
     overridden.current = now;
   }

@@ -97,7 +97,7 @@ export function WastewaterControl({ ctx }: { ctx: PluginContext }) {
       {rising?.length === 0 && <p className="muted">{t('rising.none')}</p>}
       <ol className="ww-rising">
         {rising?.map((s) => (
-          <li key={`${s.areaCode}/${s.substance}`} data-trend={s.trend}>
+          <li key={`${s.areaCode}/${s.substance}`} data-trend={s.trend} data-level={s.level}>
             <button type="button" onClick={() => ctx.select({ layer: layerOf(s.level), id: s.areaCode })}>
               <span className="ww-swatch" style={{ background: trendColor(s.trend) }} aria-hidden="true" />
               <strong>{s.areaName}</strong> · {t(`substance.${s.substance}`)} · {t(`trend.${s.trend}`)}
