@@ -27,6 +27,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The page with the evidence scrolled to the top of the details panel. */
+async function shotOfWhy(name: string) {
+  await c.page.locator('.why-section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await c.page.screenshot({ path: `${SHOTS}${name}` });
+}
+
 async function openWhy() {
   await c.page.locator('.why-toggle').click();
   await c.page.waitForSelector('.why [data-part="listing"]', { timeout: 30_000 });
@@ -65,9 +71,7 @@ describe('why is this colour (console)', () => {
     expect(text).toMatch(/低于定量限/); // the censored share beside the trend
     expect(text).toMatch(/什么会改变颜色/);
     expect(await c.page.locator('.why [data-part="signal"] .ev-chart').count()).toBeGreaterThan(0);
-    const details = c.page.locator('.details');
-    await details.evaluate((el) => el.scrollTo(0, 0));
-    await details.screenshot({ path: `${SHOTS}why-rising-township.png` });
+    await shotOfWhy('why-rising-township.png');
   });
 
   it('explains a listed township by its listing events and what comes next', async () => {
@@ -85,7 +89,7 @@ describe('why is this colour (console)', () => {
     expect(text).toMatch(/挂牌颜色/);
     expect(text).toMatch(/\d{4}-\d{2}-\d{2}：挂牌/);
     expect(text).toMatch(/期限于 \d{4}-\d{2}-\d{2} 届满/);
-    await c.page.locator('.details').screenshot({ path: `${SHOTS}why-listed-township.png` });
+    await shotOfWhy('why-listed-township.png');
     expect(c.errors).toEqual([]);
   });
 });
