@@ -3,10 +3,10 @@
 -- * wastewater_sample.censored_by_loq: the lab reported a number below the LOQ it stated without flagging it;
 --   such a result is censored whatever the flag said (below_loq set), and this column keeps the fact visible.
 --   Rows already stored that way are corrected here.
--- * wastewater_plant_series replaces 060's wastewater_area_series: each plant's weekly values over the trend window
---   (lower and upper bound of the per-capita load, samples per week), one row per plant. Area trends are combined
---   from the plants' own trends (domain/src/wastewater/consensus.ts), so an area's pooled series is no longer
---   stored, and a new week rewrites one row per plant that reported instead of one per area and substance.
+-- * wastewater_plant_week replaces 060's wastewater_area_series: each plant's weekly values (lower and upper bound
+--   of the per-capita load, samples), one row per plant and week. Area trends are combined from the plants' own
+--   trends (domain/src/wastewater/consensus.ts), so an area's pooled series is no longer stored, and a new week adds
+--   one row per plant that reported instead of rewriting every area's window.
 -- * area_signal: the trend may be 'below_detection'; beside it the share of censored weeks, the combined Kendall
 --   statistic, the plants behind it and the panel changes, and the divergence flag with the enforcement trend.
 
@@ -17,21 +17,19 @@ ALTER TABLE wastewater_sample ADD CONSTRAINT wastewater_sample_censored_by_loq_c
 
 DROP TABLE IF EXISTS wastewater_area_series;
 
-CREATE TABLE wastewater_plant_series (
-  site_id      bigint PRIMARY KEY REFERENCES wastewater_site (id) ON DELETE CASCADE,
-  window_from  date NOT NULL CHECK (extract(isodow FROM window_from) = 1),
-  weeks        integer NOT NULL CHECK (weeks > 0),
-  -- Substances present, and per substance (in that order) and week (index 0 = window_from): the per-capita load
-  -- (mg/day/1000 inhabitants) with censored samples at 0 (lo) and at their limit (hi), and the samples (0 = none).
-  -- Stored as little-endian float64 (lo, hi) and int32 (n) vectors: this table is the recompute's own working
-  -- state (api/src/wastewater/plant-store.ts), rewritten for every plant a new week reaches, and parsing ~10⁶
-  -- numbers as text was the largest part of that; anything to inspect by hand is in area_signal and the samples.
+CREATE TABLE wastewater_plant_week (
+  site_id      bigint NOT NULL REFERENCES wastewater_site (id) ON DELETE CASCADE,
+  week         date NOT NULL CHECK (extract(isodow FROM week) = 1),
+  -- Per substance sampled that week (in the order of `substances`): the per-capita load (mg/day/1000 inhabitants)
+  -- with censored samples at 0 (lo) and at their limit (hi), and how many samples.
   substances   text[] NOT NULL,
-  lo           bytea NOT NULL,
-  hi           bytea NOT NULL,
-  n            bytea NOT NULL,
-  CHECK (length(lo) = 8 * cardinality(substances) * weeks AND length(hi) = length(lo) AND length(n) = 4 * cardinality(substances) * weeks)
+  lo           double precision[] NOT NULL,
+  hi           double precision[] NOT NULL,
+  n            integer[] NOT NULL,
+  CHECK (cardinality(lo) = cardinality(substances) AND cardinality(hi) = cardinality(lo) AND cardinality(n) = cardinality(lo)),
+  PRIMARY KEY (site_id, week)
 );
+CREATE INDEX wastewater_plant_week_week ON wastewater_plant_week (week);
 
 -- Half-empty pages, so that a recompute's update of a row can stay on its page without touching the index (HOT).
 ALTER TABLE area_signal SET (fillfactor = 50);

@@ -127,9 +127,13 @@ describe('areal weighting (PostGIS)', () => {
       await recomputeTouched(tx, [{ siteId: p1, sampledAt: at }, { siteId: p2, sampledAt: at }], { asOf: '2026-11-01' });
       const w = windowOf('2026-11-01', 26);
       const plants = await readStoredPlants(tx, w, [p1, p2]);
-      const week = (id: number) => { const a = plants.get(id)!.get('methamphetamine')!; const s = stepOf(w, '2026-10-05'); return [a.lo[s], a.hi[s], a.n[s]]; };
-      expect(week(p1)).toEqual([25, 25, 1]);
-      expect(week(p2)).toEqual([0, 0.5, 1]);
+      const weekOf = (id: number) => {
+        const a = plants.get(id)!.get('methamphetamine')!;
+        const s = stepOf(w, '2026-10-05');
+        return [a.lo[s], a.hi[s], a.n[s]];
+      };
+      expect(weekOf(p1)).toEqual([25, 25, 1]);
+      expect(weekOf(p2)).toEqual([0, 0.5, 1]);
       const [sig] = await tx.query<{ trend: string; n_samples: number; coverage: number; latest_load: number; latest_censored: boolean; n_plants: number }>(
         `SELECT trend, n_samples, coverage, latest_load, latest_censored, n_plants FROM area_signal WHERE area_code = $1 AND substance = 'methamphetamine'`, [A]);
       // One week of data: too little for a trend; coverage = 36,000 people over 1 of 26 weeks / 40,000.

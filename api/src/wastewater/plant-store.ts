@@ -1,15 +1,16 @@
 /**
  * Plants' weekly values over the trend window: computed from samples (sql/plant-weeks.sql), stored one row per
- * plant (wastewater_plant_series, migration 130, as binary vectors), and kept in memory between recomputes.
+ * plant and week (wastewater_plant_week, migration 130: a new week adds rows, nothing is rewritten), and kept in
+ * memory between recomputes.
  *
  * The memory copy: a recompute after an import needs every plant's window (an area's trend is combined from all
- * its plants, the province's from all of them). Reading ~2,000 rows at province scale costs more than the whole
- * update may, so the last state written is kept in this process, tagged with the random token the recompute also
+ * its plants, the province's from all of them). Reading ~55,000 plant weeks at province scale costs more than the
+ * whole update may, so the last state written is kept in this process, tagged with the random token the recompute also
  * writes to dataset_info. A recompute (under the advisory lock, recompute.ts) uses the copy only when the stored
  * token is still its token, i.e. nobody — another process, a rolled-back transaction — wrote since.
  */
 import type { Queryable } from 'db';
-import { emptyWeeks, shiftWeeks, type PlantWeeks, type Substance, type TrendWindow, type WeekArrays } from 'domain/wastewater';
+import { addWeeks, emptyWeeks, shiftWeeks, type PlantWeeks, type Substance, type TrendWindow } from 'domain/wastewater';
 import { SQL } from './sql.js';
 
 export type PlantMap = Map<number, PlantWeeks>;
@@ -34,64 +35,69 @@ export async function plantWeeksFromSamples(db: Queryable, w: TrendWindow, siteI
   return out;
 }
 
-/** A vector of numbers as the bytes the table stores (little-endian float64 or int32), base64 for the driver. */
-const toBase64 = (a: readonly number[], type: 'f64' | 'i32') =>
-  Buffer.from((type === 'f64' ? Float64Array.from(a) : Int32Array.from(a)).buffer).toString('base64');
-function fromBase64(b64: string, type: 'f64' | 'i32'): number[] {
-  const bytes = Buffer.from(b64, 'base64');
-  const copy = new Uint8Array(bytes).buffer; // aligned
-  return Array.from(type === 'f64' ? new Float64Array(copy) : new Int32Array(copy));
-}
-
-/** Stored plant rows (all, or those given), moved onto window `w`. */
+/** Stored plant weeks of window `w` (all plants, or those given), as week arrays. */
 export async function readStoredPlants(db: Queryable, w: TrendWindow, siteIds: number[] | null = null): Promise<PlantMap> {
-  const rows = await db.query<{ r: [number, string, number, Substance[], string, string, string] }>(
-    `SELECT json_build_array(site_id, window_from, weeks, substances, encode(lo, 'base64'), encode(hi, 'base64'), encode(n, 'base64')) AS r
-     FROM wastewater_plant_series WHERE $1::bigint[] IS NULL OR site_id = ANY ($1::bigint[])`,
-    [siteIds],
+  const rows = await db.query<{ r: [number, number, Substance[], number[], number[], number[]] }>(
+    `SELECT json_build_array(site_id, (week - $1::date) / 7, substances, lo, hi, n) AS r FROM wastewater_plant_week
+     WHERE week BETWEEN $1::date AND $2::date AND ($3::bigint[] IS NULL OR site_id = ANY ($3::bigint[]))`,
+    [w.from, w.to, siteIds],
   );
   const out: PlantMap = new Map();
   for (const { r } of rows) {
-    const [siteId, from, weeks, substances, loB, hiB, nB] = r;
-    const [lo, hi, n] = [fromBase64(loB, 'f64'), fromBase64(hiB, 'f64'), fromBase64(nB, 'i32')];
-    const plant: PlantWeeks = new Map();
+    const [siteId, step, substances, lo, hi, n] = r;
+    let plant = out.get(siteId);
+    if (!plant) out.set(siteId, (plant = new Map()));
     substances.forEach((sub, k) => {
-      const part = (a: number[]) => a.slice(k * weeks, (k + 1) * weeks);
-      plant.set(sub, shiftWeeks(w, from, { lo: part(lo), hi: part(hi), n: part(n) }));
+      let a = plant!.get(sub);
+      if (!a) plant!.set(sub, (a = emptyWeeks(w.weeks)));
+      a.lo[step] = lo[k]!;
+      a.hi[step] = hi[k]!;
+      a.n[step] = n[k]!;
     });
-    out.set(siteId, plant);
   }
   return out;
 }
 
-/** Write the rows of the plants given (replacing theirs); `all` first removes every other plant's row. */
-export async function storePlants(db: Queryable, w: TrendWindow, plants: PlantMap, siteIds: Iterable<number>, all = false): Promise<void> {
+/**
+ * Write weeks `first`..`last` (steps of window `w`) of the plants given: one row per plant and week with data,
+ * replacing what was stored for those weeks (a week no sample is left in loses its row). `all`: every stored week
+ * goes first (the full recompute), including weeks before the window, which no trend reads any more.
+ */
+export async function storePlantWeeks(db: Queryable, w: TrendWindow, plants: PlantMap, siteIds: Iterable<number>, first: number, last: number, all = false): Promise<void> {
   const ids = [...siteIds];
-  if (all) await db.query('DELETE FROM wastewater_plant_series');
-  else await db.query('DELETE FROM wastewater_plant_series WHERE site_id = ANY ($1::bigint[])', [ids]);
-  const cols = { id: [] as number[], subs: [] as string[], lo: [] as string[], hi: [] as string[], n: [] as string[] };
+  if (all) await db.query('TRUNCATE wastewater_plant_week');
+  else {
+    await db.query('DELETE FROM wastewater_plant_week WHERE site_id = ANY ($1::bigint[]) AND week BETWEEN $2::date AND $3::date', [
+      ids, addWeeks(w.from, first), addWeeks(w.from, last),
+    ]);
+  }
+  const cols = { id: [] as number[], week: [] as string[], subs: [] as string[], lo: [] as string[], hi: [] as string[], n: [] as string[] };
   const flush = async () => {
     if (!cols.id.length) return;
     await db.query(
-      `INSERT INTO wastewater_plant_series (site_id, window_from, weeks, substances, lo, hi, n)
-       SELECT id, $6::date, $7::int, s::text[], decode(l, 'base64'), decode(h, 'base64'), decode(c, 'base64')
-       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u (id, s, l, h, c)`,
-      [cols.id, cols.subs, cols.lo, cols.hi, cols.n, w.from, w.weeks],
+      `INSERT INTO wastewater_plant_week (site_id, week, substances, lo, hi, n)
+       SELECT id, w, s::text[], l::float8[], h::float8[], c::int[]
+       FROM unnest($1::bigint[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u (id, w, s, l, h, c)`,
+      [cols.id, cols.week, cols.subs, cols.lo, cols.hi, cols.n],
     );
     for (const k of Object.keys(cols) as (keyof typeof cols)[]) cols[k].length = 0;
   };
+  const list = (a: readonly (number | string)[]) => `{${a.join(',')}}`;
   for (const id of ids) {
     const plant = plants.get(id);
-    if (!plant || plant.size === 0) continue;
-    const subs = [...plant.keys()];
-    const arrays = subs.map((s) => plant.get(s)!);
-    const cat = (f: (a: WeekArrays) => number[]) => arrays.flatMap(f);
-    cols.id.push(id);
-    cols.subs.push(`{${subs.join(',')}}`);
-    cols.lo.push(toBase64(cat((a) => a.lo), 'f64'));
-    cols.hi.push(toBase64(cat((a) => a.hi), 'f64'));
-    cols.n.push(toBase64(cat((a) => a.n), 'i32'));
-    if (cols.id.length >= 2000) await flush();
+    if (!plant) continue;
+    for (let step = first; step <= last; step++) {
+      const subs = [...plant.keys()].filter((s) => plant.get(s)!.n[step]! > 0);
+      if (!subs.length) continue;
+      const at = subs.map((s) => plant.get(s)!);
+      cols.id.push(id);
+      cols.week.push(addWeeks(w.from, step));
+      cols.subs.push(list(subs));
+      cols.lo.push(list(at.map((a) => a.lo[step]!)));
+      cols.hi.push(list(at.map((a) => a.hi[step]!)));
+      cols.n.push(list(at.map((a) => a.n[step]!)));
+      if (cols.id.length >= 10000) await flush();
+    }
   }
   await flush();
 }

@@ -1,16 +1,16 @@
 /**
  * Recompute of drug signals over the trend window:
- *   catchment shares (sql/shares.sql) → each plant's weekly values (sql/plant-weeks.sql; stored one row per plant,
- *   plant-store.ts) → each plant's own trends (domain plant.ts, censoring in censored.ts) → each area's consensus
+ *   catchment shares (sql/shares.sql) → each plant's weekly values (sql/plant-weeks.sql; stored one row per plant
+ *   and week, plant-store.ts) → each plant's own trends (domain plant.ts, censoring in censored.ts) → each area's consensus
  *   of its plants, level, coverage and divergence (area-signals.ts) → area_signal.
  *
  * Serialised: every recompute first takes a transaction-level advisory lock, so two imports at once (or an
  * import and a full recompute) run one after the other instead of colliding on area_signal's key; the second
  * sees the first's rows once it gets the lock (READ COMMITTED: each statement sees what committed before it).
  *
- * Incremental (after an import): the plants' stored windows (or this process's copy of them) move onto the new
- * window if "as of" entered a later week; only the weeks the new samples fall in are re-read, for the plants that
- * sent them; only those plants' rows are rewritten; the signals of the areas those plants serve are recomputed —
+ * Incremental (after an import): the plants' stored weeks of the window (or this process's copy of them) are
+ * taken; only the weeks the new samples fall in are re-read, for the plants that sent them, and only those plant
+ * weeks are written; the signals of the areas those plants serve are recomputed —
  * all areas when the window moved, since every trend's window did. See README.md for the figures.
  */
 import { randomUUID } from 'node:crypto';
@@ -28,7 +28,7 @@ import {
   type TrendWindow,
 } from 'domain/wastewater';
 import { computeSignals, PlantSignals, withDivergence, writeSignals, type AreaRef } from './area-signals.js';
-import { plantWeeksFromSamples, readStoredPlants, rememberPlants, storePlants, takeCachedPlants, type PlantMap } from './plant-store.js';
+import { plantWeeksFromSamples, readStoredPlants, rememberPlants, storePlantWeeks, takeCachedPlants, type PlantMap } from './plant-store.js';
 import { SQL } from './sql.js';
 
 export { DEFAULT_WINDOW_WEEKS, type TouchedSample };
@@ -139,7 +139,7 @@ async function fullRecompute(tx: Queryable, opts: RecomputeOptions): Promise<Rec
   const asOf = opts.asOf ?? (await latestSampleDay(tx)) ?? new Date().toISOString().slice(0, 10);
   const w = windowOf(asOf, weeks);
   const plants = await timed(ms, 'plant weeks', () => plantWeeksFromSamples(tx, w, null), opts.log);
-  await timed(ms, 'store plants', () => storePlants(tx, w, plants, plants.keys(), true), opts.log);
+  await timed(ms, 'store plant weeks', () => storePlantWeeks(tx, w, plants, plants.keys(), 0, w.weeks - 1, true), opts.log);
   const r = await signalsFor(tx, w, plants, null, ms, opts.log);
   await saveState(tx, w, plants);
   return { asOf, windowWeeks: weeks, ...r, ms };
@@ -177,7 +177,7 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
           spliceWeeks(stored, f?.get(sub), stepOf(w, first), stepOf(w, last));
         }
       }
-      await timed(ms, 'store plants', () => storePlants(tx, w, plants, siteIds), opts.log);
+      await timed(ms, 'store plant weeks', () => storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)), opts.log);
     }
     const areaCodes = windowMoved ? null : [...new Set((await readShares(tx, { siteIds })).map((s) => s.areaCode))];
     const r = await signalsFor(tx, w, plants, areaCodes, ms, opts.log);
