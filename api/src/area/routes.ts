@@ -17,6 +17,8 @@ import type { SignalSubstance } from '../wastewater/series.js';
 import { areaPeopleCounts, findArea } from './repository.js';
 
 const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstance, ...SignalSubstance[]]);
+/** The query of GET /api/areas/{code}/evidence, as the OpenAPI document describes it. */
+export const evidenceQuery = z.object({ as_of: asOfParam, substance: substanceParam.default(INDEX_SUBSTANCE) });
 
 export function areaRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -35,7 +37,7 @@ export function areaRoutes({ db }: AppDeps) {
 
   app.get('/:code/evidence', async (c) => {
     const { code } = parseParams(c, z.object({ code: areaCode }));
-    const q = parseQuery(c, z.object({ as_of: asOfParam, substance: substanceParam.default(INDEX_SUBSTANCE) }));
+    const q = parseQuery(c, evidenceQuery);
     const user = c.get('user');
     const asOf = q.as_of ?? chinaToday();
     const area = await findArea(db, code, asOf, user.scopePrefix);

@@ -4,6 +4,7 @@
  * every route of the app is described here, and another walks every operation with malformed values.
  */
 import { z } from 'zod';
+import { evidenceQuery } from '../area/routes.js';
 import { auditQuery } from '../audit/routes.js';
 import { styleQuery } from '../catalogue/routes.js';
 import { daysQuery } from '../checkpoint/routes.js';
@@ -20,7 +21,7 @@ import { signIn } from '../session/routes.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 import { tileQuery } from '../tiles/routes.js';
 import { createUserBody, passwordBody, tokenBody, updateUserBody, userListQuery } from '../users/routes.js';
-import { importQuery, recomputeBody, risingQuery, seriesQuery, sitesQuery } from '../wastewater/routes.js';
+import { divergentQuery, importQuery, recomputeBody, risingQuery, seriesQuery, sitesQuery } from '../wastewater/routes.js';
 import { asOfParam } from '../http/params.js';
 
 /** A path parameter and a plausible value of it (used as the example). */
@@ -145,6 +146,9 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/labels/{layer}': { get: { summary: 'Label points of areas and grids', tags: ['map'], path: [{ name: 'layer', example: 'townships' }], query: labelQuery } },
   '/api/search': { get: { summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], query: searchQuery } },
   '/api/areas/{code}': { get: { summary: 'An area: parent chain, population, listing, signals, counts of sites inside', tags: ['areas'], path: [areaCodeParam], query: asOf } },
+  '/api/areas/{code}/evidence': {
+    get: { summary: "Why is this colour: the evidence behind an area's listing colour and its drug signal (plants, censoring, divergence)", tags: ['areas'], path: [areaCodeParam], query: evidenceQuery },
+  },
   '/api/checkpoints/{id}': { get: { summary: 'A checkpoint', tags: ['checkpoint'], path: [id()] } },
   '/api/checkpoints/{id}/days': { get: { summary: 'Daily figures of a checkpoint', tags: ['checkpoint'], path: [id()], query: daysQuery } },
   '/api/firms/{id}': { get: { summary: 'A precursor-chemical firm with its inspections and next due date', tags: ['firm'], path: [id()] } },
@@ -170,6 +174,7 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/wastewater/sites/{code}/series': { get: { summary: 'Loads of a site per substance, with LOQ flags and trend', tags: ['wastewater'], path: [{ name: 'code', example: 'WWTP-0001' }], query: seriesQuery } },
   '/api/wastewater/areas/{code}/series': { get: { summary: 'Population-weighted load series of an area', tags: ['wastewater'], path: [areaCodeParam], query: seriesQuery } },
   '/api/wastewater/areas/{code}/signals': { get: { summary: 'Trends per substance of an area, with confidence', tags: ['wastewater'], path: [areaCodeParam] } },
+  '/api/wastewater/divergent': { get: { summary: 'Areas whose drug index rises significantly while enforcement there falls', tags: ['wastewater'], query: divergentQuery } },
   '/api/wastewater/rising': { get: { summary: 'Rising signals, significant first, with upstream tracing sites', tags: ['wastewater'], query: risingQuery } },
   '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin); the body is optional', tags: ['wastewater'], body: recomputeBody } },
   '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], query: importQuery, body: 'file' } },

@@ -24,6 +24,8 @@ const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstan
 const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
 const windowParam = z.string().regex(/^\d{1,3}$/, 'must be a whole number of weeks').transform(Number).pipe(z.number().int().min(4).max(156));
 
+export const divergentQuery = z.object({ level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'), limit: limitParam(50, 1000) });
+
 export const seriesQuery = z
   .object({
     substance: substanceParam.default(INDEX_SUBSTANCE),
@@ -109,7 +111,7 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
 
   /** Areas whose drug index rises significantly while enforcement there falls (divergence.ts), for the office. */
   app.get('/divergent', async (c) => {
-    const q = parseQuery(c, z.object({ level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'), limit: limitParam(50, 1000) }));
+    const q = parseQuery(c, divergentQuery);
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
     return c.json({ signals: await divergentSignals(db, c.get('user').scopePrefix, { levels, limit: q.limit }) });
   });
