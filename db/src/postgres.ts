@@ -19,6 +19,7 @@ const types = {
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
+    orm: drizzle({ client }) as unknown as Queryable['orm'],
     async query<T>(text: string, params: readonly unknown[] = []) {
       const res = await client.query({ text, values: params as unknown[], types });
       return res.rows as T[];
@@ -49,7 +50,6 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   return {
     kind: 'postgres',
     supportsMvt,
-    orm: drizzle(pool) as unknown as Database['orm'],
     ...base,
     async transaction(fn) {
       const client = await pool.connect();
