@@ -1,166 +1,201 @@
 /**
- * Tile benchmark (not a test): province scale on a real PostGIS server. For ~500 fixed tiles at zooms 5–14 and
- * every layer whose range includes them, it times
- *   raw   — the layer's ST_AsMVT query run directly in the database (the floor),
- *   cold  — GET through the API (routing, auth, parsing, query, headers) with the tile cache empty (the
- *           database's own buffers are warm: each layer's tiles are queried once before timing),
- *   warm  — the same GET again (served from the tile cache),
- * and prints p50/p95 per layer and the API's overhead over raw, then compares with bench/baseline-tiles.json.
- *   pnpm bench                       # seeds the province region into grid_console_bench on first run (minutes)
- *   pnpm bench -- --save-baseline    # keep this run's figures as the baseline
+ * `pnpm bench`: the tile path against its floors, side by side at city and province scale, in one run:
+ *   PostGIS    — the tile statements' own planning and execution time (pg_stat_statements), run unprepared by the
+ *                bench and prepared by the API;
+ *   API cold   — every tile once from a freshly started API process (nothing cached; database buffers warm);
+ *   API cached — the same tiles again;
+ *   nginx      — the same bytes as static files (one worker, keep-alive), the floor of any HTTP server here;
+ * per-request times with curl over one keep-alive connection, throughput with autocannon at 1 and 32
+ * connections. Then a mixed load at province scale (tiles, features, details, search) with 1–64 clients.
+ * The machine is shared: the load average is printed, and every comparison is made within the same run.
+ *   pnpm bench                                   # BENCH_SIZES=city,province BENCH_SECONDS=5
+ *   pnpm bench -- --save-baseline                # keep the headline figures in bench/baseline-tiles.json
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { migrate } from 'db/migrate';
-import { openPostgres } from 'db/postgres';
-import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import type { Database } from 'db';
 import { LAYERS } from '../src/layers/registry.js';
 import { bindNamed } from '../src/tiles/named-params.js';
 import { buildTileSql } from '../src/tiles/tile-sql.js';
-import { seedDemo } from '../src/seeding/seed-demo.js';
+import { curlSeries, load, mean, pct, type LoadResult } from './clients.js';
+import { mixedLoad } from './mixed.js';
+import { AS_OF, benchDbUrl, benchUser, ensureRegion, tileSet } from './region.js';
+import { cpuMs, startApi, startNginx } from './servers.js';
 
-const SIZE = process.env.BENCH_SIZE ?? 'province';
-const AS_OF = '2026-11-01';
-const user = process.env.USER ?? 'root';
-const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? `postgres://${user}@localhost/postgres?host=/var/run/postgresql`;
-const dbName = `grid_console_bench_${SIZE}`;
-const url = adminUrl.replace(/\/postgres(\?|$)/, `/${dbName}$1`);
+const SIZES = (process.env.BENCH_SIZES ?? 'city,province').split(',');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const baselinePath = new URL('../../bench/baseline-tiles.json', import.meta.url);
+const load1 = () => loadavg().map((v) => v.toFixed(2)).join(' ');
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-
-async function ensureRegion() {
-  const admin = await openPostgres(adminUrl, { max: 1 });
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).length > 0;
-  if (!exists) await admin.exec(`CREATE DATABASE ${dbName}`);
-  await admin.close();
-  const db = await openPostgres(url, { max: 4 });
-  await migrate(db);
-  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int n FROM admin_area')) as [{ n: number }];
-  if (n === 0) {
-    console.log(`[bench] generating the ${SIZE} region into ${dbName} (once; later runs reuse it) ...`);
-    const t0 = Date.now();
-    let last = 0;
-    await seedDemo(db, {
-      seed: 4304,
-      size: SIZE,
-      asOf: AS_OF,
-      onProgress: (p: { step: string; done: number; total: number; overall?: number }) => {
-        if (Date.now() - last < 3000) return;
-        last = Date.now();
-        const el = (Date.now() - t0) / 1000;
-        const eta = p.overall && p.overall > 0.02 ? ` about ${Math.round((el / p.overall) * (1 - p.overall))} s left` : '';
-        console.log(`[bench] ${p.step} ${p.done}/${p.total}, ${el.toFixed(0)} s${eta}`);
-      },
-    });
-    console.log(`[bench] region generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    await db.exec('ANALYZE');
-  }
-  return db;
+interface Stats {
+  calls: number;
+  plans: number;
+  planMs: number;
+  execMs: number;
 }
 
-/** About 500 tiles in all at zooms 5..14 (fewer distinct ones at low zooms), under village label points spread evenly through the region (fixed). */
-async function tileSet(db: Awaited<ReturnType<typeof ensureRegion>>) {
-  const pts = await db.query<{ lon: number; lat: number }>(
-    `SELECT ST_X(label_point) lon, ST_Y(label_point) lat FROM (
-       SELECT label_point, row_number() OVER (ORDER BY code) r, count(*) OVER () c FROM admin_area WHERE level = 'village') q
-     WHERE r % greatest(1, c / 60) = 0 ORDER BY r LIMIT 60`,
+/** pg_stat_statements of the tile statements in this database since the last reset: means per call. */
+async function tileStatementStats(db: Database): Promise<Stats> {
+  const [r] = await db.query<{ calls: number; plans: number; plan: number; exec: number }>(
+    `SELECT coalesce(sum(calls), 0)::float8 calls, coalesce(sum(plans), 0)::float8 plans,
+            coalesce(sum(total_plan_time), 0)::float8 plan, coalesce(sum(total_exec_time), 0)::float8 exec
+     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+       AND query LIKE '%ST_TileEnvelope%' AND query NOT LIKE '%pg_stat_statements%'`,
   );
-  const tiles: { z: number; x: number; y: number }[] = [];
-  for (let z = 5; z <= 14; z++) {
-    const seen = new Set<string>();
-    for (const { lon, lat } of pts) {
-      const n = 2 ** z;
-      const x = Math.floor(((lon + 180) / 360) * n);
-      const r = (lat * Math.PI) / 180;
-      const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-      if (!seen.has(`${x}/${y}`)) tiles.push({ z, x, y }), seen.add(`${x}/${y}`);
+  return { calls: r!.calls, plans: r!.plans, planMs: r!.plan / Math.max(1, r!.calls), execMs: r!.exec / Math.max(1, r!.calls) };
+}
+const resetStats = (db: Database) => db.query('SELECT pg_stat_statements_reset()');
+
+interface ScaleResult {
+  size: string;
+  tiles: number;
+  nonEmpty: number;
+  unprepared: Stats;
+  prepared: Stats;
+  cold: number[];
+  cached: number[];
+  nginx: number[];
+  /** Server CPU time per request over the curl passes (µs): what each server itself spends. */
+  cpuUs: { cold: number; cached: number; nginx: number };
+  reconnects: number;
+  throughput: Record<'api1' | 'nginx1' | 'api32' | 'nginx32', LoadResult & { cpuUsPerRequest: number }>;
+  loadBefore: string;
+  loadAfter: string;
+}
+
+async function benchScale(size: string): Promise<ScaleResult> {
+  const db = await ensureRegion(size);
+  const { token, prefix } = await benchUser(db);
+  const auth = { Authorization: `Bearer ${token}` };
+  const tiles = await tileSet(db);
+  const pairs = LAYERS.flatMap((def) => tiles.filter((t) => t.z >= def.minzoom).map((t) => ({ def, t, path: `/api/tiles/${def.id}/${t.z}/${t.x}/${t.y}.mvt?as_of=${AS_OF}` })));
+  console.log(`[bench] ${size}: ${tiles.length} tiles at z5–14 × ${LAYERS.length} layers = ${pairs.length} requests; load average ${load1()}`);
+
+  // The tile statements run unprepared, as the bench's own client: PostGIS's planning + execution, and the bytes
+  // nginx will serve. Once to warm the database's buffers, once measured.
+  const sql = new Map(LAYERS.map((d) => [d.id, buildTileSql(d)]));
+  const bytes = new Map<string, Uint8Array>();
+  for (let round = 0; round < 2; round++) {
+    if (round === 1) await resetStats(db);
+    for (const { def, t, path } of pairs) {
+      const q = sql.get(def.id)!.mvt(t.z);
+      const [row] = await db.query<{ mvt: Uint8Array | null }>(q.text, bindNamed(q, { ...t, prefix, asOf: AS_OF }));
+      if (row?.mvt?.byteLength) bytes.set(path.replace(/\?.*$/, ''), new Uint8Array(row.mvt));
     }
   }
-  return tiles;
+  const unprepared = await tileStatementStats(db);
+  // Compared on the tiles that have bytes (empty ones are 204 from the API, absent for nginx).
+  const paths = pairs.map((p) => p.path).filter((p) => bytes.has(p.replace(/\?.*$/, '')));
+
+  const loadBefore = load1();
+  const api = await startApi(benchDbUrl(size));
+  const nginx = await startNginx(bytes).catch(async (err) => (await api.stop(), Promise.reject(err)));
+  try {
+    // PostgreSQL plans a prepared statement's first five executions on each connection before settling on its
+    // generic plan: run each statement on neighbouring tiles (not in the measured set) so the measured pass sees
+    // a process past its first minutes.
+    const measured = new Set(pairs.map((p) => p.path));
+    const neighbours = pairs.map((p) => p.path.replace(/\/(\d+)\.mvt/, (_m, y: string) => `/${Number(y) + 1}.mvt`)).filter((p) => !measured.has(p));
+    curlSeries(api.url, neighbours, auth);
+    await resetStats(db);
+    let cpu0 = cpuMs(api.pid);
+    const cold = curlSeries(api.url, paths, auth);
+    const coldCpuUs = ((cpuMs(api.pid) - cpu0) * 1000) / paths.length;
+    const prepared = await tileStatementStats(db);
+    cpu0 = cpuMs(api.pid);
+    const cached = curlSeries(api.url, paths, auth);
+    const cachedCpuUs = ((cpuMs(api.pid) - cpu0) * 1000) / paths.length;
+    cpu0 = cpuMs(nginx.pid);
+    const static_ = curlSeries(nginx.url, paths);
+    const nginxCpuUs = ((cpuMs(nginx.pid) - cpu0) * 1000) / paths.length;
+    for (const r of [cold, cached, static_]) if (r.statuses.some((s) => s !== 200)) throw new Error(`unexpected statuses: ${[...new Set(r.statuses)].join(', ')}`);
+    // Interleaved, so that both servers see the same machine; with the server's own CPU time per request.
+    const timedLoad = async (server: typeof api, connections: number, headers?: Record<string, string>) => {
+      const cpu0 = cpuMs(server.pid);
+      const r = await load(server.url, paths, connections, SECONDS, headers);
+      return { ...r, cpuUsPerRequest: ((cpuMs(server.pid) - cpu0) * 1000) / Math.max(1, r.requests) };
+    };
+    const nginx1 = await timedLoad(nginx, 1);
+    const api1 = await timedLoad(api, 1, auth);
+    const nginx32 = await timedLoad(nginx, 32);
+    const api32 = await timedLoad(api, 32, auth);
+    return {
+      size, tiles: pairs.length, nonEmpty: paths.length, unprepared, prepared,
+      cold: cold.ms, cached: cached.ms, nginx: static_.ms, cpuUs: { cold: coldCpuUs, cached: cachedCpuUs, nginx: nginxCpuUs }, reconnects: cold.reconnects + cached.reconnects + static_.reconnects,
+      throughput: { api1, nginx1, api32, nginx32 }, loadBefore, loadAfter: load1(),
+    };
+  } finally {
+    await api.stop();
+    await nginx.stop();
+    await db.close();
+  }
 }
 
-const db = await ensureRegion();
-const tiles = await tileSet(db);
-const { app, tiles: service } = createApp({ db, config: loadConfig({ SEED_DEMO: '0', WEB_DIST: '/nonexistent' }), startup: { phase: 'ready' } });
-// A user whose jurisdiction is the whole region (the demo users answer for one city or county), so that every
-// tile carries everything in it.
-const [root] = await db.query<{ code: string }>("SELECT code FROM admin_area WHERE parent_code IS NULL OR level = (SELECT min(level) FROM admin_area) ORDER BY length(rtrim(code, '0')) LIMIT 1");
-const BENCH_TOKEN = 'bench-whole-region';
-await db.query(
-  `WITH u AS (
-     INSERT INTO app_user (username, display_name, role, jurisdiction_code) VALUES ('bench', 'bench', 'admin', $1)
-     ON CONFLICT (username) DO UPDATE SET jurisdiction_code = EXCLUDED.jurisdiction_code RETURNING id)
-   INSERT INTO api_token (user_id, token_sha256, label) SELECT id, $2, 'bench' FROM u ON CONFLICT (token_sha256) DO NOTHING`,
-  [root!.code, (await import('../src/auth/password.js')).sha256Hex(BENCH_TOKEN)],
+function printScales(rs: ScaleResult[]) {
+  const f = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '–').padStart(12);
+  const row = (label: string, vals: string[]) => console.log(label.padEnd(52) + vals.join(''));
+  const line = (label: string, get: (r: ScaleResult) => number, d = 3) => row(label, rs.map((r) => f(get(r), d)));
+  console.log('\n== tiles: API vs PostGIS vs nginx (ms per tile unless noted) ==');
+  row('', rs.map((r) => r.size.padStart(12)));
+  line('tile requests (non-empty, compared)', (r) => r.nonEmpty, 0);
+  line('PostGIS plan, unprepared (mean)', (r) => r.unprepared.planMs);
+  line('PostGIS exec, unprepared (mean)', (r) => r.unprepared.execMs);
+  line('PostGIS plan per tile, API prepared (mean)', (r) => r.prepared.planMs);
+  line('PostGIS exec per tile, API prepared (mean)', (r) => r.prepared.execMs);
+  line('  plannings / executions, API', (r) => r.prepared.plans / Math.max(1, r.prepared.calls));
+  for (const [name, get] of [['API cold', (r: ScaleResult) => r.cold], ['API cached', (r: ScaleResult) => r.cached], ['nginx (same bytes)', (r: ScaleResult) => r.nginx]] as const) {
+    line(`${name}: mean`, (r) => mean(get(r)));
+    line(`${name}: p50`, (r) => pct(get(r), 50));
+    line(`${name}: p95`, (r) => pct(get(r), 95));
+    line(`${name}: p99`, (r) => pct(get(r), 99));
+  }
+  line('API adds per uncached tile: cold − exec − nginx (mean)', (r) => mean(r.cold) - r.prepared.execMs - mean(r.nginx));
+  line('  the same with medians (p50 cold − exec − p50 nginx)', (r) => pct(r.cold, 50) - r.prepared.execMs - pct(r.nginx, 50));
+  line('API cached / nginx time (mean)', (r) => mean(r.cached) / mean(r.nginx), 2);
+  line('API process CPU per uncached tile (µs)', (r) => r.cpuUs.cold, 0);
+  line('API process CPU per cached tile (µs)', (r) => r.cpuUs.cached, 0);
+  line('nginx CPU per tile (µs)', (r) => r.cpuUs.nginx, 0);
+  console.log('(curl, one keep-alive connection; new connections opened after the first: ' + rs.map((r) => `${r.size} ${r.reconnects}`).join(', ') + ')');
+  console.log(`\n== cached tiles, autocannon, ${SECONDS} s each (requests/s; latency ms p50/p95/p99) ==`);
+  for (const r of rs) {
+    const t = r.throughput;
+    const show = (n: string, x: LoadResult & { cpuUsPerRequest: number }) =>
+      `${n.padEnd(30)}${x.rps.toFixed(0).padStart(9)} req/s   ${x.p50.toFixed(3)} / ${x.p95.toFixed(3)} / ${x.p99.toFixed(3)}   server CPU ${x.cpuUsPerRequest.toFixed(0)} µs/request ${x.non2xx + x.errors ? `(${x.non2xx} non-2xx, ${x.errors} errors)` : ''}`;
+    console.log(`${r.size} (load average before ${r.loadBefore}, after ${r.loadAfter})`);
+    console.log('  ' + show('nginx, 1 connection', t.nginx1));
+    console.log('  ' + show('API, 1 connection', t.api1));
+    console.log('  ' + show('nginx, 32 connections', t.nginx32));
+    console.log('  ' + show('API, 32 connections', t.api32));
+    console.log(`  server CPU per cached tile, API / nginx: ${(t.api32.cpuUsPerRequest / t.nginx32.cpuUsPerRequest).toFixed(2)}× at 32 connections (less sensitive to the machine's other load than req/s)`);
+    console.log(`  API / nginx throughput: 1 connection ${((t.api1.rps / t.nginx1.rps) * 100).toFixed(0)}% (target ≥ 50%), 32 connections ${((t.api32.rps / t.nginx32.rps) * 100).toFixed(0)}% (target ≥ 75%)`);
+  }
+  for (const r of rs) {
+    const added = mean(r.cold) - r.prepared.execMs - mean(r.nginx);
+    console.log(`target: ${r.size}: API adds ≤ 0.3 ms per uncached tile beyond PostGIS execution and nginx → ${added.toFixed(3)} ms`);
+  }
+}
+
+console.log(`[bench] ${new Date().toISOString()}, load average ${load1()} (2 cores shared with other work: figures are noisy; compare within a run)`);
+const results: ScaleResult[] = [];
+for (const size of SIZES) results.push(await benchScale(size));
+printScales(results);
+const mixed = SIZES.includes('province') ? await mixedLoad('province', SECONDS) : null;
+
+const headline = Object.fromEntries(
+  results.map((r) => [r.size, {
+    coldMean: mean(r.cold), cachedMean: mean(r.cached), nginxMean: mean(r.nginx), execMean: r.prepared.execMs,
+    api1PctOfNginx: r.throughput.api1.rps / r.throughput.nginx1.rps, api32PctOfNginx: r.throughput.api32.rps / r.throughput.nginx32.rps,
+  }]),
 );
-const headers = { Authorization: `Bearer ${BENCH_TOKEN}` };
-const prefix = (await import('domain/codes')).scopePrefix(root!.code);
-console.log(`[bench] ${SIZE}, whole region ${root!.code}: ${tiles.length} tiles at z5–14, ${LAYERS.length} layers; ST_AsMVT: ${await db.supportsMvt()}`);
-
-type Row = { layer: string; n: number; addedMsP50: number; rawP50: number; rawP95: number; coldP50: number; coldP95: number; warmP50: number; warmP95: number; overheadPct: number; kb: number };
-const rows: Row[] = [];
-for (const def of LAYERS) {
-  const sql = buildTileSql(def);
-  const mine = tiles.filter((t) => t.z >= def.minzoom);
-  // Warm the database's own buffers first so raw and API see the same cache state.
-  for (const t of mine) {
-    const q = sql.mvt(t.z);
-    await db.query(q.text, bindNamed(q, { ...t, prefix, asOf: AS_OF }));
+if (existsSync(baselinePath)) {
+  const base = JSON.parse(readFileSync(baselinePath, 'utf8')) as { headline?: typeof headline };
+  for (const [size, h] of Object.entries(headline)) {
+    const b = base.headline?.[size];
+    if (b) console.log(`vs baseline ${size}: cold mean ${b.coldMean.toFixed(3)} → ${h.coldMean.toFixed(3)} ms, cached mean ${b.cachedMean.toFixed(3)} → ${h.cachedMean.toFixed(3)} ms`);
   }
-  const raw: number[] = [], cold: number[] = [], warm: number[] = [];
-  let bytes = 0;
-  service.cache.invalidate();
-  for (const t of mine) {
-    const q = sql.mvt(t.z);
-    let t0 = process.hrtime.bigint();
-    await db.query(q.text, bindNamed(q, { ...t, prefix, asOf: AS_OF }));
-    raw.push(ms(t0));
-    const path = `/api/tiles/${def.id}/${t.z}/${t.x}/${t.y}.mvt?as_of=${AS_OF}`;
-    t0 = process.hrtime.bigint();
-    const res = await app.request(path, { headers });
-    const body = await res.arrayBuffer();
-    cold.push(ms(t0));
-    bytes += body.byteLength;
-    t0 = process.hrtime.bigint();
-    await (await app.request(path, { headers })).arrayBuffer();
-    warm.push(ms(t0));
-  }
-  const r: Row = {
-    layer: def.id,
-    n: mine.length,
-    // What the API adds to the same tile, per tile: routing, auth, parsing, cache bookkeeping, ETag, response.
-    addedMsP50: pct(cold.map((c, i) => c - raw[i]!), 50),
-    rawP50: pct(raw, 50), rawP95: pct(raw, 95),
-    coldP50: pct(cold, 50), coldP95: pct(cold, 95),
-    warmP50: pct(warm, 50), warmP95: pct(warm, 95),
-    overheadPct: ((cold.reduce((a, b) => a + b, 0) / raw.reduce((a, b) => a + b, 0)) - 1) * 100,
-    kb: bytes / Math.max(1, mine.length) / 1024,
-  };
-  rows.push(r);
-  console.log(`[bench] ${def.id} done (${mine.length} tiles)`);
 }
-
-const baseline: Record<string, Row> = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')).rows : {};
-const f = (v: number) => v.toFixed(1).padStart(7);
-const delta = (now: number, was?: number) => (was ? `${(((now - was) / was) * 100).toFixed(0).padStart(4)}%` : '    –');
-console.log('\nlayer              tiles  raw p50  raw p95 cold p50 cold p95 warm p50 warm p95  overhead  added p50  KB/tile  Δcold p95 vs baseline');
-for (const r of rows) {
-  console.log(
-    `${r.layer.padEnd(18)} ${String(r.n).padStart(5)} ${f(r.rawP50)}  ${f(r.rawP95)}  ${f(r.coldP50)}  ${f(r.coldP95)}  ${f(r.warmP50)}  ${f(r.warmP95)}  ${f(r.overheadPct)}%  ${f(r.addedMsP50)}  ${f(r.kb)}  ${delta(r.coldP95, baseline[r.layer]?.coldP95)}`,
-  );
-}
-console.log('(milliseconds; overhead = total API cold time over total raw ST_AsMVT time − 1; added = per-tile API time − raw time, median)');
-const worstWarm = Math.max(...rows.map((r) => r.warmP95));
-const worstOverhead = Math.max(...rows.map((r) => r.overheadPct));
-console.log(`targets: warm p95 < 100 ms for every layer → worst ${worstWarm.toFixed(1)} ms; API overhead < 15% → worst ${worstOverhead.toFixed(1)}%`);
 if (process.argv.includes('--save-baseline')) {
   mkdirSync(new URL('../../bench/', import.meta.url), { recursive: true });
-  writeFileSync(baselinePath, JSON.stringify({ size: SIZE, at: new Date().toISOString(), rows: Object.fromEntries(rows.map((r) => [r.layer, r])) }, null, 2));
+  writeFileSync(baselinePath, JSON.stringify({ at: new Date().toISOString(), loadavg: loadavg(), headline, mixed }, null, 2));
   console.log(`baseline saved to ${baselinePath.pathname}`);
 }
-await db.close();

@@ -31,20 +31,28 @@ import { ogcRoutes } from './ogc/routes.js';
 import { openApiDocument } from './openapi/document.js';
 import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
+import { tileFastPath, type NodeFastPath } from './tiles/fast-path.js';
 import { TileService } from './tiles/tile-service.js';
 import { tileRoutes } from './tiles/routes.js';
+import { exportRoutes as tileExportRoutes } from './tiles/export-routes.js';
 import { userRoutes } from './users/routes.js';
 import { wastewaterRoutes } from './wastewater/routes.js';
 
 export interface CreatedApp {
   app: Hono<AppEnv>;
   tiles: TileService;
+  /** Tiles answered on Node's request objects before the app (give it to startServer). */
+  fastPath: NodeFastPath;
+  /** Resolves once the tile cache hears about changes (until then tiles are served uncached). */
+  started: Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
  * What every request goes through first, in this order: security headers (and the console's CSP) on whatever
  * answers; compression of API answers; the request guards (URL, body size, content type, origin) before any
- * route reads anything.
+ * route reads anything. Tiles answered by the fast path (tiles/fast-path.ts) never reach this: it sends the same
+ * headers itself (tiles/tile-headers.ts).
  */
 function transport(app: Hono<AppEnv>, config: Config) {
   app.onError(handleError);
@@ -52,6 +60,8 @@ function transport(app: Hono<AppEnv>, config: Config) {
   app.use('/api/*', compression());
   app.use('/api/*', requestGuards(config));
 }
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * What answers while the database is still being opened (PGlite takes seconds to minutes on a first start):
@@ -71,9 +81,19 @@ export function createBootApp(config: AppDeps['config'], startup: AppDeps['start
 
 export function createApp(appDeps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
-  const tiles = new TileService(appDeps.db);
-  const deps: AppDeps = { ...appDeps, onDataChanged: () => tiles.cache.invalidate() };
+  const deps = appDeps;
+  const { tileCache } = deps.config;
+  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs });
+  const started = tiles.start().catch((err) => console.error('[tiles] change feed failed to start; tiles are served uncached:', err));
   transport(app, deps.config);
+
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // A write answers only once every API process has dropped the tiles it changed (tiles/change-feed.ts).
+    if (WRITES.has(c.req.method) && c.res.status < 400 && !c.req.path.startsWith('/api/session')) {
+      await tiles.feed.sync().catch((err) => console.warn('[tiles] sync after write failed:', (err as Error).message));
+    }
+  });
 
   // Open to everyone: health, sign-in, the OpenAPI document.
   app.route('/api/health', healthRoutes(deps));
@@ -96,9 +116,10 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/audit', auditRoutes(deps));
   app.route('/api', catalogueRoutes(deps));
   app.route('/api/tiles', tileRoutes(tiles));
+  app.route('/api/exports', tileExportRoutes(deps, tiles)); // /api/exports/tiles.pmtiles, before the layer exports
   app.route('/api/labels', labelRoutes(deps));
   app.route('/api/wastewater', wastewaterRoutes(deps));
-  app.route('/api/listings', listingRoutes(deps, { onWrite: deps.onDataChanged }));
+  app.route('/api/listings', listingRoutes(deps));
   app.route('/api/ogc', ogcRoutes(deps));
   app.route('/api/areas', areaRoutes(deps));
   app.route('/api/search', searchRoutes(deps));
@@ -110,12 +131,13 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/imports', importRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
   if (deps.config.basemap) app.route('/api/basemap', basemapRoutes(openBasemapSource(deps.config.basemap.source), deps.config.basemap.datum));
-  app.route('/api', patrolRoutes(deps, { onWrite: deps.onDataChanged })); // /api/patrols/*, POST /api/inspections
+  app.route('/api', patrolRoutes(deps)); // /api/patrols/*, POST /api/inspections
 
   app.all('/api/*', () => {
     throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });
   });
 
   serveConsole(app, deps.config.webDist);
-  return { app, tiles };
+  const fastPath = tileFastPath(tiles, () => deps.startup.phase === 'ready');
+  return { app, tiles, fastPath, started: started.then(() => {}), close: () => tiles.close() };
 }

@@ -4,6 +4,7 @@
  * run the embedded demo, and a server (DATABASE_URL) gets no demo data or accounts unless SEED_DEMO=1.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -63,6 +64,15 @@ const envSchema = z.object({
     .optional(),
   JSON_BODY_LIMIT: bytes(1024, 16 * MIB).default(64 * 1024),
   IMPORT_MAX_BYTES: bytes(1024, 512 * MIB).default(20 * MIB),
+  DB_POOL_MAX: integer(1, 1000).default(10),
+  DB_POOL_QUEUE: integer(0, 100_000).default(200),
+  DB_POOL_WAIT_MS: integer(0, 600_000).default(5000),
+  DB_STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(30_000),
+  TILE_CACHE_MB: integer(0, 64 * 1024).default(256),
+  TILE_CACHE_ENTRIES: integer(0, 100_000_000).default(200_000),
+  TILE_CACHE_TTL_S: integer(0, 30 * 86_400).default(900),
+  TILE_SYNC_TIMEOUT_MS: integer(0, 600_000).default(2000),
+  API_WORKERS: integer(1, 256).optional(),
 });
 
 export interface Config {
@@ -93,6 +103,12 @@ export interface Config {
   jsonBodyLimit: number;
   /** Largest uploaded file (lab imports), in bytes. */
   importMaxBytes: number;
+  /** PostgreSQL connection pool: size, bounded wait queue, wait and statement timeouts (see db/postgres.ts). */
+  pool: { max: number; maxWaiting: number; waitMs: number; statementTimeoutMs: number };
+  /** In-process tile cache bounds, and how long a write waits for other processes to drop its tiles (tiles/). */
+  tileCache: { maxBytes: number; maxEntries: number; ttlMs: number; syncTimeoutMs: number };
+  /** Processes started by `pnpm start:cluster` (cluster.ts); the number of cores unless API_WORKERS says. */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -135,5 +151,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN,
     jsonBodyLimit: e.JSON_BODY_LIMIT,
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    pool: { max: e.DB_POOL_MAX, maxWaiting: e.DB_POOL_QUEUE, waitMs: e.DB_POOL_WAIT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
+    tileCache: { maxBytes: e.TILE_CACHE_MB * MIB, maxEntries: e.TILE_CACHE_ENTRIES, ttlMs: e.TILE_CACHE_TTL_S * 1000, syncTimeoutMs: e.TILE_SYNC_TIMEOUT_MS },
+    workers: e.API_WORKERS ?? availableParallelism(),
   };
+}
+
+/** The configuration of a command or server process, or exit 2 with the problems named (tag: `[api]`, `[migrate]`). */
+export function loadConfigOrExit(tag: string, env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`[${tag}] ${err.message}`);
+    process.exit(2);
+  }
 }

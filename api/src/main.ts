@@ -1,8 +1,13 @@
-/** The server: `pnpm start`. Serves the API and the built console; prepares the database in the background. */
+/**
+ * The server: `pnpm start`. Serves the API and the built console; prepares the database in the background.
+ * As a worker of `pnpm start:cluster` (cluster.ts) it prepares nothing: the primary has migrated the database and
+ * set up (or switched off) the demo before forking, with the same environment.
+ */
+import cluster from 'node:cluster';
 import { openDatabase } from 'db/connect';
-import { createApp, createBootApp } from './app.js';
+import { createApp, createBootApp, type CreatedApp } from './app.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import type { StartupState } from './http/env.js';
 import { startServer } from './server.js';
 import { prepareDatabase } from './startup/start.js';
@@ -10,21 +15,17 @@ import { prepareDatabase } from './startup/start.js';
 /** Expired sessions are deleted at start and then this often. */
 const PURGE_EVERY_MS = 60 * 60_000;
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(`[config] ${err.message}`);
-  process.exit(2);
-}
+const config = loadConfigOrExit('config');
 
 const startup: StartupState = { phase: 'starting' };
 console.log(config.databaseUrl ? '[db] PostgreSQL server (DATABASE_URL)' : `[db] embedded PostGIS in ${config.dataDir}`);
 console.log(`[config] demo ${config.seedDemo ? 'on (demo region and demo accounts)' : 'off'}; trusted proxies: ${config.trustedProxies.description}`);
 // Listen at once: until the database is open, a boot app serves the page and a health that says "starting".
 let current = createBootApp(config, startup);
-const server = await startServer({ fetch: (req, env) => current.fetch(req, env) }, config.port, config.host);
+let created: CreatedApp | undefined;
+const server = await startServer({ fetch: (req, env) => current.fetch(req, env) }, config.port, config.host, {
+  fastPath: (req, res, app) => (created ? created.fastPath(req, res, app) : app()),
+});
 console.log(`[api] console at ${server.url}/`);
 
 const db = await openDatabase(config).catch((err) => {
@@ -35,8 +36,10 @@ const db = await openDatabase(config).catch((err) => {
 });
 let purgeTimer: NodeJS.Timeout | undefined;
 if (db) {
-  current = createApp({ db, config, startup }).app;
-  prepareDatabase(db, config, startup)
+  created = createApp({ db, config, startup });
+  current = created.app;
+  const prepare = cluster.isWorker ? async () => void (startup.phase = 'ready') : () => prepareDatabase(db, config, startup);
+  prepare()
     .then(async () => {
       const purge = () =>
         purgeExpiredSessions(db)
@@ -57,6 +60,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(purgeTimer);
     void server
       .close()
+      .then(() => created?.close())
       .then(() => db?.close())
       .finally(() => process.exit(0));
   });

@@ -11,9 +11,17 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 export type DatabaseKind = 'postgres' | 'embedded';
 
+/**
+ * `name`: a prepared statement (PostgreSQL plans it once per connection, then only binds and executes; the hot
+ * tile path uses it). One name, one text, for the life of the process. Ignored by PGlite.
+ */
+export interface QueryOptions {
+  name?: string;
+}
+
 export interface Queryable {
   /** Run one statement with $1.. parameters and return its rows. */
-  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Run several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /**
@@ -31,6 +39,18 @@ export interface Database extends Queryable {
   supportsMvt(): Promise<boolean>;
   /** Run `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Receive NOTIFY payloads on `channel` (LISTEN on a dedicated connection that reconnects by itself; in-process
+   * on PGlite). `onState(true)` each time listening (re)starts, `onState(false)` when the connection drops:
+   * notifications sent in between are lost. `applicationName` labels the connection (pg_stat_activity).
+   */
+  listen(channel: string, handlers: { onNotify: (payload: string) => void; onState?: (up: boolean) => void; applicationName?: string }): Promise<Listener>;
+  close(): Promise<void>;
+}
+
+export interface Listener {
+  /** Whether notifications are being received now. */
+  readonly up: boolean;
   close(): Promise<void>;
 }
 

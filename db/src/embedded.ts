@@ -20,6 +20,7 @@ function queryable(conn: PGlite | Transaction): Queryable {
   return {
     // Inside a transaction drizzle runs on the transaction's connection: it only calls query() on it.
     orm: drizzle({ client: conn as PGlite }) as unknown as Queryable['orm'],
+    // `name` (prepared statements) is a server-side saving; PGlite runs in-process and ignores it.
     async query<T>(text: string, params: readonly unknown[] = []) {
       const res = await conn.query<T>(text, params as unknown[], { parsers });
       return res.rows;
@@ -42,6 +43,21 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
     supportsMvt: async () => false,
     ...queryable(lite),
     transaction: (fn) => lite.transaction((tx) => fn(queryable(tx))),
+    // One process, one in-process database: notifications arrive as soon as the sending transaction commits.
+    async listen(channel, handlers) {
+      const unlisten = await lite.listen(channel, handlers.onNotify);
+      handlers.onState?.(true);
+      let up = true;
+      return {
+        get up() {
+          return up;
+        },
+        async close() {
+          up = false;
+          await unlisten().catch(() => {});
+        },
+      };
+    },
     close: () => lite.close(),
   };
 }

@@ -1,3 +1,4 @@
 /** The driver-free part of the database package: the interface every caller types against, and identifier quoting. */
 export * from './database.js';
 export * from './sql.js';
+export * from './unavailable.js';

@@ -47,6 +47,8 @@ export async function migrate(db: Database, opts: { dir?: string; log?: (msg: st
     await db.transaction(async (tx) => {
       // Two API processes starting together on one server: the second waits here, then skips.
       await tx.query('SELECT pg_advisory_xact_lock(4304)');
+      // A migration may rewrite large tables: the API's statement_timeout is not meant for it.
+      await tx.exec('SET LOCAL statement_timeout = 0');
       const again = await tx.query('SELECT 1 FROM schema_migration WHERE version = $1', [m.version]);
       if (again.length) return;
       await tx.exec(m.sql);

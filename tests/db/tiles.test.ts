@@ -142,7 +142,6 @@ describe('tiles', () => {
       expect(await classOf()).toBe('key_attention');
     } finally {
       await t.db.query('DELETE FROM listing WHERE area_code = $1', [tw!.code]);
-      t.tiles.cache.invalidate();
     }
   });
 

@@ -12,8 +12,9 @@ export async function testApp(db?: Database) {
   const database = db ?? (await openPostgres(TEST_DATABASE_URL, { max: 4 }));
   // The test database holds the demo region and its accounts: the demo is on.
   const config = loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: '1', WEB_DIST: '/nonexistent' });
-  const { app, tiles } = createApp({ db: database, config, startup: { phase: 'ready' } });
-  return { app, db: database, tiles, close: () => (db ? Promise.resolve() : database.close()) };
+  const created = createApp({ db: database, config, startup: { phase: 'ready' } });
+  await created.started;
+  return { app: created.app, db: database, tiles: created.tiles, close: async () => (await created.close(), db ? undefined : await database.close()) };
 }
 
 export type DemoUser = 'admin' | 'city_office' | 'county_office' | 'inspector' | 'wall' | 'grid_officer' | 'community_police' | 'social_worker';

@@ -4,16 +4,9 @@
  */
 import { openDatabase } from 'db/connect';
 import { migrate, schemaVersion } from 'db/migrate';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(`[migrate] ${err.message}`);
-  process.exit(2);
-}
+const config = loadConfigOrExit('migrate');
 const db = await openDatabase(config);
 try {
   const applied = await migrate(db, { log: (m) => console.log(`[migrate] ${m}`) });

@@ -30,8 +30,6 @@ export interface AppDeps {
   db: Database;
   config: Config;
   startup: StartupState;
-  /** Call after a write that changes what tiles show (listings, signals): cached tiles are dropped. */
-  onDataChanged?: () => void;
 }
 
 export type AppEnv = { Variables: { user: SessionUser } };

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { unavailableReason } from 'db';
 
 export interface ProblemExtra {
   detail?: string;
@@ -49,6 +50,12 @@ const DATA_ERRORS = new Set(['22001', '22003', '22007', '22008', '22021', '22P05
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ProblemError) return problemResponse(c, err);
   if (err instanceof HTTPException) return problemResponse(c, new ProblemError(err.status as ContentfulStatusCode, err.message || 'Error'));
+  // The database restarting, every connection busy, or a statement cut off by statement_timeout: try again soon.
+  const unavailable = unavailableReason(err);
+  if (unavailable) {
+    c.header('Retry-After', '2');
+    return problemResponse(c, new ProblemError(503, 'Database unavailable', { detail: `The database cannot answer now (${unavailable}); try again shortly.`, reason: unavailable }));
+  }
   const pgCode = (err as { code?: string }).code;
   if (pgCode === '23505') return problemResponse(c, new ProblemError(409, 'Conflict', { detail: (err as { detail?: string }).detail ?? err.message }));
   if (pgCode && DATA_ERRORS.has(pgCode)) {

@@ -119,6 +119,8 @@ function areaLayer(opts: {
     joins: AREA_JOINS,
     validity: { from: 't.valid_from', to: 't.valid_to' },
     asOf: { table: 'admin_area', where: `t.level = '${opts.level}' AND ${VALID_ON_AS_OF}` },
+    // Its geometry, its listing state (listing_state_at) and its drug signal.
+    readsFrom: ['admin_area', 'listing', 'listing_event', 'area_signal'].map((table) => ({ table, kind: opts.level })),
     paint: { kind: 'fill', color: listingColors, opacity: opts.opacity, outline: opts.outline, overlays: LISTING_OVERLAYS },
     themes: [opts.signals ? SIGNAL_THEME : NO_SIGNAL_THEME],
     filters: [GRADE_FILTER],

@@ -18,6 +18,7 @@ export const grids: LayerDefinition = {
   scopeColumn: 't.code',
   // Past versions live in grid_cell_version (migration 120); tiles as of a date read both.
   asOf: { table: 'grid_cell_dated', where: VALID_ON_AS_OF },
+  readsFrom: [{ table: 'grid_cell' }],
   fields: [
     { name: 'code', sql: 't.code', type: 'string', title: t('网格编码', 'Grid code') },
     { name: 'name', sql: 't.name', type: 'string', title: t('网格名称', 'Grid name') },
@@ -44,6 +45,7 @@ export const roads: LayerDefinition = {
   maxzoom: 16,
   tileGeometry: () => 't.geom_web',
   geometry: 't.geom',
+  readsFrom: [{ table: 'road' }],
   fields: [
     { name: 'ref', sql: 't.ref', type: 'string', title: t('编号', 'Ref') },
     { name: 'name', sql: 't.name', type: 'string', title: t('名称', 'Name') },

@@ -24,6 +24,7 @@ export const checkpoints: LayerDefinition = {
   tileGeometry: () => 't.geom_web',
   geometry: 't.geom',
   scopeColumn: 't.county_code',
+  readsFrom: [{ table: 'checkpoint' }],
   clusterBelowZoom: 8,
   fields: [
     { name: 'code', sql: 't.code', type: 'string', title: t('编号', 'Code') },
@@ -73,6 +74,7 @@ export const firms: LayerDefinition = {
   scopeColumn: 't.township_code',
   clusterBelowZoom: 11,
   joins: DUE_JOIN('firm_id'),
+  readsFrom: [{ table: 'firm' }, { table: 'inspection', kind: 'firm' }],
   fields: [
     { name: 'name', sql: 't.name', type: 'string', title: t('企业名称', 'Name') },
     { name: 'credit_code', sql: 't.credit_code', type: 'string', title: t('统一社会信用代码', 'Credit code') },
@@ -108,6 +110,7 @@ export const venues: LayerDefinition = {
   scopeColumn: 't.township_code',
   clusterBelowZoom: 12,
   joins: DUE_JOIN('venue_id'),
+  readsFrom: [{ table: 'venue' }, { table: 'inspection', kind: 'venue' }],
   fields: [
     { name: 'code', sql: 't.code', type: 'string', title: t('编号', 'Code') },
     { name: 'name', sql: 't.name', type: 'string', title: t('场所名称', 'Name') },
@@ -147,6 +150,7 @@ export const wastewaterSites: LayerDefinition = {
   tileGeometry: () => 't.geom_web',
   geometry: 't.geom',
   scopeColumn: 't.township_code',
+  readsFrom: [{ table: 'wastewater_site' }],
   clusterBelowZoom: 8,
   fields: [
     { name: 'code', sql: 't.code', type: 'string', title: t('编号', 'Code') },
@@ -173,6 +177,7 @@ export const catchments: LayerDefinition = {
   title: t('污水收集范围', 'Sewer catchments'),
   table: 'wastewater_site',
   where: 't.catchment IS NOT NULL',
+  readsFrom: [{ table: 'wastewater_site' }],
   geometryType: 'Polygon',
   minzoom: 8,
   maxzoom: 16,

@@ -108,6 +108,12 @@ export interface LayerDefinition {
   fields: LayerField[];
   /** Extra FROM items (LATERAL joins) that fields may use; `$asOf` marks the as-of date parameter. */
   joins?: string;
+  /**
+   * Tables this layer's tiles read, for precise tile-cache invalidation: a write to one of them (reported by the
+   * database with the bounding boxes of the rows it touched, migrations/110) drops this layer's cached tiles
+   * there. `kind` narrows it to rows of one kind (an area's level; firm or venue for an inspection).
+   */
+  readsFrom: { table: string; kind?: string }[];
   /** Point layers: below this zoom, features are aggregated into clusters on the server. */
   clusterBelowZoom?: number;
   /** OGC `datetime`: the validity interval columns, when the layer has one. */

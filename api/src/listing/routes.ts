@@ -43,7 +43,7 @@ export const dueQuery = z.object({ as_of: asOfParam, within_days: intString(0, 3
 export const detailQuery = z.object({ as_of: asOfParam });
 export const relistBody = z.object({ on: onField, grade: z.enum(GRADES), categories: categories.optional(), reason: z.string().max(2000).optional() });
 
-export function listingRoutes(deps: AppDeps, opts: { onWrite?: () => void; today?: () => string } = {}): Hono<AppEnv> {
+export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}): Hono<AppEnv> {
   const svc = new ListingService(deps.db, opts);
   const app = new Hono<AppEnv>();
   const writer = requireRole('office', 'admin');

@@ -95,7 +95,7 @@ export interface ListBody {
 export class ListingService {
   constructor(
     private readonly db: Database,
-    private readonly opts: { today?: () => string; onWrite?: () => void } = {},
+    private readonly opts: { today?: () => string } = {},
   ) {}
 
   today(): string {
@@ -241,7 +241,6 @@ export class ListingService {
   /** Run one action in a transaction, then answer with the listing as it stands today. */
   private async write(user: Reader, fn: (tx: Queryable) => Promise<number>): Promise<ListingDetail> {
     const id = await this.db.transaction(fn);
-    this.opts.onWrite?.();
     return this.detail(user, id, this.today());
   }
 }

@@ -20,7 +20,8 @@ function baseConditions(def: LayerDefinition): string[] {
 }
 
 export interface ItemSql {
-  page: CompiledSql<ItemParam>;
+  /** A page of items; with `filter` (a CQL2 condition from cql2-sql.ts, parameters $f0..) the filtered page. */
+  page: (filter?: string) => CompiledSql<ItemParam>;
   one: CompiledSql<ItemParam>;
 }
 
@@ -37,11 +38,24 @@ export function buildItemSql(def: LayerDefinition): ItemSql {
       `($dtStart::date IS NULL OR ${def.validity.to} IS NULL OR ${def.validity.to} > $dtStart::date)`,
     );
   }
-  return {
-    page: compileNamed<ItemParam>(`
+  const pageOf = (filter?: string) =>
+    compileNamed<ItemParam>(`
       SELECT ${select(def)}, count(*) OVER () AS __matched
-      ${from} WHERE ${pageConditions.join(' AND ')}
-      ORDER BY t.id LIMIT $limit::int OFFSET $offset::int`),
+      ${from} WHERE ${[...pageConditions, ...(filter ? [filter] : [])].join(' AND ')}
+      ORDER BY t.id LIMIT $limit::int OFFSET $offset::int`);
+  const plain = pageOf();
+  // Filtered pages differ per filter shape (values are parameters); a few hundred shapes are kept.
+  const filtered = new Map<string, CompiledSql<ItemParam>>();
+  return {
+    page: (filter) => {
+      if (!filter) return plain;
+      let c = filtered.get(filter);
+      if (!c) {
+        if (filtered.size >= 500) filtered.clear();
+        filtered.set(filter, (c = pageOf(filter)));
+      }
+      return c;
+    },
     one: compileNamed<ItemParam>(`SELECT ${select(def)} ${from} WHERE t.id = $id::bigint AND ${baseConditions(def).join(' AND ')}`),
   };
 }

@@ -13,14 +13,22 @@ import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { LAYERS, findLayer } from '../layers/registry.js';
 import type { LayerDefinition } from '../layers/types.js';
-import { bindNamed } from '../tiles/named-params.js';
+import { bindNamed, type CompiledSql } from '../tiles/named-params.js';
 import { datetimeParam } from './datetime.js';
 import { buildItemSql, type ItemSql } from './features-sql.js';
+import { filterParams, parseFilter } from './filter-param.js';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  // Part 3: filtering items with `filter` in CQL2 text, over the queryables each collection lists.
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
+  'http://www.opengis.net/spec/cql2/1.0/conf/cql2-text',
+  'http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2',
+  'http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators',
 ];
 const GEOJSON = 'application/geo+json';
 export const OGC_MAX_LIMIT = 10_000;
@@ -31,9 +39,12 @@ export const itemsQuery = z.object({
   offset: intString(0, 10_000_000).optional().transform((v) => v ?? 0),
   datetime: datetimeParam.optional(),
   f: z.enum(['json', 'geojson']).optional(),
+  ...filterParams,
 }).strict(); // OGC API – Features: an unknown parameter is a 400, not silently ignored
 
 export const oneItemQuery = z.object({ f: z.enum(['json', 'geojson']).optional() }).strict();
+
+const JSON_SCHEMA_TYPE = { string: { type: 'string' }, number: { type: 'number' }, boolean: { type: 'boolean' }, date: { type: 'string', format: 'date' } } as const;
 
 const collectionOf = (def: LayerDefinition, base: string, extent: [number, number, number, number] | null) => ({
   id: def.id,
@@ -45,6 +56,7 @@ const collectionOf = (def: LayerDefinition, base: string, extent: [number, numbe
   links: [
     { href: `${base}/collections/${def.id}`, rel: 'self', type: 'application/json', title: def.title.zh },
     { href: `${base}/collections/${def.id}/items`, rel: 'items', type: GEOJSON, title: def.title.zh },
+    { href: `${base}/collections/${def.id}/queryables`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: def.title.zh },
   ],
 });
 
@@ -90,6 +102,22 @@ export function ogcRoutes({ db, config }: AppDeps) {
     return c.json(collectionOf(def, base(c), (await layerStats(db, def, c.get('user').scopePrefix)).bounds));
   });
 
+  // Part 3 queryables: the properties a filter may name, as a JSON Schema.
+  app.get('/collections/:id/queryables', (c) => {
+    const def = layerOr404(c.req.param('id'));
+    c.header('Content-Type', 'application/schema+json');
+    return c.body(
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: `${base(c)}/collections/${def.id}/queryables`,
+        type: 'object',
+        title: def.title.zh,
+        properties: Object.fromEntries(def.fields.map((f) => [f.name, { title: f.title.zh, description: f.title.en, ...JSON_SCHEMA_TYPE[f.type] }])),
+        additionalProperties: false,
+      }),
+    );
+  });
+
   app.get('/collections/:id/items', async (c) => {
     const def = layerOr404(c.req.param('id'));
     const q = parseQuery(c, itemsQuery);
@@ -97,11 +125,10 @@ export function ogcRoutes({ db, config }: AppDeps) {
     const dt = q.datetime;
     // For areas, an instant `datetime` also fixes the date their listing grade is read at.
     const asOf = dt?.instant && dt.start ? dt.start : chinaToday();
-    const p = sql.get(def.id)!.page;
-    const rows = await db.query<Record<string, unknown>>(
-      p.text,
-      bindNamed(p, { prefix: c.get('user').scopePrefix, asOf, w, s, e, n, dtStart: dt?.start ?? null, dtEnd: dt?.end ?? null, limit: q.limit, offset: q.offset, id: null }),
-    );
+    const filter = parseFilter(q, def);
+    const p = sql.get(def.id)!.page(filter?.sql);
+    const values = { prefix: c.get('user').scopePrefix, asOf, w, s, e, n, dtStart: dt?.start ?? null, dtEnd: dt?.end ?? null, limit: q.limit, offset: q.offset, id: null };
+    const rows = await db.query<Record<string, unknown>>(p.text, bindNamed(p as CompiledSql<string>, { ...values, ...filter?.values }));
     const matched = rows.length ? Number(rows[0]!.__matched) : 0;
     const self = new URL(c.req.url);
     const link = (offset: number, rel: string) => {

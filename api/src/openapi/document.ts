@@ -17,6 +17,7 @@ import { searchQuery } from '../search/routes.js';
 import { importQuery as dataImportQuery } from '../imports/routes.js';
 import { mappingSchema } from '../imports/mapping.js';
 import { signIn } from '../session/routes.js';
+import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 import { tileQuery } from '../tiles/routes.js';
 import { createUserBody, passwordBody, tokenBody, updateUserBody, userListQuery } from '../users/routes.js';
 import { importQuery, recomputeBody, risingQuery, seriesQuery, sitesQuery } from '../wastewater/routes.js';
@@ -128,12 +129,15 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/style.json': { get: { summary: 'MapLibre style built from the layer definitions (own tiles only)', tags: ['map'], query: styleQuery } },
   '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
     get: {
-      summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match`,
+      summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`,
       tags: ['map'],
       path: [{ name: 'layer', example: 'townships' }, { name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }],
       query: tileQuery,
       produces: 'application/vnd.mapbox-vector-tile',
     },
+  },
+  '/api/exports/tiles.pmtiles': {
+    get: { summary: 'Chosen layers of your jurisdiction as one PMTiles archive, for devices with no server', tags: ['map'], query: pmtilesExportQuery, produces: 'application/vnd.pmtiles' },
   },
   '/api/basemap/{z}/{x}/{y}.png': {
     get: { summary: 'The configured raster basemap, re-aligned to WGS84 (only with BASEMAP set)', tags: ['map'], path: [{ name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }], produces: 'image/png' },
@@ -176,8 +180,11 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },
   '/api/ogc/collections': { get: { summary: 'Collections (one per layer)', tags: ['ogc'] } },
   '/api/ogc/collections/{collectionId}': { get: { summary: 'A collection', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }] } },
+  '/api/ogc/collections/{collectionId}/queryables': {
+    get: { summary: 'The properties a filter may name (JSON Schema)', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }], produces: 'application/schema+json' },
+  },
   '/api/ogc/collections/{collectionId}/items': {
-    get: { summary: 'Features, with bbox, limit, offset and datetime (400 for unknown parameters)', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }], query: itemsQuery, produces: 'application/geo+json' },
+    get: { summary: 'Features, with bbox, limit, offset, datetime and filter (CQL2 text); 400 for unknown parameters', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }], query: itemsQuery, produces: 'application/geo+json' },
   },
   '/api/ogc/collections/{collectionId}/items/{featureId}': {
     get: { summary: 'One feature', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }, { name: 'featureId', example: '1' }], query: oneItemQuery, produces: 'application/geo+json' },

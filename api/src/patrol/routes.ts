@@ -71,7 +71,7 @@ function item(s: ScoredTarget<PatrolRow>) {
   };
 }
 
-export function patrolRoutes(deps: AppDeps, opts: { onWrite?: () => void; today?: () => string } = {}): Hono<AppEnv> {
+export function patrolRoutes(deps: AppDeps, opts: { today?: () => string } = {}): Hono<AppEnv> {
   const { db } = deps;
   const today = opts.today ?? chinaToday;
   const app = new Hono<AppEnv>();
@@ -131,7 +131,6 @@ export function patrolRoutes(deps: AppDeps, opts: { onWrite?: () => void; today?
     const user = c.get('user');
     const saved = await recordInspection(db, user, { kind, id: targetId, inspectedOn: body.inspected_on, outcome: body.outcome, findings });
     if (!saved) throw notFound(`There is no ${kind} ${targetId} in your jurisdiction.`, kind === 'firm' ? 'firm_id' : 'venue_id');
-    opts.onWrite?.();
     return c.json({ id: saved.id, kind, target: item(scoreTarget(saved.target, today())) }, 201);
   });
 

@@ -5,6 +5,8 @@
 export interface CompiledSql<N extends string = string> {
   text: string;
   names: N[];
+  /** Prepared-statement name, when the statement runs often enough to be planned once (see tile-sql.ts). */
+  statement?: string;
 }
 
 export function compileNamed<N extends string>(sql: string): CompiledSql<N> {

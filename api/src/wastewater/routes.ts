@@ -114,7 +114,6 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
       await recordAudit(tx, user, { action: 'recompute', entity: 'area_signal', entityId: null, detail: { asOf: r.asOf, windowWeeks: r.windowWeeks, areas: r.areas, ms: r.ms } });
       return r;
     });
-    deps.onDataChanged?.(); // area tiles carry the signals
     return c.json(result);
   });
 
@@ -147,7 +146,6 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
       const report = await importLabFile(db, c.get('user'), bytes, {
         dryRun: q.dry_run, acceptSkipping: q.accept_skipping, filename, encoding: q.encoding, defaultLab: q.lab,
       });
-      if (report.rowsImported > 0) deps.onDataChanged?.(); // the incremental update changed area signals
       return c.json(report, report.rowsImported > 0 ? 201 : 200);
     } catch (err) {
       if (err instanceof FormatError) throw new ProblemError(400, 'Unreadable file', { param: 'file', detail: err.message });

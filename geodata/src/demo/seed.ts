@@ -65,6 +65,8 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<v
   const steps = opts.steps ?? SEED_STEPS;
   const totalWeight = steps.reduce((s, st) => s + st.weight, 0);
   await db.transaction(async (tx) => {
+    // Generating a province takes minutes in one transaction: the API's statement_timeout is not meant for it.
+    await tx.exec('SET LOCAL statement_timeout = 0');
     const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_area');
     if (existing!.n > 0) {
       throw new Error(`the database already holds ${existing!.n} administrative areas; seed only an empty database (the seed CLI's --reset clears it)`);

@@ -181,6 +181,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
         />
       </main>
       <SidePanel
+        map={map}
         open={panelOpen}
         setOpen={setPanelOpen}
         tab={tab}

@@ -9,6 +9,7 @@ import type { LayerState } from '../map/styleControl';
 import type { Selection } from '../url/viewHash';
 import type { ConsolePlugin, PluginContext } from '../plugins/registry';
 import { LayerPanel } from '../layers/LayerPanel';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { Legend } from '../layers/Legend';
 import { DetailsPanel } from '../details/DetailsPanel';
 
@@ -16,6 +17,8 @@ export type PanelTab = 'layers' | 'legend' | 'details';
 const TABS: PanelTab[] = ['layers', 'legend', 'details'];
 
 interface Props {
+  /** The map once loaded (offline archives are added to it). */
+  map: MapLibreMap | null;
   open: boolean;
   setOpen: (open: boolean) => void;
   tab: PanelTab;
@@ -93,6 +96,7 @@ export function SidePanel(p: Props) {
               pluginContexts={p.pluginContexts}
               activeModes={p.activeModes}
               setModeActive={p.setModeActive}
+              map={p.map}
             />
           )}
           {p.tab === 'legend' && <Legend lang={p.lang} catalogue={p.catalogue} layerStates={p.layerStates} />}

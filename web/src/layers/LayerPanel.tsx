@@ -5,6 +5,8 @@ import { pick } from '../i18n';
 import type { LayerState } from '../map/styleControl';
 import type { ConsolePlugin, PluginContext } from '../plugins/registry';
 import { LegendStrip } from './Legend';
+import { OfflineArchives } from './OfflineArchives';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 
 interface Props {
   lang: Lang;
@@ -17,6 +19,8 @@ interface Props {
   pluginContexts: { plugin: ConsolePlugin; ctx: PluginContext }[];
   activeModes: string[];
   setModeActive: (id: string, on: boolean) => void;
+  /** The map, once loaded: offline archives are added to it. */
+  map: MapLibreMap | null;
 }
 
 type Grouped = CatalogueLayer;
@@ -123,6 +127,7 @@ export function LayerPanel(p: Props) {
           </ul>
         </section>
       ))}
+      <OfflineArchives map={p.map} lang={p.lang} />
     </div>
   );
 }

@@ -1,0 +1,79 @@
+/**
+ * GET /api/tiles/{layer}/{z}/{x}/{y}.mvt[?as_of=YYYY-MM-DD] answered straight on Node's request and response,
+ * before Hono turns them into Fetch objects: a tile is most of the API's traffic, and the conversion, routing and
+ * middleware chain cost more than a cached tile itself. It answers only the plain case — a known layer, a valid
+ * address, at most `as_of`, a user whose token was resolved within the last 30 s — exactly as tiles/routes.ts
+ * would (same headers, 304, 204); anything else (a filter, an unknown token, a bad parameter, an error) it
+ * passes to the Hono app, which handles it as usual, with its problem+json answers.
+ */
+import { chinaToday } from 'domain/time';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestToken, SESSION_COOKIE } from '../auth/middleware.js';
+import { cachedUserByToken } from '../auth/sessions.js';
+import { isoDate } from '../http/params.js';
+import { findLayer } from '../layers/registry.js';
+import type { TileResult, TileService } from './tile-service.js';
+import { TILE_CACHE_CONTROL, TILE_CONTENT_TYPE, TILE_VARY } from './routes.js';
+
+/** Answers the request, or hands it to `app` (the Hono app's Node listener) unchanged. */
+export type NodeFastPath = (req: IncomingMessage, res: ServerResponse, app: () => void) => void;
+
+/** as_of values already checked (a handful of dates in practice): no parser per request. */
+const validDates = new Set<string>();
+function isDate(s: string): boolean {
+  if (validDates.has(s)) return true;
+  if (!isoDate.safeParse(s).success) return false;
+  if (validDates.size > 1000) validDates.clear();
+  validDates.add(s);
+  return true;
+}
+
+const TILE_URL = /^\/api\/tiles\/([a-z_]{1,40})\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.mvt(?:\?as_of=(\d{4}-\d{2}-\d{2}))?$/;
+const COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]*)`);
+
+/** The session cookie as Hono's getCookie reads it; undefined when absent or malformed (the app then decides). */
+function sessionCookie(header: string | undefined): string | undefined {
+  const raw = header ? COOKIE.exec(header)?.[1] : undefined;
+  if (!raw || !raw.includes('%')) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function write(req: IncomingMessage, res: ServerResponse, tile: TileResult) {
+  if (req.headers['if-none-match'] === tile.etag) return void res.writeHead(304, headers(tile.etag)).end();
+  if (!tile.bytes) return void res.writeHead(204, headers(tile.etag)).end();
+  res.writeHead(200, headers(tile.etag, tile.bytes.byteLength)).end(tile.bytes);
+}
+
+/** The headers tiles/routes.ts sends, as one object literal (no copies per response). */
+function headers(etag: string, length?: number): Record<string, string | number> {
+  return length === undefined
+    ? { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': TILE_CACHE_CONTROL, ETag: etag, Vary: TILE_VARY }
+    : { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': TILE_CACHE_CONTROL, ETag: etag, Vary: TILE_VARY, 'Content-Type': TILE_CONTENT_TYPE, 'Content-Length': length };
+}
+
+export function tileFastPath(tiles: TileService, isReady: () => boolean): NodeFastPath {
+  return (req, res, app) => {
+    if (req.method !== 'GET' || !req.url?.startsWith('/api/tiles/') || !isReady()) return app();
+    const m = TILE_URL.exec(req.url);
+    if (!m) return app();
+    const def = findLayer(m[1]!);
+    const z = Number(m[2]);
+    const x = Number(m[3]);
+    const y = Number(m[4]);
+    const n = 2 ** z;
+    if (!def || z > 22 || x >= n || y >= n || (m[5] && !isDate(m[5]))) return app();
+    const token = requestToken(req.headers.authorization, sessionCookie(req.headers.cookie));
+    const user = token ? cachedUserByToken(token) : null;
+    if (!user) return app();
+    const tileReq = { z, x, y, prefix: user.scopePrefix, asOf: m[5] ?? chinaToday() };
+    const hit = tiles.cached(def, tileReq);
+    if (hit) return write(req, res, hit);
+    // A failure (the database down, a timeout) goes to the app, which tries once more and answers with its
+    // problem+json (503 and Retry-After when the database is unavailable).
+    tiles.tile(def, tileReq).then((tile) => write(req, res, tile), app);
+  };
+}
