@@ -9,7 +9,7 @@ FROM ${NODE_IMAGE} AS pnpm
 RUN npm install --global pnpm@10.34.9 && pnpm --version
 WORKDIR /app
 # Manifests first: the dependency layers are reused until a manifest or the lockfile changes.
-COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 COPY api/package.json api/
 COPY db/package.json db/
 COPY domain/package.json domain/
@@ -37,5 +37,6 @@ USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:8080/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# `pnpm migrate` and `pnpm user:create` work in the container too (docker compose exec app pnpm user:create -- ...).
+# `pnpm migrate`, `pnpm user:create` and `pnpm export:pmtiles` work in the container too (docker compose exec app
+# pnpm user:create -- ...). Several processes on one port: command `pnpm start:cluster` with API_WORKERS.
 CMD ["pnpm", "start"]

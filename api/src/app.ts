@@ -5,10 +5,11 @@
 import { Hono } from 'hono';
 import { auditRoutes } from './audit/routes.js';
 import { authenticate } from './auth/middleware.js';
+import { forgetUsers } from './auth/sessions.js';
 import { catalogueRoutes } from './catalogue/routes.js';
 import type { Config } from './config.js';
 import { dataHealthRoutes, healthRoutes } from './health/routes.js';
-import { compression } from './http/compression.js';
+import { BodyCompressor, compression } from './http/compression.js';
 import { exportRoutes } from './imports/export-routes.js';
 import { importRoutes } from './imports/routes.js';
 import type { AppDeps, AppEnv } from './http/env.js';
@@ -53,12 +54,12 @@ export interface CreatedApp {
  * What every request goes through first, in this order: security headers (and the console's CSP) on whatever
  * answers; compression of API answers; the request guards (URL, body size, content type, origin) before any
  * route reads anything. Tiles answered by the fast path (tiles/fast-path.ts) never reach this: it sends the same
- * headers itself (tiles/tile-headers.ts).
+ * security headers and compresses with the same compressor itself.
  */
-function transport(app: Hono<AppEnv>, config: Config) {
+function transport(app: Hono<AppEnv>, config: Config, compressor = new BodyCompressor()) {
   app.onError(handleError);
   app.use('*', securityHeaders(config.trustedProxies));
-  app.use('/api/*', compression());
+  app.use('/api/*', compression(compressor));
   app.use('/api/*', requestGuards(config));
 }
 
@@ -84,14 +85,16 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
   const deps = appDeps;
   const { tileCache } = deps.config;
-  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs });
+  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs, onUsersChanged: forgetUsers });
   const started = tiles.start().catch((err) => console.error('[tiles] change feed failed to start; tiles are served uncached:', err));
-  transport(app, deps.config);
+  const compressor = new BodyCompressor();
+  transport(app, deps.config, compressor);
 
   app.use('/api/*', async (c, next) => {
     await next();
-    // A write answers only once every API process has dropped the tiles it changed (tiles/change-feed.ts).
-    if (WRITES.has(c.req.method) && c.res.status < 400 && !c.req.path.startsWith('/api/session')) {
+    // A write answers only once every API process has dropped the tiles it changed, and the tokens it ended
+    // (tiles/change-feed.ts). Signing in changes neither and does not wait; signing out does.
+    if (WRITES.has(c.req.method) && c.res.status < 400 && !(c.req.method === 'POST' && c.req.path.startsWith('/api/session'))) {
       await tiles.feed.sync().catch((err) => console.warn('[tiles] sync after write failed:', (err as Error).message));
     }
   });
@@ -140,6 +143,6 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   });
 
   serveConsole(app, deps.config.webDist);
-  const fastPath = tileFastPath(tiles, () => deps.startup.phase === 'ready');
+  const fastPath = tileFastPath(tiles, () => deps.startup.phase === 'ready', { trustedProxies: deps.config.trustedProxies, compressor });
   return { app, tiles, fastPath, started: started.then(() => {}), close: () => tiles.close() };
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Queryable } from 'db';
+import { timestampToIso, type Queryable } from 'db';
 import { apiToken, appSession, appUser, gridAssignment } from 'db/schema';
 import { scopePrefix } from 'domain/codes';
 import type { Role, SessionUser } from '../http/env.js';
@@ -43,48 +43,56 @@ export const SESSION_HOURS: Record<Role, number> = { wall: 24 * 30, admin: 12, o
 
 /**
  * Resolved tokens are kept for a short while: every tile request authenticates, and a database round trip per
- * tile would dominate the tile's own cost. Sign-out, revocation and changes made through the user administration
- * evict at once in this process; in another process they take effect within USER_CACHE_MS.
+ * tile would dominate the tile's own cost. Never beyond the session's or token's own end. Sign-out, revocation
+ * and changes to a user evict at once in this process, and in every other API process through the change feed
+ * (migrations/091 → tiles/change-feed.ts → forgetUsers) before the write that made them answers.
  */
 export const USER_CACHE_MS = 30_000;
-const userCache = new Map<string, { user: SessionUser; at: number }>();
+const userCache = new Map<string, { user: SessionUser; until: number }>();
 
-/** Drop every cached token of a user (after their role, jurisdiction, grids, password or status changed). */
+/** Drop every cached token of these users (after their role, jurisdiction, grids, password, tokens or status changed). */
+export function forgetUsers(ids: readonly number[] | 'all'): void {
+  if (ids === 'all') return userCache.clear();
+  const gone = new Set(ids);
+  for (const [digest, hit] of userCache) if (gone.has(hit.user.id)) userCache.delete(digest);
+}
+
 export function forgetUser(userId: number): void {
-  for (const [digest, hit] of userCache) if (hit.user.id === userId) userCache.delete(digest);
+  forgetUsers([userId]);
 }
 
 export async function findUserByToken(db: Queryable, token: string): Promise<SessionUser | null> {
   const digest = sha256Hex(token);
   const hit = userCache.get(digest);
-  if (hit && Date.now() - hit.at < USER_CACHE_MS) return hit.user;
-  const user = await lookUpUserByDigest(db, digest);
-  if (user) {
+  if (hit && Date.now() < hit.until) return hit.user;
+  const found = await lookUpUserByDigest(db, digest);
+  if (found) {
     if (userCache.size > 10_000) userCache.clear();
-    userCache.set(digest, { user, at: Date.now() });
+    const until = Math.min(Date.now() + USER_CACHE_MS, found.expiresAt?.getTime() ?? Infinity);
+    userCache.set(digest, { user: found.user, until });
   } else userCache.delete(digest);
-  return user;
+  return found?.user ?? null;
 }
 
 /** The user of a token resolved within USER_CACHE_MS, without a database round trip (the tiles' fast path). */
 export function cachedUserByToken(token: string): SessionUser | null {
   const hit = userCache.get(sha256Hex(token));
-  return hit && Date.now() - hit.at < USER_CACHE_MS ? hit.user : null;
+  return hit && Date.now() < hit.until ? hit.user : null;
 }
 
-async function lookUpUserByDigest(db: Queryable, digest: string): Promise<SessionUser | null> {
+async function lookUpUserByDigest(db: Queryable, digest: string): Promise<{ user: SessionUser; expiresAt: Date | null } | null> {
   const bySession = db.orm
-    .select({ ...userColumns, readOnly: appSession.readOnly })
+    .select({ ...userColumns, readOnly: appSession.readOnly, tokenExpiresAt: sql`${appSession.expiresAt}`.mapWith((v: string) => timestampToIso(v)) })
     .from(appSession)
     .innerJoin(appUser, eq(appUser.id, appSession.userId))
     .where(and(eq(appSession.tokenSha256, digest), gt(appSession.expiresAt, sql`now()`), eq(appUser.active, true)));
   const byToken = db.orm
-    .select({ ...userColumns, readOnly: apiToken.readOnly })
+    .select({ ...userColumns, readOnly: apiToken.readOnly, tokenExpiresAt: apiToken.expiresAt })
     .from(apiToken)
     .innerJoin(appUser, eq(appUser.id, apiToken.userId))
     .where(and(eq(apiToken.tokenSha256, digest), tokenValid(), eq(appUser.active, true)));
-  const rows = await bySession.unionAll(byToken).limit(1);
-  return rows[0] ? toSessionUser(rows[0]) : null;
+  const [r] = await bySession.unionAll(byToken).limit(1);
+  return r ? { user: toSessionUser(r), expiresAt: r.tokenExpiresAt ? new Date(r.tokenExpiresAt) : null } : null;
 }
 
 /** The user signing in by name (active users only), with the password hash to check. */

@@ -4,6 +4,7 @@
  * X-Forwarded-Proto are believed only when that peer is a trusted proxy (TRUST_PROXY), because anyone else can
  * send those headers.
  */
+import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import type { Context } from 'hono';
 
@@ -67,12 +68,23 @@ export function clientAddress(c: Context, trusted: TrustedProxies): string {
   return forwarded[0] ?? peer;
 }
 
+const forwardedHttps = (proto: string | undefined) => (proto ?? '').split(',')[0]!.trim().toLowerCase() === 'https';
+
 /** Whether the client reached us over HTTPS: the URL's scheme, or a trusted proxy's X-Forwarded-Proto. */
 export function requestIsHttps(c: Context, trusted: TrustedProxies): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
   const peer = peerAddress(c);
   if (!peer || !trusted.trusts(peer)) return false;
-  return (c.req.header('x-forwarded-proto') ?? '').split(',')[0]!.trim().toLowerCase() === 'https';
+  return forwardedHttps(c.req.header('x-forwarded-proto'));
+}
+
+/** The same decision on Node's own request (the tiles' fast path answers before Hono makes a Context). */
+export function incomingIsHttps(req: IncomingMessage, trusted: TrustedProxies): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  const peer = req.socket.remoteAddress;
+  if (!peer || !trusted.trusts(unmapIpv4(peer))) return false;
+  const proto = req.headers['x-forwarded-proto'];
+  return forwardedHttps(Array.isArray(proto) ? proto[0] : proto);
 }
 
 /** The origin the client used (scheme://host[:port]), as seen through trusted proxies. */
