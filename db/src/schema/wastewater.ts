@@ -1,5 +1,5 @@
 /**
- * Lab results of wastewater samples and the record of imported lab files (migrations 001 and 003).
+ * Lab results of wastewater samples and the record of imported lab files (migrations 001, 003 and 130).
  * The sites (points with catchments) and the derived series and signals are spatial or written in bulk by the
  * recompute's set-based SQL (api/src/wastewater/recompute.ts), and stay in hand-written SQL.
  */
@@ -33,6 +33,8 @@ export const wastewaterSample = pgTable(
     lab: text('lab').notNull(),
     importedAt: timestamptz('imported_at').notNull().default(sql`now()`),
     importId: bigint('import_id', { mode: 'number' }).references(() => wastewaterImport.id, { onDelete: 'set null' }),
+    /** Below the LOQ because the importer censored a value under the lab's stated limit (migration 130). */
+    censoredByLoq: boolean('censored_by_loq').notNull().default(false),
   },
   (t) => [unique().on(t.siteId, t.sampledAt, t.substance)],
 );
