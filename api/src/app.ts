@@ -29,7 +29,8 @@ import { basemapRoutes } from './basemap/routes.js';
 import { openBasemapSource } from './basemap/sources.js';
 import { patrolRoutes } from './patrol/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
-import { openApiDocument } from './openapi/document.js';
+import { legacyOpenApiDocument } from './openapi/document.js';
+import { openApiDocument } from './http/openapi.js';
 import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { tileFastPath, type NodeFastPath } from './tiles/fast-path.js';
@@ -100,7 +101,8 @@ export function createApp(appDeps: AppDeps): CreatedApp {
 
   // Open to everyone: health, sign-in, the OpenAPI document.
   app.route('/api/health', healthRoutes(deps));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  const document = openApiDocument(app, legacyOpenApiDocument());
+  app.get('/api/openapi.json', async (c) => c.json(await document()));
 
   // Everything below needs the database migrated and seeded.
   app.use('/api/*', async (c, next) => {

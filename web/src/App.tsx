@@ -38,7 +38,8 @@ async function fetchHealth(): Promise<HealthStatus> {
   const res = await fetch('/api/health', { headers: { Accept: 'application/json' } });
   const body = (await res.json().catch(() => null)) as (HealthStatus & { phase?: string; progress?: HealthStatus['seeding'] }) | null;
   if (!body) throw new Error(`health ${res.status}`);
-  return { ...body, seeding: body.progress ?? body.seeding ?? (body.phase && body.phase !== 'ready' && body.phase !== 'failed' ? { step: body.phase, done: 0, total: 0 } : null) };
+  // The API sends `progress` (null when idle); while it starts without one yet, show the phase.
+  return { ...body, seeding: body.progress ?? (body.phase && body.phase !== 'ready' && body.phase !== 'failed' ? { step: body.phase, done: 0, total: 0 } : null) };
 }
 
 type Phase =

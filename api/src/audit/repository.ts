@@ -3,7 +3,10 @@
  * China-time dates, paged by id. An administrator sees what users inside their jurisdiction did, and entries with
  * no user behind them (the system; sign-in attempts with unknown names).
  */
+import { and, asc, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from 'db';
+import { appUser, auditLog } from 'db/schema';
+import { inScope } from '../users/scope.js';
 
 export interface AuditRow {
   id: number;
@@ -27,24 +30,39 @@ export interface AuditFilter {
   limit: number;
 }
 
-const AUDIT_PAGE = `
-  SELECT a.id, a.at, a.user_id AS "userId", a.username, a.action, a.entity, a.entity_id AS "entityId", a.detail
-    FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id
-   WHERE (a.user_id IS NULL OR left(u.jurisdiction_code, length($1::text)) = $1::text)
-     AND ($2::text IS NULL OR a.username = $2)
-     AND ($3::text IS NULL OR a.action = $3)
-     AND ($4::date IS NULL OR a.at >= ($4::date)::timestamp AT TIME ZONE 'Asia/Shanghai')
-     AND ($5::date IS NULL OR a.at < ($5::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
-     AND ($6::bigint IS NULL OR a.id < $6)
-   ORDER BY a.id DESC
-   LIMIT $7`;
+/** The first instant of a China-time calendar day, as the database compares it with `at`. */
+const chinaDayStart = (day: string, plusDays = 0): SQL => sql`((${day}::date + ${plusDays}::int)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
 export function auditPage(db: Queryable, scope: string, f: AuditFilter): Promise<AuditRow[]> {
-  return db.query<AuditRow>(AUDIT_PAGE, [scope, f.username ?? null, f.action ?? null, f.from ?? null, f.to ?? null, f.beforeId ?? null, f.limit]);
+  return db.orm
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      userId: auditLog.userId,
+      username: auditLog.username,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      detail: auditLog.detail,
+    })
+    .from(auditLog)
+    .leftJoin(appUser, eq(appUser.id, auditLog.userId))
+    .where(
+      and(
+        or(isNull(auditLog.userId), inScope(appUser.jurisdictionCode, scope)),
+        f.username === undefined ? undefined : eq(auditLog.username, f.username),
+        f.action === undefined ? undefined : eq(auditLog.action, f.action),
+        f.from === undefined ? undefined : sql`${auditLog.at} >= ${chinaDayStart(f.from)}`,
+        f.to === undefined ? undefined : sql`${auditLog.at} < ${chinaDayStart(f.to, 1)}`,
+        f.beforeId === undefined ? undefined : lt(auditLog.id, f.beforeId),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit);
 }
 
 /** The actions the log holds, for the page's filter. */
 export async function auditActions(db: Queryable): Promise<string[]> {
-  const rows = await db.query<{ action: string }>('SELECT action FROM audit_log GROUP BY action ORDER BY action');
+  const rows = await db.orm.select({ action: auditLog.action }).from(auditLog).groupBy(auditLog.action).orderBy(asc(auditLog.action));
   return rows.map((r) => r.action);
 }

@@ -4,34 +4,37 @@
  * API tokens (api_token, issued by an administrator, revocable, read-only unless issued otherwise).
  */
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from 'db';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { timestampToIso, type Queryable } from 'db';
+import { apiToken, appSession, appUser, gridAssignment } from 'db/schema';
 import { scopePrefix } from 'domain/codes';
 import type { Role, SessionUser } from '../http/env.js';
 import { sha256Hex } from './password.js';
 
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  jurisdiction_code: string;
-  grid_codes: string[] | null;
-  read_only?: boolean;
-}
+/** The user columns a session needs, with their grids (a grid officer's scope). */
+const userColumns = {
+  id: appUser.id,
+  username: appUser.username,
+  displayName: appUser.displayName,
+  role: sql<Role>`${appUser.role}`,
+  jurisdictionCode: appUser.jurisdictionCode,
+  gridCodes: sql<string[] | null>`(SELECT array_agg(a.grid_code ORDER BY a.grid_code) FROM ${gridAssignment} a WHERE a.user_id = ${appUser.id})`,
+};
+type UserRow = { id: number; username: string; displayName: string; role: Role; jurisdictionCode: string; gridCodes: string[] | null; readOnly?: boolean };
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.jurisdiction_code,
-  (SELECT array_agg(a.grid_code ORDER BY a.grid_code) FROM grid_assignment a WHERE a.user_id = u.id) AS grid_codes`;
+/** An API token that still works: not revoked, not expired. */
+const tokenValid = () => and(isNull(apiToken.revokedAt), or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, sql`now()`)));
 
 function toSessionUser(r: UserRow): SessionUser {
   return {
     id: r.id,
     username: r.username,
-    displayName: r.display_name,
+    displayName: r.displayName,
     role: r.role,
-    jurisdictionCode: r.jurisdiction_code,
-    scopePrefix: scopePrefix(r.jurisdiction_code),
-    gridCodes: r.grid_codes ?? [],
-    ...(r.read_only ? { readOnly: true } : {}),
+    jurisdictionCode: r.jurisdictionCode,
+    scopePrefix: scopePrefix(r.jurisdictionCode),
+    gridCodes: r.gridCodes ?? [],
+    ...(r.readOnly ? { readOnly: true } : {}),
   };
 }
 
@@ -78,28 +81,27 @@ export function cachedUserByToken(token: string): SessionUser | null {
 }
 
 async function lookUpUserByDigest(db: Queryable, digest: string): Promise<{ user: SessionUser; expiresAt: Date | null } | null> {
-  const rows = await db.query<UserRow & { token_expires_at: string | Date | null }>(
-    `SELECT ${USER_COLUMNS}, s.read_only, s.expires_at AS token_expires_at
-       FROM app_session s JOIN app_user u ON u.id = s.user_id
-      WHERE s.token_sha256 = $1 AND s.expires_at > now() AND u.active
-     UNION ALL
-     SELECT ${USER_COLUMNS}, t.read_only, t.expires_at
-       FROM api_token t JOIN app_user u ON u.id = t.user_id
-      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active
-     LIMIT 1`,
-    [digest],
-  );
-  const r = rows[0];
-  return r ? { user: toSessionUser(r), expiresAt: r.token_expires_at ? new Date(r.token_expires_at) : null } : null;
+  const bySession = db.orm
+    .select({ ...userColumns, readOnly: appSession.readOnly, tokenExpiresAt: sql`${appSession.expiresAt}`.mapWith((v: string) => timestampToIso(v)) })
+    .from(appSession)
+    .innerJoin(appUser, eq(appUser.id, appSession.userId))
+    .where(and(eq(appSession.tokenSha256, digest), gt(appSession.expiresAt, sql`now()`), eq(appUser.active, true)));
+  const byToken = db.orm
+    .select({ ...userColumns, readOnly: apiToken.readOnly, tokenExpiresAt: apiToken.expiresAt })
+    .from(apiToken)
+    .innerJoin(appUser, eq(appUser.id, apiToken.userId))
+    .where(and(eq(apiToken.tokenSha256, digest), tokenValid(), eq(appUser.active, true)));
+  const [r] = await bySession.unionAll(byToken).limit(1);
+  return r ? { user: toSessionUser(r), expiresAt: r.tokenExpiresAt ? new Date(r.tokenExpiresAt) : null } : null;
 }
 
 /** The user signing in by name (active users only), with the password hash to check. */
 export async function findUserForLogin(db: Queryable, username: string) {
-  const rows = await db.query<UserRow & { password_hash: string | null }>(
-    `SELECT ${USER_COLUMNS}, u.password_hash FROM app_user u WHERE u.active AND u.username = $1`,
-    [username],
-  );
-  return rows[0] ? { user: toSessionUser(rows[0]), passwordHash: rows[0].password_hash } : null;
+  const [row] = await db.orm
+    .select({ ...userColumns, passwordHash: appUser.passwordHash })
+    .from(appUser)
+    .where(and(eq(appUser.active, true), eq(appUser.username, username)));
+  return row ? { user: toSessionUser(row), passwordHash: row.passwordHash } : null;
 }
 
 /**
@@ -110,25 +112,18 @@ export async function createSession(db: Queryable, user: SessionUser, until?: Da
   const { token, digest } = newToken();
   const byRole = Date.now() + SESSION_HOURS[user.role] * 3600_000;
   const expiresAt = new Date(until ? Math.min(byRole, until.getTime()) : byRole);
-  await db.query('INSERT INTO app_session (token_sha256, user_id, expires_at, read_only) VALUES ($1, $2, $3, $4)', [
-    digest,
-    user.id,
-    expiresAt.toISOString(),
-    !!user.readOnly,
-  ]);
+  await db.orm.insert(appSession).values({ tokenSha256: digest, userId: user.id, expiresAt: expiresAt.toISOString(), readOnly: !!user.readOnly });
   return { token, expiresAt };
 }
 
 /** A valid API token: its user (read-only when the token is), its id and its end, for opening a browser session. */
 export async function findApiToken(db: Queryable, token: string): Promise<{ user: SessionUser; tokenId: number; expiresAt: Date | null } | null> {
-  const rows = await db.query<UserRow & { token_id: number; expires_at: string | null }>(
-    `SELECT ${USER_COLUMNS}, t.read_only, t.id AS token_id, t.expires_at
-       FROM api_token t JOIN app_user u ON u.id = t.user_id
-      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
-    [sha256Hex(token)],
-  );
-  const r = rows[0];
-  return r ? { user: toSessionUser(r), tokenId: r.token_id, expiresAt: r.expires_at ? new Date(r.expires_at) : null } : null;
+  const [r] = await db.orm
+    .select({ ...userColumns, readOnly: apiToken.readOnly, tokenId: apiToken.id, expiresAt: apiToken.expiresAt })
+    .from(apiToken)
+    .innerJoin(appUser, eq(appUser.id, apiToken.userId))
+    .where(and(eq(apiToken.tokenSha256, sha256Hex(token)), tokenValid(), eq(appUser.active, true)));
+  return r ? { user: toSessionUser(r), tokenId: r.tokenId, expiresAt: r.expiresAt ? new Date(r.expiresAt) : null } : null;
 }
 
 /**
@@ -138,21 +133,25 @@ export async function findApiToken(db: Queryable, token: string): Promise<{ user
 export async function endToken(db: Queryable, token: string): Promise<'session' | 'api_token' | null> {
   const digest = sha256Hex(token);
   userCache.delete(digest);
-  const sessions = await db.query('DELETE FROM app_session WHERE token_sha256 = $1 RETURNING user_id', [digest]);
+  const sessions = await db.orm.delete(appSession).where(eq(appSession.tokenSha256, digest)).returning({ userId: appSession.userId });
   if (sessions.length) return 'session';
-  const tokens = await db.query('UPDATE api_token SET revoked_at = now() WHERE token_sha256 = $1 AND revoked_at IS NULL RETURNING id', [digest]);
+  const tokens = await db.orm
+    .update(apiToken)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiToken.tokenSha256, digest), isNull(apiToken.revokedAt)))
+    .returning({ id: apiToken.id });
   return tokens.length ? 'api_token' : null;
 }
 
 /** End every browser session of a user (password reset, deactivation). */
 export async function endSessionsOf(db: Queryable, userId: number): Promise<void> {
   forgetUser(userId);
-  await db.query('DELETE FROM app_session WHERE user_id = $1', [userId]);
+  await db.orm.delete(appSession).where(eq(appSession.userId, userId));
 }
 
 /** Delete expired sessions; returns how many. The server runs this at start and every hour. */
 export async function purgeExpiredSessions(db: Queryable): Promise<number> {
-  const rows = await db.query('DELETE FROM app_session WHERE expires_at <= now() RETURNING 1');
+  const rows = await db.orm.delete(appSession).where(lte(appSession.expiresAt, sql`now()`)).returning({ userId: appSession.userId });
   return rows.length;
 }
 

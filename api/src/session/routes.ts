@@ -17,7 +17,7 @@ import type { AppDeps, AppEnv, SessionUser } from '../http/env.js';
 import { parseBody, parseWith } from '../http/params.js';
 import { ProblemError } from '../http/problem.js';
 import { PASSWORD_MAX } from '../auth/password.js';
-import { DEMO_PASSWORD } from '../users/demo-accounts.js';
+import { DEMO_PASSWORD, activeDemoAccounts } from '../users/demo-accounts.js';
 
 export const login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX) });
 export const tokenLogin = z.object({ token: z.string().min(16).max(256) }).strict();
@@ -90,10 +90,8 @@ export function sessionRoutes({ db, config }: AppDeps, throttle = new SignInThro
   /** The demo accounts, for one-click sign-in on the login screen; only while the demo is on (SEED_DEMO). */
   app.get('/demo-accounts', async (c) => {
     if (!config.seedDemo) return c.json({ demo: false, accounts: [] });
-    const accounts = await db.query<{ username: string; display_name: string; role: string }>(
-      'SELECT username, display_name, role FROM app_user WHERE active AND demo ORDER BY id',
-    );
-    return c.json({ demo: accounts.length > 0, password: DEMO_PASSWORD, accounts: accounts.map((a) => ({ username: a.username, displayName: a.display_name, role: a.role })) });
+    const accounts = await activeDemoAccounts(db);
+    return c.json({ demo: accounts.length > 0, password: DEMO_PASSWORD, accounts });
   });
 
   // "Am I signed in?" is a question, not an error: signed out answers 200 with user null (the page asks at load).

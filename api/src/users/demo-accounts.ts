@@ -9,7 +9,9 @@
  * Salts derive from the demo seed, so the same seed gives the same rows.
  */
 import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable } from 'db';
+import { apiToken, appSession, appUser, gridAssignment } from 'db/schema';
 import type { Role } from '../http/env.js';
 import { hashPassword, sha256Hex } from '../auth/password.js';
 import { chinaToday } from 'domain/time';
@@ -66,49 +68,71 @@ export async function ensureDemoAccounts(db: Database, opts: { seed: number; asO
   const rows = await Promise.all(
     DEMO_ACCOUNTS.map(async (a) => ({
       username: a.username,
-      display_name: a.displayName,
+      displayName: a.displayName,
       role: a.role,
       duty: a.duty ?? null,
-      jurisdiction_code: a.scope === 'city' ? where.city : a.scope === 'county' ? where.county : where.village,
-      password_hash: await hashPassword(DEMO_PASSWORD, createHash('sha256').update(`${opts.seed}/demo-salt/${a.username}`).digest().subarray(0, 16)),
+      jurisdictionCode: a.scope === 'city' ? where.city : a.scope === 'county' ? where.county : where.village,
+      passwordHash: await hashPassword(DEMO_PASSWORD, createHash('sha256').update(`${opts.seed}/demo-salt/${a.username}`).digest().subarray(0, 16)),
     })),
   );
   const [info] = await db.query<{ as_of: string | null }>(`SELECT value->>'asOf' AS as_of FROM dataset_info WHERE key = 'region'`);
   const asOf = opts.asOf ?? info?.as_of ?? chinaToday();
   return db.transaction(async (tx) => {
-    const created = await tx.query<{ id: number; role: string }>(
-      `INSERT INTO app_user (username, display_name, role, jurisdiction_code, duty, password_hash, demo)
-       SELECT r.username, r.display_name, r.role, r.jurisdiction_code, r.duty, r.password_hash, true
-         FROM jsonb_to_recordset($1::jsonb) AS r(username text, display_name text, role text, jurisdiction_code text, duty text, password_hash text)
-       ON CONFLICT (username) DO NOTHING
-       RETURNING id, role`,
-      [JSON.stringify(rows)],
-    );
-    await tx.query(
-      `INSERT INTO grid_assignment (grid_code, user_id, since)
-       SELECT g, u.id, ($2::date - 400) FROM unnest($1::text[]) AS g, unnest($3::bigint[]) AS u(id)
-       ON CONFLICT DO NOTHING`,
-      [where.grids, asOf, created.filter((u) => u.role === 'grid_officer').map((u) => u.id)],
-    );
-    await tx.query(`UPDATE app_user SET active = true, updated_at = now() WHERE demo AND NOT active`);
-    const tokens = DEMO_ACCOUNTS.map((a) => ({ username: a.username, token_sha256: sha256Hex(demoToken(a.username)) }));
-    await tx.query(
-      `INSERT INTO api_token (user_id, token_sha256, label, read_only)
-       SELECT u.id, t.token_sha256, 'demo', false
-         FROM jsonb_to_recordset($1::jsonb) AS t(username text, token_sha256 text) JOIN app_user u ON u.username = t.username AND u.demo
-       ON CONFLICT (token_sha256) DO UPDATE SET revoked_at = NULL`,
-      [JSON.stringify(tokens)],
-    );
+    const created = await tx.orm
+      .insert(appUser)
+      .values(rows.map((r) => ({ ...r, demo: true })))
+      .onConflictDoNothing({ target: appUser.username })
+      .returning({ id: appUser.id, role: appUser.role });
+    const officers = created.filter((u) => u.role === 'grid_officer');
+    if (officers.length && where.grids.length) {
+      // Assigned 400 days before the region's date, so their grids' history is theirs.
+      const since = sql`(${asOf}::date - 400)`;
+      await tx.orm
+        .insert(gridAssignment)
+        .values(officers.flatMap((u) => where.grids.map((gridCode) => ({ gridCode, userId: u.id, since }))))
+        .onConflictDoNothing();
+    }
+    await tx.orm
+      .update(appUser)
+      .set({ active: true, updatedAt: sql`now()` })
+      .where(and(eq(appUser.demo, true), eq(appUser.active, false)));
+    const demoUsers = await tx.orm.select({ id: appUser.id, username: appUser.username }).from(appUser).where(eq(appUser.demo, true));
+    const tokens = demoUsers
+      .filter((u) => DEMO_ACCOUNTS.some((a) => a.username === u.username))
+      .map((u) => ({ userId: u.id, tokenSha256: sha256Hex(demoToken(u.username)), label: 'demo', readOnly: false }));
+    if (tokens.length) {
+      await tx.orm
+        .insert(apiToken)
+        .values(tokens)
+        .onConflictDoUpdate({ target: apiToken.tokenSha256, set: { revokedAt: null } });
+    }
     return created.length;
   });
+}
+
+/** The demo accounts still active, for one-click sign-in on the login screen. */
+export function activeDemoAccounts(db: Queryable): Promise<{ username: string; displayName: string; role: string }[]> {
+  return db.orm
+    .select({ username: appUser.username, displayName: appUser.displayName, role: appUser.role })
+    .from(appUser)
+    .where(and(eq(appUser.active, true), eq(appUser.demo, true)))
+    .orderBy(asc(appUser.id));
 }
 
 /** The demo is off: deactivate the demo accounts, end their sessions and revoke their tokens. Returns how many. */
 export async function disableDemoAccounts(db: Database): Promise<number> {
   return db.transaction(async (tx) => {
-    const off = await tx.query<{ id: number }>('UPDATE app_user SET active = false, updated_at = now() WHERE demo AND active RETURNING id');
-    await tx.query('DELETE FROM app_session s USING app_user u WHERE u.id = s.user_id AND u.demo');
-    await tx.query('UPDATE api_token t SET revoked_at = now() FROM app_user u WHERE u.id = t.user_id AND u.demo AND t.revoked_at IS NULL');
+    const off = await tx.orm
+      .update(appUser)
+      .set({ active: false, updatedAt: sql`now()` })
+      .where(and(eq(appUser.demo, true), eq(appUser.active, true)))
+      .returning({ id: appUser.id });
+    const demoUserIds = tx.orm.select({ id: appUser.id }).from(appUser).where(eq(appUser.demo, true));
+    await tx.orm.delete(appSession).where(inArray(appSession.userId, demoUserIds));
+    await tx.orm
+      .update(apiToken)
+      .set({ revokedAt: sql`now()` })
+      .where(and(inArray(apiToken.userId, demoUserIds), isNull(apiToken.revokedAt)));
     return off.length;
   });
 }

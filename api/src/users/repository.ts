@@ -2,7 +2,11 @@
  * Users, their grids and their API tokens in SQL. Every read is limited to the acting administrator's scope (the
  * user's jurisdiction must lie inside it), so a user outside it is simply not found.
  */
+import { and, asc, desc, eq, ilike, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from 'db';
+import { apiToken, appUser, gridAssignment } from 'db/schema';
+import { inScope } from './scope.js';
 import type { Role } from '../http/env.js';
 
 export interface UserView {
@@ -32,16 +36,26 @@ export interface TokenView {
   revokedAt: string | null;
 }
 
-const USER_VIEW = `
-  SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.jurisdiction_code AS "jurisdictionCode",
-         (SELECT a.name FROM admin_area a WHERE a.code = u.jurisdiction_code AND a.valid_to IS NULL) AS "jurisdictionName",
-         u.duty, coalesce((SELECT array_agg(g.grid_code ORDER BY g.grid_code) FROM grid_assignment g WHERE g.user_id = u.id), '{}') AS "gridCodes",
-         u.active, u.demo, u.password_hash IS NOT NULL AS "hasPassword",
-         (SELECT count(*)::int FROM api_token t WHERE t.user_id = u.id AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())) AS "activeTokens",
-         u.created_at AS "createdAt", u.updated_at AS "updatedAt"
-    FROM app_user u`;
-
-const IN_SCOPE = `left(u.jurisdiction_code, length($1::text)) = $1::text`;
+/**
+ * A user as the administration shows them. The area name comes from admin_area, a spatial table left to SQL
+ * (see db/src/schema/index.ts), hence the one `sql` subquery.
+ */
+const userView = {
+  id: appUser.id,
+  username: appUser.username,
+  displayName: appUser.displayName,
+  role: sql<Role>`${appUser.role}`,
+  jurisdictionCode: appUser.jurisdictionCode,
+  jurisdictionName: sql<string | null>`(SELECT a.name FROM admin_area a WHERE a.code = ${appUser.jurisdictionCode} AND a.valid_to IS NULL)`,
+  duty: appUser.duty,
+  gridCodes: sql<string[]>`coalesce((SELECT array_agg(g.grid_code ORDER BY g.grid_code) FROM ${gridAssignment} g WHERE g.user_id = ${appUser.id}), '{}')`,
+  active: appUser.active,
+  demo: appUser.demo,
+  hasPassword: sql<boolean>`${appUser.passwordHash} IS NOT NULL`,
+  activeTokens: sql<number>`(SELECT count(*)::int FROM ${apiToken} t WHERE t.user_id = ${appUser.id} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()))`,
+  createdAt: appUser.createdAt,
+  updatedAt: appUser.updatedAt,
+};
 
 export interface UserFilter {
   q?: string;
@@ -50,26 +64,32 @@ export interface UserFilter {
 }
 
 export function listUsers(db: Queryable, scope: string, f: UserFilter): Promise<UserView[]> {
-  return db.query<UserView>(
-    `${USER_VIEW}
-     WHERE ${IN_SCOPE}
-       AND ($2::text IS NULL OR u.username ILIKE '%' || $2 || '%' OR u.display_name ILIKE '%' || $2 || '%')
-       AND ($3::text IS NULL OR u.role = $3)
-       AND ($4::boolean IS NULL OR u.active = $4)
-     ORDER BY u.active DESC, u.username
-     LIMIT 1000`,
-    [scope, f.q ?? null, f.role ?? null, f.active ?? null],
-  );
+  const pattern = f.q === undefined ? undefined : `%${f.q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
+  return db.orm
+    .select(userView)
+    .from(appUser)
+    .where(
+      and(
+        inScope(appUser.jurisdictionCode, scope),
+        pattern === undefined ? undefined : or(ilike(appUser.username, pattern), ilike(appUser.displayName, pattern)),
+        f.role === undefined ? undefined : eq(appUser.role, f.role),
+        f.active === undefined ? undefined : eq(appUser.active, f.active),
+      ),
+    )
+    .orderBy(desc(appUser.active), asc(appUser.username))
+    .limit(1000);
 }
 
 export async function findUser(db: Queryable, scope: string, id: number): Promise<UserView | null> {
-  const [row] = await db.query<UserView>(`${USER_VIEW} WHERE ${IN_SCOPE} AND u.id = $2`, [scope, id]);
+  const [row] = await db.orm.select(userView).from(appUser).where(and(inScope(appUser.jurisdictionCode, scope), eq(appUser.id, id)));
   return row ?? null;
 }
 
 export async function usernameTaken(db: Queryable, username: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM app_user WHERE username = $1', [username])).length > 0;
+  return (await db.orm.select({ id: appUser.id }).from(appUser).where(eq(appUser.username, username))).length > 0;
 }
+
+// admin_area and grid_cell are spatial tables, left to SQL (db/src/schema/index.ts).
 
 /** Whether the current area with this code exists inside the scope. */
 export async function areaInScope(db: Queryable, scope: string, code: string): Promise<boolean> {
@@ -98,11 +118,7 @@ export interface NewUser {
 }
 
 export async function insertUser(tx: Queryable, u: NewUser): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO app_user (username, display_name, role, jurisdiction_code, duty, password_hash)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [u.username, u.displayName, u.role, u.jurisdictionCode, u.duty, u.passwordHash],
-  );
+  const [row] = await tx.orm.insert(appUser).values(u).returning({ id: appUser.id });
   return row!.id;
 }
 
@@ -114,63 +130,68 @@ export interface UserChanges {
   active?: boolean;
 }
 
-/** Apply the given changes (absent fields stay as they are). */
+/** Apply the given changes (absent fields stay as they are; drizzle leaves undefined fields out of the SET). */
 export async function updateUser(tx: Queryable, id: number, ch: UserChanges): Promise<void> {
-  await tx.query(
-    `UPDATE app_user SET
-       display_name = coalesce($2, display_name),
-       role = coalesce($3, role),
-       jurisdiction_code = coalesce($4, jurisdiction_code),
-       duty = CASE WHEN $5::boolean THEN $6 ELSE duty END,
-       active = coalesce($7, active),
-       updated_at = now()
-     WHERE id = $1`,
-    [id, ch.displayName ?? null, ch.role ?? null, ch.jurisdictionCode ?? null, ch.duty !== undefined, ch.duty ?? null, ch.active ?? null],
-  );
+  await tx.orm
+    .update(appUser)
+    .set({ ...ch, updatedAt: sql`now()` })
+    .where(eq(appUser.id, id));
 }
 
 /** Replace a user's grids. */
 export async function setGrids(tx: Queryable, userId: number, gridCodes: readonly string[]): Promise<void> {
-  await tx.query('DELETE FROM grid_assignment WHERE user_id = $1 AND NOT (grid_code = ANY($2::text[]))', [userId, gridCodes]);
-  await tx.query(
-    `INSERT INTO grid_assignment (grid_code, user_id) SELECT g, $1 FROM unnest($2::text[]) AS g ON CONFLICT DO NOTHING`,
-    [userId, gridCodes],
-  );
+  await tx.orm
+    .delete(gridAssignment)
+    .where(and(eq(gridAssignment.userId, userId), gridCodes.length ? notInArray(gridAssignment.gridCode, [...gridCodes]) : undefined));
+  if (gridCodes.length) {
+    await tx.orm
+      .insert(gridAssignment)
+      .values(gridCodes.map((gridCode) => ({ gridCode, userId })))
+      .onConflictDoNothing();
+  }
 }
 
 export async function setPasswordHash(tx: Queryable, userId: number, hash: string): Promise<void> {
-  await tx.query('UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1', [userId, hash]);
+  await tx.orm.update(appUser).set({ passwordHash: hash, updatedAt: sql`now()` }).where(eq(appUser.id, userId));
 }
 
+const creator = alias(appUser, 'creator');
+const tokenView = {
+  id: apiToken.id,
+  label: apiToken.label,
+  readOnly: apiToken.readOnly,
+  createdBy: creator.username,
+  createdAt: apiToken.createdAt,
+  expiresAt: apiToken.expiresAt,
+  revokedAt: apiToken.revokedAt,
+};
+
 export function listTokens(db: Queryable, userId: number): Promise<TokenView[]> {
-  return db.query<TokenView>(
-    `SELECT t.id, t.label, t.read_only AS "readOnly", c.username AS "createdBy", t.created_at AS "createdAt",
-            t.expires_at AS "expiresAt", t.revoked_at AS "revokedAt"
-       FROM api_token t LEFT JOIN app_user c ON c.id = t.created_by
-      WHERE t.user_id = $1
-      ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC`,
-    [userId],
-  );
+  return db.orm
+    .select(tokenView)
+    .from(apiToken)
+    .leftJoin(creator, eq(creator.id, apiToken.createdBy))
+    .where(eq(apiToken.userId, userId))
+    .orderBy(sql`${apiToken.revokedAt} IS NOT NULL`, desc(apiToken.createdAt));
 }
 
 export async function insertToken(
   tx: Queryable,
   t: { userId: number; digest: string; label: string; readOnly: boolean; createdBy: number; expiresAt: string | null },
 ): Promise<TokenView> {
-  const [row] = await tx.query<TokenView>(
-    `INSERT INTO api_token (user_id, token_sha256, label, read_only, created_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING id, label, read_only AS "readOnly", NULL::text AS "createdBy", created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`,
-    [t.userId, t.digest, t.label, t.readOnly, t.createdBy, t.expiresAt],
-  );
-  return row!;
+  const [row] = await tx.orm
+    .insert(apiToken)
+    .values({ userId: t.userId, tokenSha256: t.digest, label: t.label, readOnly: t.readOnly, createdBy: t.createdBy, expiresAt: t.expiresAt })
+    .returning({ id: apiToken.id, label: apiToken.label, readOnly: apiToken.readOnly, createdAt: apiToken.createdAt, expiresAt: apiToken.expiresAt, revokedAt: apiToken.revokedAt });
+  return { ...row!, createdBy: null };
 }
 
 /** Revoke a token of a user; returns its digest (to drop it from the token cache), or null when there is none. */
 export async function revokeToken(tx: Queryable, userId: number, tokenId: number): Promise<string | null> {
-  const [row] = await tx.query<{ token_sha256: string }>(
-    'UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND user_id = $2 RETURNING token_sha256',
-    [tokenId, userId],
-  );
-  return row?.token_sha256 ?? null;
+  const [row] = await tx.orm
+    .update(apiToken)
+    .set({ revokedAt: sql`coalesce(${apiToken.revokedAt}, now())` })
+    .where(and(eq(apiToken.id, tokenId), eq(apiToken.userId, userId)))
+    .returning({ digest: apiToken.tokenSha256 });
+  return row?.digest ?? null;
 }
