@@ -13,7 +13,13 @@ const MIN_BYTES = 1024;
 
 export function buildWeb(root) {
   const web = join(root, 'web');
-  const r = spawnSync(join(web, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  // NODE_ENV is set to production whatever the caller's is: vite keeps an inherited NODE_ENV (vitest sets `test`),
+  // which would ship React's development build, StrictMode's double effects and all, to the browser tests.
+  const r = spawnSync(join(web, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: web,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
   return precompress(join(web, 'dist'));
 }

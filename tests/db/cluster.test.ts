@@ -5,6 +5,7 @@
  * over both processes: a stale cache in either would show in about half of the answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,16 @@ function fresh(method: string, path: string, body?: unknown, auth = AUTH): Promi
   });
 }
 
+/** The parent of a process on this machine, from /proc (the field after the parenthesised command name). */
+function parentPid(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
 beforeAll(async () => {
   db = await openPostgres(TEST_DATABASE_URL, { max: 2 });
   // The test database holds the demo region and its accounts: the demo is on (off would switch its accounts off).
@@ -57,8 +68,14 @@ beforeAll(async () => {
   base = [...urls][0]!;
   // Both processes listening for changes.
   const end = Date.now() + 20_000;
-  const listeners = async () =>
-    (await db.query<{ n: number }>(`SELECT count(*)::int n FROM pg_stat_activity WHERE application_name LIKE '${LISTENER_NAME_PREFIX}%' AND datname = current_database()`))[0]!.n;
+  // Counted by the workers' pids in the listener's name: other servers on the same test database (a file that ran
+  // just before, still closing) listen too and are not this cluster's.
+  const listeners = async () => {
+    const rows = await db.query<{ name: string }>(
+      `SELECT application_name AS name FROM pg_stat_activity WHERE application_name LIKE '${LISTENER_NAME_PREFIX}%' AND datname = current_database()`,
+    );
+    return rows.filter((r) => parentPid(Number(r.name.slice(LISTENER_NAME_PREFIX.length).split('-')[0])) === child.pid).length;
+  };
   while ((await listeners()) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   expect(await listeners()).toBe(2);
 }, 90_000);

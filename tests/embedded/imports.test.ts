@@ -8,7 +8,7 @@ import type { Database } from 'db';
 import { openEmbedded } from 'db/embedded';
 import { migrate } from 'db/migrate';
 import { authHeader, testApp } from '../support/test-app.js';
-import { seedDemoRegion } from 'geodata/demo';
+import { seedDemo } from 'api/src/seeding/seed-demo.js';
 
 let db: Database;
 let app: Awaited<ReturnType<typeof testApp>>['app'];
@@ -16,7 +16,8 @@ let app: Awaited<ReturnType<typeof testApp>>['app'];
 beforeAll(async () => {
   db = await openEmbedded('memory://');
   await migrate(db);
-  await seedDemoRegion(db, { seed: 4304, size: 'tiny', asOf: '2026-11-01' });
+  // The server's seeding: the region and the demo accounts the requests below sign in with.
+  await seedDemo(db, { seed: 4304, size: 'tiny', asOf: '2026-11-01' });
   ({ app } = await testApp(db));
 });
 

@@ -58,6 +58,8 @@ export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClo
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
+  // One controller per mount, made in the effect below: a remount (StrictMode's rehearsal, a reopened panel) must
+  // not poll with the signal its previous mount aborted.
   const abort = useRef(new AbortController());
   // The parent passes a new onClose on every render; the listener below must not be re-attached for it.
   const close = useRef(onClose);
@@ -68,7 +70,8 @@ export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClo
     fetchImportCatalogue().then(setCatalogue, (e: Error) => setError(e.message));
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close.current();
     window.addEventListener('keydown', onKey);
-    const ac = abort.current;
+    const ac = new AbortController();
+    abort.current = ac;
     return () => {
       window.removeEventListener('keydown', onKey);
       ac.abort();
