@@ -23,6 +23,7 @@ import { overviewRoutes } from './overview/routes.js';
 import { basemapRoutes } from './basemap/routes.js';
 import { openBasemapSource } from './basemap/sources.js';
 import { patrolRoutes } from './patrol/routes.js';
+import { ReadFloor } from './reads/read-floor.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { openApiDocument } from './openapi/document.js';
 import { searchRoutes } from './search/routes.js';
@@ -72,14 +73,17 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
   const deps = appDeps;
   const { tileCache } = deps.config;
-  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs });
+  const floor = new ReadFloor(deps.db);
+  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs, floor });
   const started = tiles.start().catch((err) => console.error('[tiles] change feed failed to start; tiles are served uncached:', err));
   app.onError(handleError);
 
   app.use('/api/*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
+    c.set('reads', floor.reads());
     await next();
-    // A write answers only once every API process has dropped the tiles it changed (tiles/change-feed.ts).
+    // A write answers only once every API process has dropped the tiles it changed and raised its read floor to
+    // the write's WAL position (tiles/change-feed.ts, reads/read-floor.ts).
     if (WRITES.has(c.req.method) && c.res.status < 400 && !c.req.path.startsWith('/api/session')) {
       await tiles.feed.sync().catch((err) => console.warn('[tiles] sync after write failed:', (err as Error).message));
     }
