@@ -12,11 +12,11 @@ export const originOf = (url: string, forwardedProto?: string, forwardedHost?: s
   return `${forwardedProto ?? u.protocol.replace(':', '')}://${forwardedHost ?? u.host}`;
 };
 
-export function catalogueRoutes({ db, config }: AppDeps) {
+export function catalogueRoutes({ config }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/layers', async (c) => {
     const origin = originOf(c.req.url, c.req.header('x-forwarded-proto'), c.req.header('x-forwarded-host'));
-    return c.json({ layers: await catalogue(db, c.get('user').scopePrefix, origin) });
+    return c.json({ layers: await catalogue(c.var.reads, c.get('user').scopePrefix, origin) });
   });
   app.get('/style.json', (c) => {
     const { as_of, scheme } = parseQuery(c, z.object({ as_of: asOfParam, lang: z.enum(['zh-CN', 'en']).optional(), scheme: z.enum(['light', 'dark']).optional() }));

@@ -49,7 +49,7 @@ export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}
   const search = (c: Context<AppEnv>) => {
     const q = parseQuery(c, filterQuery);
     const asOf = q.as_of ?? svc.today();
-    return { q, asOf, rows: svc.search(c.get('user'), { asOf, grade: q.grade, status: q.status, areaPrefix: q.area && scopePrefix(q.area) }) };
+    return { q, asOf, rows: svc.search(c.get('user'), { asOf, grade: q.grade, status: q.status, areaPrefix: q.area && scopePrefix(q.area) }, c.var.reads) };
   };
 
   app.get('/', async (c) => {
@@ -87,7 +87,7 @@ export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}
   app.get('/:id{[0-9]+}', async (c) => {
     const { id } = parseParams(c, idParam);
     const q = parseQuery(c, z.object({ as_of: asOfParam }));
-    return c.json(await svc.detail(c.get('user'), id, q.as_of ?? svc.today()));
+    return c.json(await svc.detail(c.get('user'), id, q.as_of ?? svc.today(), c.var.reads));
   });
 
   app.get('/:id{[0-9]+}/outline', async (c) => {

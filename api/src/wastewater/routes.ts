@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Queryable } from 'db';
 import { INDEX_SUBSTANCE, SUBSTANCES } from 'domain/wastewater';
 import { recordAudit } from '../audit/audit.js';
 import { requireRole } from '../auth/middleware.js';
@@ -45,40 +46,42 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps;
   const app = new Hono<AppEnv>();
 
-  const latestDay = async () => {
-    const [r] = await db.query<{ d: string | null }>(`SELECT (max(sampled_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS d FROM wastewater_sample`);
+  const latestDay = async (reads: Queryable) => {
+    const [r] = await reads.query<{ d: string | null }>(`SELECT (max(sampled_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS d FROM wastewater_sample`);
     return r?.d ?? null;
   };
 
   app.get('/sites', async (c) => {
     const q = parseQuery(c, z.object({ substance: substanceParam.default(INDEX_SUBSTANCE) }));
-    const sites = await listSites(db, c.get('user').scopePrefix, q.substance);
+    const sites = await listSites(c.var.reads, c.get('user').scopePrefix, q.substance);
     return c.json({ substance: q.substance, unit: 'mg/day/1000 inhabitants', sites });
   });
 
   app.get('/sites/:code/series', async (c) => {
     const { code } = parseWith(codeParam, c.req.param(), 'path');
     const q = parseQuery(c, seriesQuery);
-    const site = await findSite(db, code, c.get('user').scopePrefix);
+    const reads = c.var.reads;
+    const site = await findSite(reads, code, c.get('user').scopePrefix);
     if (!site) throw notFound(`No sampling site ${code} in your jurisdiction.`, 'code');
-    const series = await siteSeries(db, site.id, seriesRange(q, await latestDay()));
+    const series = await siteSeries(reads, site.id, seriesRange(q, await latestDay(reads)));
     return c.json({ site: { code: site.code, name: site.name, kind: site.kind, populationServed: site.population_served }, ...series });
   });
 
   app.get('/areas/:code/series', async (c) => {
     const { code } = parseWith(areaParam, c.req.param(), 'path');
     const q = parseQuery(c, seriesQuery);
-    const area = await findArea(db, code, c.get('user').scopePrefix);
+    const reads = c.var.reads;
+    const area = await findArea(reads, code, c.get('user').scopePrefix);
     if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
-    const [series, signals] = await Promise.all([areaSeries(db, area.code, seriesRange(q, await latestDay())), areaSignals(db, area.code)]);
+    const [series, signals] = await Promise.all([areaSeries(reads, area.code, seriesRange(q, await latestDay(reads))), areaSignals(reads, area.code)]);
     return c.json({ area, ...series, signal: signals.find((s) => s.substance === q.substance) ?? null });
   });
 
   app.get('/areas/:code/signals', async (c) => {
     const { code } = parseWith(areaParam, c.req.param(), 'path');
-    const area = await findArea(db, code, c.get('user').scopePrefix);
+    const area = await findArea(c.var.reads, code, c.get('user').scopePrefix);
     if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
-    return c.json({ area, signals: await areaSignals(db, area.code) });
+    return c.json({ area, signals: await areaSignals(c.var.reads, area.code) });
   });
 
   app.get('/rising', async (c) => {
@@ -91,7 +94,7 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
       }),
     );
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
-    const signals = await risingSignals(db, c.get('user').scopePrefix, { substance: q.substance ?? null, levels, limit: q.limit });
+    const signals = await risingSignals(c.var.reads, c.get('user').scopePrefix, { substance: q.substance ?? null, levels, limit: q.limit });
     return c.json({ signals });
   });
 
