@@ -19,7 +19,8 @@ if (cluster.isPrimary) {
     process.exit(64);
   }
   const workers = Math.max(1, Number(process.env.API_WORKERS ?? availableParallelism()));
-  const db = await openDatabase(config);
+  // Preparing writes to the primary only: no replica is opened here.
+  const db = await openDatabase({ ...config, readDatabaseUrls: [] });
   await prepareDatabase(db, config, { phase: 'starting' });
   await db.close();
   let stopping = false;

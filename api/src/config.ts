@@ -19,7 +19,11 @@ export interface Config {
   demoSeed: number;
   /** A raster basemap under our layers: an XYZ template or pmtiles:/path (see basemap/). Absent → own data only. */
   basemap?: { source: string; datum: 'wgs84' | 'gcj02'; attribution: string; maxzoom: number };
-  /** PostgreSQL connection pool: size, bounded wait queue, wait and statement timeouts (see db/postgres.ts). */
+  /** Hot standbys of databaseUrl that take the reads (db/replicated.ts); empty: the primary serves everything. */
+  readDatabaseUrls: string[];
+  /** A replica further behind than maxLagMs leaves the read pool; every server is probed each probeIntervalMs. */
+  readReplicas: { maxLagMs: number; probeIntervalMs: number };
+  /** PostgreSQL connection pool (per server): size, bounded wait queue, wait and statement timeouts (see db/postgres.ts). */
   pool: { max: number; maxWaiting: number; waitMs: number; statementTimeoutMs: number };
   /** In-process tile cache bounds, and how long a write waits for other processes to drop its tiles (tiles/). */
   tileCache: { maxBytes: number; maxEntries: number; ttlMs: number; syncTimeoutMs: number };
@@ -40,6 +44,14 @@ function basemapFrom(env: NodeJS.ProcessEnv): Config['basemap'] {
   return { source: env.BASEMAP, datum, attribution: env.BASEMAP_ATTRIBUTION ?? '', maxzoom: Number(env.BASEMAP_MAXZOOM ?? 18) };
 }
 
+/** READ_DATABASE_URLS: comma-separated PostgreSQL URLs of streaming replicas; they need a primary (DATABASE_URL). */
+function readUrlsFrom(env: NodeJS.ProcessEnv): string[] {
+  const urls = (env.READ_DATABASE_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (urls.length && !env.DATABASE_URL) throw new Error('READ_DATABASE_URLS needs DATABASE_URL (the primary); the embedded database has no replicas');
+  for (const u of urls) if (!/^postgres(ql)?:\/\//.test(u)) throw new Error(`READ_DATABASE_URLS: '${u.replace(/\/\/[^@/]*@/, '//…@')}' is not a postgres:// URL`);
+  return urls;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -51,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSize: env.DEMO_SIZE ?? 'demo',
     demoSeed: Number(env.DEMO_SEED ?? 4304),
     basemap: basemapFrom(env),
+    readDatabaseUrls: readUrlsFrom(env),
+    readReplicas: { maxLagMs: intFrom(env, 'READ_REPLICA_MAX_LAG_MS', 2000), probeIntervalMs: Math.max(50, intFrom(env, 'READ_REPLICA_PROBE_MS', 500)) },
     pool: {
       max: intFrom(env, 'DB_POOL_MAX', 10),
       maxWaiting: intFrom(env, 'DB_POOL_QUEUE', 200),

@@ -8,7 +8,8 @@ import { prepareDatabase } from './startup/start.js';
 
 const config = loadConfig();
 const startup: StartupState = { phase: 'starting' };
-console.log(config.databaseUrl ? '[db] PostgreSQL server (DATABASE_URL)' : `[db] embedded PostGIS in ${config.dataDir}`);
+const replicas = config.readDatabaseUrls.length ? `, reads also from ${config.readDatabaseUrls.length} replica(s) (READ_DATABASE_URLS)` : '';
+console.log(config.databaseUrl ? `[db] PostgreSQL server (DATABASE_URL)${replicas}` : `[db] embedded PostGIS in ${config.dataDir}`);
 // Listen at once: until the database is open, a boot app serves the page and a health that says "starting".
 let current = createBootApp(config, startup);
 let created: CreatedApp | undefined;

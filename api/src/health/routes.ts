@@ -1,4 +1,7 @@
-/** GET /api/health: reachable database, schema version, newest data, and start-up progress (seeding). */
+/**
+ * GET /api/health: reachable database, schema version, newest data, and start-up progress (seeding); `databases`:
+ * each server's role (primary, replica), state and lag as the background probe last saw them (no query).
+ */
 import { Hono } from 'hono';
 import { schemaVersion } from 'db/migrate';
 import type { AppDeps, AppEnv } from '../http/env.js';
@@ -6,7 +9,7 @@ import type { AppDeps, AppEnv } from '../http/env.js';
 export function healthRoutes({ db, startup }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
-    const base = { phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null, database: { kind: db.kind } };
+    const base = { phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null, database: { kind: db.kind }, databases: db.servers() };
     if (startup.phase !== 'ready') return c.json({ status: startup.phase === 'failed' ? 'failed' : 'starting', ...base }, startup.phase === 'failed' ? 500 : 503);
     try {
       const [newest] = await db.query<Record<string, string | null>>(`SELECT
