@@ -21,7 +21,10 @@ export interface ReplicaOptions {
   maxLagMs?: number;
   /** How often the servers are probed (default 500 ms). */
   probeIntervalMs?: number;
-  /** How long a probe waits for an answer before counting the server unreachable (default 2 × interval, at least 1 s). */
+  /**
+   * How long a probe waits for an answer before counting the server unreachable (default 2 × interval, at least
+   * 3 s: a busy server on a loaded machine can take a second to answer, and must not leave the pool for that).
+   */
   probeTimeoutMs?: number;
   log?: (msg: string) => void;
 }
@@ -81,7 +84,7 @@ export class ReplicaSet {
   ) {
     this.maxLagMs = opts.maxLagMs ?? 2000;
     this.probeIntervalMs = opts.probeIntervalMs ?? 500;
-    this.probeTimeoutMs = opts.probeTimeoutMs ?? Math.max(1000, 2 * this.probeIntervalMs);
+    this.probeTimeoutMs = opts.probeTimeoutMs ?? Math.max(3000, 2 * this.probeIntervalMs);
     this.log = opts.log ?? ((m) => console.warn(m));
     const blank = (name: string, role: ServerStatus['role']): ServerStatus => ({ name, role, state: 'unprobed', lagMs: null, lagBytes: null, walPosition: null, checkedAt: null });
     this.primaryStatus = blank(primary.name, 'primary');

@@ -19,7 +19,13 @@ import { ReplicaSet, type Member, type ReplicaOptions } from './replica-set.js';
 import { unavailableReason } from './unavailable.js';
 import type { WalPosition } from './wal.js';
 
-/** The primary's insert position: at or past the end of every commit record already written, flushed or not. */
+/**
+ * The primary's insert position: at or past the end of every commit record already written, flushed or not (the
+ * written position, pg_current_wal_lsn, can still be short of a commit under synchronous_commit = off). When the
+ * last record ended exactly at a page's end, the insert position is past the next page's header and a replica's
+ * replay position only passes it with the next record; with wal_level replica the primary writes one at least
+ * every 15 s after any activity (the standby snapshot), so reads return to the replicas by then at the latest.
+ */
 const WAL_POSITION = 'SELECT pg_current_wal_insert_lsn()::text AS lsn';
 
 /** Why a failed statement on a replica may run again on the primary; null: it may not (the error is the answer). */
@@ -41,7 +47,8 @@ export interface ReplicatedOptions extends ReplicaOptions {
 export async function openReplicated(primaryUrl: string, replicaUrls: readonly string[], opts: ReplicatedOptions = {}): Promise<Database> {
   const pool = opts.pool ?? {};
   const primary = await openPostgres(primaryUrl, pool);
-  const probeOf = (url: string) => openPostgres(url, { max: 1, waitMs: 2000, statementTimeoutMs: 2000, applicationName: 'grid-console-probe' });
+  // The probe's own timeout (replica-set.ts) decides when a server counts as unreachable; these only bound a hang.
+  const probeOf = (url: string) => openPostgres(url, { max: 1, waitMs: 10_000, statementTimeoutMs: 10_000, applicationName: 'grid-console-probe' });
   const member = async (url: string, db: Database): Promise<Member> => ({ name: describeUrl(url), db, probe: await probeOf(url) });
   const replicas = await Promise.all(
     replicaUrls.map(async (url) => member(url, await openPostgres(url, { ...pool, readOnly: true, applicationName: 'grid-console-read' }))),
