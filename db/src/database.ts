@@ -51,7 +51,8 @@ export interface Database extends Queryable {
   reader(after: WalPosition | null): Queryable;
   /**
    * The primary's WAL position now: every transaction committed before this call ends at or before it, so a
-   * reader given it sees them. Null when there are no replicas (there is nothing to wait for).
+   * reader given it sees them; it is flushed, so replicas receive it without waiting for more WAL. Null when there
+   * are no replicas (there is nothing to wait for).
    */
   walPosition(): Promise<WalPosition | null>;
   /** Each server's role, state and lag as last probed — no query, cheap enough for every /api/health. */

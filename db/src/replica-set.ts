@@ -55,7 +55,8 @@ const KEEP_SAMPLES_MS = 60_000;
 const NUDGE_DELAY_MS = 5;
 
 const REPLICA_PROBE = 'SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replay';
-const PRIMARY_PROBE = 'SELECT pg_current_wal_lsn()::text AS lsn';
+/** Flushed, not written or inserted: a standby is sent only what the primary has flushed. */
+const PRIMARY_PROBE = 'SELECT pg_current_wal_flush_lsn()::text AS lsn';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -20,13 +20,16 @@ import { unavailableReason } from './unavailable.js';
 import type { WalPosition } from './wal.js';
 
 /**
- * The primary's insert position: at or past the end of every commit record already written, flushed or not (the
- * written position, pg_current_wal_lsn, can still be short of a commit under synchronous_commit = off). When the
- * last record ended exactly at a page's end, the insert position is past the next page's header and a replica's
- * replay position only passes it with the next record; with wal_level replica the primary writes one at least
- * every 15 s after any activity (the standby snapshot), so reads return to the replicas by then at the latest.
+ * The floor a read must reach has to be (a) at or past the commit record of every transaction committed so far and
+ * (b) flushed on the primary, because a standby receives only flushed WAL. The insert position satisfies (a) but
+ * not (b): records after the last commit (heap pruning by a read, say) may sit on a half-filled page, unflushed,
+ * until the next commit or the next standby snapshot (15 s); a floor there keeps reads off the replicas that long.
+ * The flushed position satisfies (b) but not (a) under synchronous_commit = off (a commit may not be flushed yet).
+ * So: a tiny transaction that takes a transaction id and commits synchronously — its commit record follows every
+ * earlier commit and is flushed before COMMIT returns — and then the flushed position, past that record. One xid
+ * and one WAL flush per call; called once per write request and once per change heard, a handful a day.
  */
-const WAL_POSITION = 'SELECT pg_current_wal_insert_lsn()::text AS lsn';
+const FLUSHED_POSITION = 'SELECT pg_current_wal_flush_lsn()::text AS lsn';
 
 /** Why a failed statement on a replica may run again on the primary; null: it may not (the error is the answer). */
 function retryOnPrimary(err: unknown): 'down' | 'busy' | null {
@@ -85,7 +88,11 @@ export async function openReplicated(primaryUrl: string, replicaUrls: readonly s
     ...primary,
     reader,
     async walPosition() {
-      const [row] = await primary.query<{ lsn: string }>(WAL_POSITION);
+      await primary.transaction(async (tx) => {
+        await tx.exec('SET LOCAL synchronous_commit = on');
+        await tx.query('SELECT pg_current_xact_id()');
+      });
+      const [row] = await primary.query<{ lsn: string }>(FLUSHED_POSITION);
       return row!.lsn;
     },
     servers: () => set.servers(),
