@@ -118,7 +118,9 @@ describe('the demo region on PostGIS', () => {
     near(counts.grid, size.grids);
     near(counts.firm, size.townships * size.firmsPerTownship);
     near(counts.venue, size.townships * size.venuesPerTownship);
-    expect(counts.plant).toBe(counts.township); // one plant inlet per township
+    // One plant inlet per township, and in a few rural townships a second that joined the programme late.
+    expect(counts.plant).toBeGreaterThan(counts.township!);
+    expect(counts.plant).toBeLessThan(counts.township! * 1.2);
     expect(counts.site).toBeGreaterThan(counts.plant!);
     expect(counts.grid_month).toBe(counts.grid! * 24);
     expect(counts.checkpoint_day).toBe(counts.checkpoint! * 730);

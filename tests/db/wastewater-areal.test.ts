@@ -9,14 +9,18 @@
  *   0.006 / 0.02 = 30 % in A and 70 % in B (equal latitude span, so geodesic area ∝ longitude width).
  *   Samples in the week of Monday 2026-10-05:
  *     P1 methamphetamine 100 ng/L × 10,000 m³/day → 1,000 mg/day → 25 mg/day/1000 inh.
- *     P2 methamphetamine below LOQ 2 ng/L → LOQ/2 = 1 ng/L × 5,000 m³/day → 5 mg/day → 0.25 mg/day/1000 inh.
- *   Area A: people 30,000 (P1) + 6,000 (P2) → (30,000·25 + 6,000·0.25) / 36,000 = 20.875; load 750 + 1.5 = 751.5.
- *   Area B: people 10,000 + 14,000 → (10,000·25 + 14,000·0.25) / 24,000 = 10.5625; load 250 + 3.5 = 253.5.
- *   County 991101: (40,000·25 + 20,000·0.25) / 60,000 = 16.75; load 1,005.
+ *     P2 methamphetamine below LOQ 2 ng/L → somewhere in [0, 2) ng/L × 5,000 m³/day → [0, 10) mg/day → [0, 0.5)
+ *       mg/day/1000 inh. (a censored result is an interval, not LOQ/2; charts show its upper bound, marked "<").
+ *   Area A: people 30,000 (P1) + 6,000 (P2) → upper bound (30,000·25 + 6,000·0.5) / 36,000 = 20.916…, lower bound
+ *     30,000·25 / 36,000 = 20.833…; load 750 + [0, 3).
+ *   Area B: people 10,000 + 14,000 → upper (10,000·25 + 14,000·0.5) / 24,000 = 10.7083…; load 250 + [0, 7).
+ *   County 991101: upper (40,000·25 + 20,000·0.5) / 60,000 = 16.8333…; load 1,000 + [0, 10).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from 'db';
 import { openPostgres } from 'db/postgres';
+import { stepOf, windowOf } from 'domain/wastewater';
+import { readStoredPlants } from 'api/src/wastewater/plant-store.js';
 import { areaSeries, rebuildShares, recomputeTouched, siteSeries } from 'api/src/wastewater/repository.js';
 import { TEST_DATABASE_URL } from '../support/env.js';
 
@@ -94,7 +98,7 @@ describe('areal weighting (PostGIS)', () => {
     });
   });
 
-  it('computes site loads (with LOQ/2) and population-weighted area loads with known answers', async () => {
+  it('computes site loads (censored as intervals) and population-weighted area loads with known answers', async () => {
     await withFixture(async (tx, { p1, p2, at }) => {
       await rebuildShares(tx, [p1, p2]);
       const s1 = await siteSeries(tx, p1, week);
@@ -103,33 +107,39 @@ describe('areal weighting (PostGIS)', () => {
       expect(s1.points[0]!.normalised).toBeCloseTo(25, 9);
       const s2 = await siteSeries(tx, p2, week);
       expect(s2.points[0]).toMatchObject({ censored: true, nCensored: 1 });
-      expect(s2.points[0]!.loadMgDay).toBeCloseTo(5, 9);
-      expect(s2.points[0]!.normalised).toBeCloseTo(0.25, 9);
+      expect(s2.points[0]!.loadMgDay).toBeCloseTo(10, 9);
+      expect(s2.points[0]!.normalised).toBeCloseTo(0.5, 9);
+      expect(s2.points[0]!.normalisedLo).toBe(0);
 
       const a = (await areaSeries(tx, A, week)).points[0]!;
-      expect(a.normalised).toBeCloseTo(20.875, 6);
-      expect(a.loadMgDay).toBeCloseTo(751.5, 6);
+      expect(a.normalised).toBeCloseTo(20.9166666667, 6);
+      expect(a.normalisedLo).toBeCloseTo(20.8333333333, 6);
+      expect(a.loadMgDay).toBeCloseTo(753, 6);
       expect(a.coveredPeople).toBeCloseTo(36000, 2);
       const b = (await areaSeries(tx, B, week)).points[0]!;
-      expect(b.normalised).toBeCloseTo(10.5625, 6);
-      expect(b.loadMgDay).toBeCloseTo(253.5, 6);
+      expect(b.normalised).toBeCloseTo(10.7083333333, 6);
+      expect(b.loadMgDay).toBeCloseTo(257, 6);
       const c = (await areaSeries(tx, COUNTY, week)).points[0]!;
-      expect(c.normalised).toBeCloseTo(16.75, 6);
-      expect(c.loadMgDay).toBeCloseTo(1005, 6);
+      expect(c.normalised).toBeCloseTo(16.8333333333, 6);
+      expect(c.loadMgDay).toBeCloseTo(1010, 6);
 
-      // The stored path (site weeks → area weeks → area_signal) gives the same numbers.
+      // The stored path (plant weeks → each plant's window → area_signal) gives the same numbers.
       await recomputeTouched(tx, [{ siteId: p1, sampledAt: at }, { siteId: p2, sampledAt: at }], { asOf: '2026-11-01' });
-      const stored = await tx.query<{ area_code: string; normalised: number }>(
-        `SELECT area_code, normalised[(DATE '2026-10-05' - window_from) / 7 + 1] AS normalised
-         FROM wastewater_area_series WHERE substance = 'methamphetamine' AND area_code = ANY ($1) ORDER BY area_code`, [[A, B]]);
-      expect(stored[0]!.normalised).toBeCloseTo(20.875, 6);
-      expect(stored[1]!.normalised).toBeCloseTo(10.5625, 6);
-      const [sig] = await tx.query<{ trend: string; n_samples: number; coverage: number; latest_load: number }>(
-        `SELECT trend, n_samples, coverage, latest_load FROM area_signal WHERE area_code = $1 AND substance = 'methamphetamine'`, [A]);
+      const w = windowOf('2026-11-01', 26);
+      const plants = await readStoredPlants(tx, w, [p1, p2]);
+      const weekOf = (id: number) => {
+        const a = plants.get(id)!.get('methamphetamine')!;
+        const s = stepOf(w, '2026-10-05');
+        return [a.lo[s], a.hi[s], a.n[s]];
+      };
+      expect(weekOf(p1)).toEqual([25, 25, 1]);
+      expect(weekOf(p2)).toEqual([0, 0.5, 1]);
+      const [sig] = await tx.query<{ trend: string; n_samples: number; coverage: number; latest_load: number; latest_censored: boolean; n_plants: number }>(
+        `SELECT trend, n_samples, coverage, latest_load, latest_censored, n_plants FROM area_signal WHERE area_code = $1 AND substance = 'methamphetamine'`, [A]);
       // One week of data: too little for a trend; coverage = 36,000 people over 1 of 26 weeks / 40,000.
-      expect(sig).toMatchObject({ trend: 'insufficient', n_samples: 1 });
+      expect(sig).toMatchObject({ trend: 'insufficient', n_plants: 2, latest_censored: false });
       expect(sig!.coverage).toBeCloseTo(36000 / 26 / 40000, 6);
-      expect(sig!.latest_load).toBeCloseTo(20.875, 6);
+      expect(sig!.latest_load).toBeCloseTo(20.9166666667, 6);
     });
   });
 });

@@ -2,7 +2,7 @@
 import type { Queryable } from 'db';
 import { LAYERS } from '../layers/registry.js';
 import type { LayerDefinition } from '../layers/types.js';
-import { legendOf, themeLegendOf, themePaintOf } from '../style/paint.js';
+import { legendOf, themeLegendOf, themeOverlayPaintOf, themePaintOf } from '../style/paint.js';
 
 export interface LayerStats {
   count: number;
@@ -37,7 +37,7 @@ export function describeLayer(def: LayerDefinition, stats: LayerStats, origin: s
     filters: def.filters ?? [],
     legend: legendOf(def),
     // How the layer is drawn while a mode is on: the console applies `paint` over the style's and shows `legend`.
-    themes: (def.themes ?? []).map((th) => ({ id: th.id, legend: themeLegendOf(th), paint: themePaintOf(th) })),
+    themes: (def.themes ?? []).map((th) => ({ id: th.id, legend: themeLegendOf(th), paint: themePaintOf(th), styleLayers: themeOverlayPaintOf(def, th) })),
     tiles: `${origin}/api/tiles/${def.id}/{z}/{x}/{y}.mvt`,
     ogc: `${origin}/api/ogc/collections/${def.id}`,
   };

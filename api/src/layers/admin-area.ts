@@ -2,7 +2,7 @@
  * Counties, townships and villages: one table (admin_area), three layers with their own zoom ranges. Areas are
  * coloured by their listing class as of the request's date (`as_of`), and carry their drug-signal summary.
  */
-import { DARK, GRADE_COLORS, INK, NO_DATA_COLOR, TREND_COLORS, TRENDS } from 'domain/palette';
+import { DARK, DIVERGENCE_COLOR, GRADE_COLORS, INK, NO_DATA_COLOR, TREND_COLORS, TRENDS } from 'domain/palette';
 import { TREND_LABELS } from 'domain/wastewater';
 import type { ColorRule, LayerDefinition, LayerField, LayerTheme, Outline, OutlineOverlay, Text } from './types.js';
 import { GRADE_LABELS } from './vocabulary.js';
@@ -37,6 +37,8 @@ export const AREA_FIELDS: LayerField[] = [
   { name: 'signal_load', sql: 'round(sg.latest_load::numeric, 3)', type: 'number', title: t('人均负荷', 'Load per 1000') },
   { name: 'signal_coverage', sql: 'round(sg.coverage::numeric, 3)', type: 'number', title: t('监测覆盖率', 'Coverage') },
   { name: 'signal_n', sql: 'sg.n_samples', type: 'number', title: t('样本数', 'Samples') },
+  { name: 'signal_censored', sql: 'round(sg.censored_share::numeric, 3)', type: 'number', title: t('低于定量限占比', 'Share below LOQ') },
+  { name: 'signal_divergent', sql: 'coalesce(sg.divergent, false)', type: 'boolean', title: t('毒情升、执法降', 'Signal up, enforcement down') },
 ];
 
 const listingColors: ColorRule = {
@@ -87,6 +89,16 @@ const SIGNAL_THEME: LayerTheme = {
     fallback: { color: NO_DATA_COLOR, label: t('无数据（未覆盖或样本不足，不着色）', 'No data (not covered or too few samples; not filled)') },
   },
   opacity: { confidence: { coverage: 'signal_coverage', n: 'signal_n' } },
+  overlays: [
+    {
+      id: 'divergent',
+      property: 'signal_divergent',
+      color: DIVERGENCE_COLOR,
+      width: 3.5,
+      dash: [3, 1.5],
+      label: t('毒情显著上升而执法下降（紫色虚线框）', 'Drug signal rising, enforcement falling (purple dashed outline)'),
+    },
+  ],
 };
 
 /** Areas without a signal of their own (villages) are not filled in the wastewater mode: their listing colours would read as trends. */

@@ -82,6 +82,12 @@ export interface LayerTheme {
   color?: ColorRule;
   /** 0 → not filled in this theme. */
   opacity: number | { confidence: ConfidenceOpacity };
+  /**
+   * Outlines drawn only while the mode is on (e.g. divergence in the drug-signal mode): style layers
+   * `<layer>-<theme>-<id>` with `gc:flag` = id and `gc:theme` = the mode, hidden (line-opacity 0) until the mode
+   * shows them; listed in the mode's legend.
+   */
+  overlays?: OutlineOverlay[];
 }
 
 export interface LayerFilter {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LAYERS } from '../layers/registry.js';
-import { colorExpression, legendOf, styleLayersOf, themeLegendOf, themePaintOf, type LegendEntry } from './paint.js';
+import { colorExpression, legendOf, styleLayersOf, themeLegendOf, themeOverlayPaintOf, themePaintOf, type LegendEntry } from './paint.js';
 
 /** [value, colour] pairs and the fallback of a colour expression as colorExpression builds it (match or case). */
 function classesOfExpression(expr: unknown): { classes: [unknown, string][]; fallback: string } {
@@ -38,11 +38,25 @@ describe.each(LAYERS.map((def) => [def.id, def] as const))('layer %s', (_id, def
   });
 
   it('draws one flagged outline layer per outline in its legend, and no other', () => {
-    const flagged = style.filter((l) => (l.metadata as Record<string, unknown>)['gc:flag']);
+    const meta = (l: Record<string, unknown>) => l.metadata as Record<string, unknown>;
+    const flagged = style.filter((l) => meta(l)['gc:flag'] && !meta(l)['gc:theme']);
     const overlays = legend.filter((e) => e.kind === 'overlay');
     expect(flagged.map((l) => [(l.filter as unknown[])[1], (l.paint as Record<string, unknown>)['line-color'], (l.paint as Record<string, unknown>)['line-dasharray']])).toEqual(
       overlays.map((e) => [['get', e.property], e.color, e.dash]),
     );
+  });
+
+  it('draws each mode’s outlines as flagged layers hidden until the mode shows them, one per outline in its legend', () => {
+    const meta = (l: Record<string, unknown>) => l.metadata as Record<string, unknown>;
+    for (const theme of def.themes ?? []) {
+      const layers = style.filter((l) => meta(l)['gc:theme'] === theme.id);
+      const overlays = themeLegendOf(theme).filter((e) => e.kind === 'overlay');
+      expect(layers.map((l) => [(l.filter as unknown[])[1], (l.paint as Record<string, unknown>)['line-color'], (l.paint as Record<string, unknown>)['line-dasharray']])).toEqual(
+        overlays.map((e) => [['get', e.property], e.color, e.dash]),
+      );
+      expect(layers.every((l) => (l.paint as Record<string, unknown>)['line-opacity'] === 0)).toBe(true);
+      expect(Object.keys(themeOverlayPaintOf(def, theme)).sort()).toEqual(layers.map((l) => l.id).sort());
+    }
   });
 
   it('paints every mode with exactly the classes of that mode’s legend', () => {
@@ -56,6 +70,7 @@ describe.each(LAYERS.map((def) => [def.id, def] as const))('layer %s', (_id, def
       }
       const painted = classesOfExpression(paint['fill-color']);
       expect(painted.classes, theme.id).toEqual(legendClasses(themeLegend));
+      if (def.id === 'townships') expect(painted.classes.map(([v]) => v)).toContain('below_detection');
       expect(painted.fallback, theme.id).toBe(legendFallback(themeLegend));
     }
   });

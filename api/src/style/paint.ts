@@ -4,7 +4,7 @@
  * does not paint, nor the map paint one the legend omits (paint.test.ts checks this for every layer).
  */
 import { CONFIDENCE } from 'domain/palette';
-import type { ColorRule, ConfidenceOpacity, LayerDefinition, LayerTheme, Opacity, Text } from '../layers/types.js';
+import type { ColorRule, ConfidenceOpacity, LayerDefinition, LayerTheme, Opacity, OutlineOverlay, Text } from '../layers/types.js';
 
 type Expr = unknown;
 
@@ -60,12 +60,22 @@ export function legendOf(def: LayerDefinition): LegendEntry[] {
   const overlays = p.kind === 'fill' ? (p.overlays ?? []) : [];
   return [
     ...ruleLegend(p.color, p.kind),
-    ...overlays.map((o): LegendEntry => ({ kind: 'overlay', label: o.label, color: o.color, shape: 'line', property: o.property, value: true, dash: o.dash })),
+    ...overlays.map(overlayLegend),
   ];
 }
 
+const overlayLegend = (o: OutlineOverlay): LegendEntry => ({ kind: 'overlay', label: o.label, color: o.color, shape: 'line', property: o.property, value: true, dash: o.dash });
+
 export function themeLegendOf(theme: LayerTheme): LegendEntry[] {
-  return theme.color ? ruleLegend(theme.color, 'fill') : [];
+  return [...(theme.color ? ruleLegend(theme.color, 'fill') : []), ...(theme.overlays ?? []).map(overlayLegend)];
+}
+
+/** The style-layer id of a mode's outline overlay. */
+export const themeOverlayId = (def: LayerDefinition, theme: LayerTheme, o: OutlineOverlay) => `${def.id}-${theme.id}-${o.id}`;
+
+/** What a mode sets on its overlays' style layers: they become visible. */
+export function themeOverlayPaintOf(def: LayerDefinition, theme: LayerTheme): Record<string, Record<string, unknown>> {
+  return Object.fromEntries((theme.overlays ?? []).map((o) => [themeOverlayId(def, theme, o), { 'line-opacity': 1 }]));
 }
 
 const opacityExpression = (o: Opacity) => (typeof o === 'number' ? o : ['interpolate', ['linear'], ['zoom'], ...o.flat()]);
@@ -112,6 +122,18 @@ export function styleLayersOf(def: LayerDefinition, scheme: Scheme = 'light'): R
           filter: ['==', ['get', o.property], true],
           paint: { 'line-color': ink(o, scheme), 'line-width': o.width, 'line-dasharray': o.dash },
         })),
+        // Outlines of a mode: present in every style, invisible until the mode sets their opacity (themeOverlayPaintOf).
+        ...(def.themes ?? []).flatMap((th) =>
+          (th.overlays ?? []).map((o) => ({
+            ...base,
+            id: themeOverlayId(def, th, o),
+            type: 'line',
+            layout,
+            metadata: { ...base.metadata, 'gc:flag': o.id, 'gc:theme': th.id },
+            filter: ['==', ['get', o.property], true],
+            paint: { 'line-color': ink(o, scheme), 'line-width': o.width, 'line-dasharray': o.dash, 'line-opacity': 0 },
+          })),
+        ),
       ];
     case 'line':
       return [

@@ -1,5 +1,6 @@
 /**
- * /api/wastewater: sites, site and area series, area signals, rising signals, lab-file import and recompute.
+ * /api/wastewater: sites, site and area series, area signals, rising signals, divergent areas, lab-file import and
+ * recompute.
  * Handlers parse (zod), call repository.ts / import/service.ts, and format; reads are limited to the user's
  * jurisdiction, writes need office or admin and are audited.
  */
@@ -14,7 +15,7 @@ import { areaCode, isoDate, limitParam, parseBody, parseQuery, parseWith } from 
 import { ProblemError, notFound } from '../http/problem.js';
 import { ImportRejected, importLabFile } from './import/service.js';
 import {
-  DEFAULT_WINDOW_WEEKS, areaSeries, areaSignals, findArea, findSite, listSites, recomputeAll, risingSignals, siteSeries,
+  DEFAULT_WINDOW_WEEKS, areaSeries, areaSignals, divergentSignals, findArea, findSite, listSites, recomputeAll, risingSignals, siteSeries,
   type SeriesQuery, type SignalSubstance,
 } from './repository.js';
 
@@ -73,8 +74,9 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
     const reads = c.var.reads;
     const area = await findArea(reads, code, c.get('user').scopePrefix);
     if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
-    const [series, signals] = await Promise.all([areaSeries(reads, area.code, seriesRange(q, await latestDay(reads))), areaSignals(reads, area.code)]);
-    return c.json({ area, ...series, signal: signals.find((s) => s.substance === q.substance) ?? null });
+    const signal = (await areaSignals(reads, area.code)).find((s) => s.substance === q.substance) ?? null;
+    const series = await areaSeries(reads, area.code, seriesRange(q, await latestDay(reads)), signal);
+    return c.json({ area, ...series, signal });
   });
 
   app.get('/areas/:code/signals', async (c) => {
@@ -96,6 +98,13 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
     const signals = await risingSignals(c.var.reads, c.get('user').scopePrefix, { substance: q.substance ?? null, levels, limit: q.limit });
     return c.json({ signals });
+  });
+
+  /** Areas whose drug index rises significantly while enforcement there falls (divergence.ts), for the office. */
+  app.get('/divergent', async (c) => {
+    const q = parseQuery(c, z.object({ level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'), limit: limitParam(50, 1000) }));
+    const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
+    return c.json({ signals: await divergentSignals(c.var.reads, c.get('user').scopePrefix, { levels, limit: q.limit }) });
   });
 
   app.post('/recompute', requireRole('office', 'admin'), async (c) => {

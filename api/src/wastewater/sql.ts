@@ -5,7 +5,8 @@ const load = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.
 
 export const SQL = {
   shares: load('shares'),
-  siteWindow: load('site-window'),
+  plantWeeks: load('plant-weeks'),
+  enforcementWeeks: load('enforcement-weeks'),
   areaSeries: load('area-series'),
   siteSeries: load('site-series'),
 } as const;

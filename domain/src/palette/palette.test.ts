@@ -4,7 +4,7 @@ import { MAX_ALPHA, MIN_ALPHA, NO_DATA_COLOR, TREND_COLORS, TRENDS, confidenceAl
 
 describe('trend palette', () => {
   it('colours rising orange and falling blue, each category distinct', () => {
-    expect(new Set(Object.values(TREND_COLORS)).size).toBe(5);
+    expect(new Set(Object.values(TREND_COLORS)).size).toBe(6);
     expect(trendColor('rising_significant')).toBe('#e66101');
     expect(trendColor('falling_significant')).toBe('#0571b0');
     expect(trendColor('insufficient')).toBe(NO_DATA_COLOR);

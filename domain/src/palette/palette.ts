@@ -32,8 +32,12 @@ export const GRADE_COLORS = {
   none: '#FFFFFF',
 } as const;
 
-/** The trend categories drawn in colour, rising first; `insufficient` is drawn as "no data" (not filled). */
-export const TRENDS = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant'] as const satisfies readonly TrendCategory[];
+/**
+ * The trend categories drawn in colour, rising first; `insufficient` is drawn as "no data" (not filled).
+ * `below_detection` is a mid grey, darker than flat and outside the blue–orange run, so it never reads as a
+ * direction: "we measured, and it is under the LOQ" is neither "no data" nor "flat".
+ */
+export const TRENDS = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'below_detection'] as const satisfies readonly TrendCategory[];
 export type Trend = TrendCategory;
 
 export const TREND_COLORS: Record<(typeof TRENDS)[number], string> = {
@@ -42,7 +46,11 @@ export const TREND_COLORS: Record<(typeof TRENDS)[number], string> = {
   flat: '#e0e0e0',
   falling: '#92c5de',
   falling_significant: '#0571b0',
+  below_detection: '#8c8c8c',
 };
+
+/** The divergence outline (drug signal rising, enforcement falling): Okabe & Ito's reddish purple, apart from every fill. */
+export const DIVERGENCE_COLOR = OKABE_ITO.reddishPurple;
 export const NO_DATA_COLOR = '#ffffff';
 
 export function trendColor(trend: string | null | undefined): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateAreas, coverage, weeklyValues } from './areal.js';
-import { INDEX_WEIGHTS } from './substances.js';
+import { indexShares } from './areal.js';
+import { areaLevel } from './consensus.js';
+import { measured } from './censored.js';
 
 // Two plants feeding township A (75 % / 30 % of their people) — the same numbers as tests/db/wastewater-areal.test.ts.
 const shares = [
@@ -9,26 +10,18 @@ const shares = [
   { siteId: 2, areaCode: 'A', share: 0.3, people: 6000 },
   { siteId: 2, areaCode: 'B', share: 0.7, people: 14000 },
 ];
-const one = (siteId: number, substance: 'methamphetamine' | 'ketamine', normalised: number, load: number, step = 0, censored = 0) => ({
-  siteId, substance, steps: [step], normalised: [normalised], load: [load], n: [1], censored: [censored],
-});
 
 describe('areal weighting', () => {
-  it('weights site loads by the people of each catchment living in the area', () => {
-    const m = aggregateAreas([one(1, 'methamphetamine', 25, 1000), one(2, 'methamphetamine', 0.25, 5, 0, 1)], shares, 2);
-    const a = m.get('A')!.get('methamphetamine')!;
-    expect(weeklyValues(a)).toEqual({ values: [20.875], steps: [0] });
-    expect(a.load[0]).toBeCloseTo(751.5, 9);
-    expect(a.nCensored[0]).toBe(1);
-    expect(weeklyValues(m.get('B')!.get('methamphetamine')!).values[0]).toBeCloseTo(10.5625, 9);
-    // Week 1 has no data: coverage averages 36,000 people over 2 weeks of a 40,000 population.
-    expect(coverage(a, 40000)).toBeCloseTo(36000 / 2 / 40000, 9);
-    expect(coverage(undefined, 40000)).toBe(0);
-  });
-
-  it('sums substances into the index with their weights', () => {
-    const m = aggregateAreas([one(1, 'methamphetamine', 20, 800), one(1, 'ketamine', 10, 400)], shares, 1);
-    const idx = weeklyValues(m.get('A')!.get('index')!);
-    expect(idx.values[0]).toBeCloseTo(20 + 10 * INDEX_WEIGHTS.ketamine, 9);
+  it('weights plant loads by the people of each catchment living in the area', () => {
+    const { byArea, bySite } = indexShares(shares);
+    expect(bySite.get(1)!.map((s) => s.areaCode)).toEqual(['A', 'B']);
+    const values = new Map([[1, measured(25)], [2, { lo: 0, hi: 0.5 }]]);
+    const level = (area: string) =>
+      areaLevel(byArea.get(area)!.map((s) => ({ people: s.people, steps: [0], values: [values.get(s.siteId)!] })), 2, area === 'A' ? 40000 : 20000);
+    // A: (30,000·25 + 6,000·[0, 0.5)) / 36,000; week 1 has no data, so coverage averages 36,000 over 2 weeks.
+    expect(level('A').latest!.lo).toBeCloseTo(20.833333333, 6);
+    expect(level('A').latest!.hi).toBeCloseTo(20.916666667, 6);
+    expect(level('A').coverage).toBeCloseTo(36000 / 2 / 40000, 9);
+    expect(level('B').latest!.hi).toBeCloseTo((10000 * 25 + 14000 * 0.5) / 24000, 9);
   });
 });

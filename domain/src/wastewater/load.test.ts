@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOQ_SUBSTITUTION_FACTOR, dailyLoadMg, effectiveConcentration, perCapitaLoad, sampleLoad } from './load.js';
+import { concentrationBounds, dailyLoadMg, isBelowLoq, perCapitaLoad, sampleLoad } from './load.js';
 
 describe('loads', () => {
   it('mg/day = ng/L × m³/day × 10⁻³', () => {
@@ -18,12 +18,19 @@ describe('loads', () => {
     expect(() => dailyLoadMg(Number.NaN, 10)).toThrow();
   });
 
-  it('substitutes LOQ/2 below the limit of quantification and flags it', () => {
-    expect(effectiveConcentration({ concentrationNgL: 3.2, belowLoq: false, loqNgL: 1 })).toEqual({ ngL: 3.2, censored: false });
-    expect(effectiveConcentration({ concentrationNgL: 0, belowLoq: true, loqNgL: 2 })).toEqual({ ngL: 2 * LOQ_SUBSTITUTION_FACTOR, censored: true });
+  it('carries a result below the LOQ as the interval [0, LOQ), flagged, not as LOQ/2', () => {
+    expect(concentrationBounds({ concentrationNgL: 3.2, belowLoq: false, loqNgL: 1 })).toEqual({ lo: 3.2, hi: 3.2 });
+    expect(concentrationBounds({ concentrationNgL: 0, belowLoq: true, loqNgL: 2 })).toEqual({ lo: 0, hi: 2 });
     // A lab that writes the LOQ in the concentration column and leaves LOQ empty.
-    expect(effectiveConcentration({ concentrationNgL: 4, belowLoq: true, loqNgL: null })).toEqual({ ngL: 2, censored: true });
+    expect(concentrationBounds({ concentrationNgL: 4, belowLoq: true, loqNgL: null })).toEqual({ lo: 0, hi: 4 });
     const s = sampleLoad({ concentrationNgL: 0, belowLoq: true, loqNgL: 2, flowM3Day: 10_000 }, 50_000);
-    expect(s).toEqual({ loadMgDay: 10, normalised: 0.2, censored: true });
+    expect(s).toEqual({ loadMgDay: { lo: 0, hi: 20 }, normalised: { lo: 0, hi: 0.4 }, censored: true });
+  });
+
+  it('treats a value under the stated LOQ as censored whatever the flag says', () => {
+    expect(isBelowLoq({ concentrationNgL: 0.3, belowLoq: false, loqNgL: 0.5 })).toBe(true);
+    expect(concentrationBounds({ concentrationNgL: 0.3, belowLoq: false, loqNgL: 0.5 })).toEqual({ lo: 0, hi: 0.5 });
+    expect(isBelowLoq({ concentrationNgL: 0.5, belowLoq: false, loqNgL: 0.5 })).toBe(false);
+    expect(isBelowLoq({ concentrationNgL: 7, belowLoq: false, loqNgL: null })).toBe(false);
   });
 });

@@ -3,12 +3,13 @@
  *   load [mg/day] = C [ng/L] × F [m³/day] × 10⁻³       (ng/L × 1000 L/m³ × m³/day = ng/day·10³; ×10⁻⁶ mg/ng)
  *   normalised    [mg/day/1000 inhabitants] = load ÷ (population / 1000)
  *
- * Below the limit of quantification (LOQ) we substitute LOQ/2 and flag the value as censored. This is the
- * common "half the LOQ" convention; it keeps a series continuous without pretending to a measured value, and the
- * flag travels with every aggregate so charts can mark such points. If a lab leaves the LOQ empty on a
- * below-LOQ row, the reported concentration (labs write the LOQ itself there) is taken as the LOQ.
+ * Below the limit of quantification (LOQ) a result is censored: the value is somewhere under the LOQ, not LOQ/2
+ * (docs/DOMAIN.md; Helsel 2012). It is carried as the interval [0, LOQ) and flagged, and the trend statistics treat
+ * it as such (censored.ts). A result is censored when the lab flagged it, and also when its reported value lies
+ * below the LOQ the lab stated, whatever the flag says (the importer reports each such row). If a lab leaves the
+ * LOQ empty on a below-LOQ row, the reported concentration (labs write the LOQ itself there) is taken as the LOQ.
  */
-export const LOQ_SUBSTITUTION_FACTOR = 0.5;
+import type { Interval } from './censored.js';
 
 export interface LabResult {
   concentrationNgL: number;
@@ -17,16 +18,15 @@ export interface LabResult {
   flowM3Day: number;
 }
 
-export interface EffectiveConcentration {
-  ngL: number;
-  /** True when the value is a substitution for a result below the LOQ. */
-  censored: boolean;
+/** Censored by the flag, or by a value under the stated LOQ. */
+export function isBelowLoq(r: Pick<LabResult, 'concentrationNgL' | 'belowLoq' | 'loqNgL'>): boolean {
+  return r.belowLoq || (r.loqNgL !== null && r.concentrationNgL < r.loqNgL);
 }
 
-export function effectiveConcentration(r: Pick<LabResult, 'concentrationNgL' | 'belowLoq' | 'loqNgL'>): EffectiveConcentration {
-  if (!r.belowLoq) return { ngL: r.concentrationNgL, censored: false };
-  const loq = r.loqNgL ?? r.concentrationNgL;
-  return { ngL: loq * LOQ_SUBSTITUTION_FACTOR, censored: true };
+/** The concentration as an interval (ng/L): measured, or [0, LOQ) below it. */
+export function concentrationBounds(r: Pick<LabResult, 'concentrationNgL' | 'belowLoq' | 'loqNgL'>): Interval {
+  if (!isBelowLoq(r)) return { lo: r.concentrationNgL, hi: r.concentrationNgL };
+  return { lo: 0, hi: r.loqNgL ?? r.concentrationNgL };
 }
 
 /** mg/day carried past the sampling point. */
@@ -43,14 +43,14 @@ export function perCapitaLoad(loadMgDay: number, population: number): number {
 }
 
 export interface SampleLoad {
-  loadMgDay: number;
-  normalised: number;
+  loadMgDay: Interval;
+  normalised: Interval;
   censored: boolean;
 }
 
 /** Everything the console shows for one lab result at a site serving `population` people. */
 export function sampleLoad(r: LabResult, population: number): SampleLoad {
-  const c = effectiveConcentration(r);
-  const loadMgDay = dailyLoadMg(c.ngL, r.flowM3Day);
-  return { loadMgDay, normalised: perCapitaLoad(loadMgDay, population), censored: c.censored };
+  const c = concentrationBounds(r);
+  const load = { lo: dailyLoadMg(c.lo, r.flowM3Day), hi: dailyLoadMg(c.hi, r.flowM3Day) };
+  return { loadMgDay: load, normalised: { lo: perCapitaLoad(load.lo, population), hi: perCapitaLoad(load.hi, population) }, censored: c.hi > c.lo };
 }

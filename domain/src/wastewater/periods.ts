@@ -76,3 +76,8 @@ export function windowStart(asOf: string, weeks: number): string {
   const end = Date.parse(weekStart(`${asOf}T12:00:00+08:00`) + 'T00:00:00Z');
   return ymd(new Date(end - (weeks - 1) * 7 * DAY_MS));
 }
+
+/** The Monday `k` weeks after Monday `week` (YYYY-MM-DD). */
+export function addWeeks(week: string, k: number): string {
+  return ymd(new Date(Date.parse(week + 'T00:00:00Z') + k * 7 * DAY_MS));
+}

@@ -9,6 +9,9 @@
  */
 import { errorFunction, median } from 'simple-statistics';
 
+/** The median (simple-statistics: quickselect on a copy). */
+export { median };
+
 /** Fewer weekly values than this and we do not call a trend at all (数据不足). Eight weeks ≈ two months. */
 export const MIN_SAMPLES = 8;
 /** p below this: 显著上升 / 显著下降. */
@@ -18,7 +21,11 @@ export const ALPHA_LIKELY = 0.2;
 /** The recent and the preceding block compared by the percent change. */
 export const PCT_CHANGE_WEEKS = 4;
 
-export const TREND_CATEGORIES = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'insufficient'] as const;
+/**
+ * `below_detection`: too much of the window is below the LOQ to say anything about a trend (censored.ts); it is
+ * never drawn as rising or falling. `insufficient`: too few weekly values.
+ */
+export const TREND_CATEGORIES = ['rising_significant', 'rising', 'flat', 'falling', 'falling_significant', 'below_detection', 'insufficient'] as const;
 export type TrendCategory = (typeof TREND_CATEGORIES)[number];
 
 /** Trend category names as labs and committees read them (zh-CN first); legends take them from here. */
@@ -28,6 +35,7 @@ export const TREND_LABELS: Readonly<Record<TrendCategory, { zh: string; en: stri
   flat: { zh: '平稳', en: 'Flat' },
   falling: { zh: '下降', en: 'Falling' },
   falling_significant: { zh: '显著下降', en: 'Falling (significant)' },
+  below_detection: { zh: '低于检出', en: 'Below detection' },
   insufficient: { zh: '数据不足', en: 'Insufficient data' },
 };
 
@@ -63,14 +71,57 @@ export function mannKendall(x: readonly number[]): MannKendall {
     for (let j = i + 1; j < n; j++) s += Math.sign(x[j]! - xi);
   }
   const ties = tieGroups(x);
+  return mannKendallFromParts(n, s, ties, ties.reduce((acc, t) => acc + (t * (t - 1)) / 2, 0));
+}
+
+/**
+ * Variance, z, p and tau from S: `ties` are the sizes of the groups of identical values (Kendall's correction of
+ * the variance), `tiedPairs` the pairs that compared as ties (tau-b's denominator).
+ */
+export function mannKendallFromParts(n: number, s: number, ties: readonly number[], tiedPairs: number): MannKendall {
   const tieTerm = ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0);
   const varS = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
   const sigma = Math.sqrt(varS);
   const z = s === 0 || sigma === 0 ? 0 : (Math.sign(s) * (Math.abs(s) - 1)) / sigma;
   const pairs = (n * (n - 1)) / 2;
-  const tiedPairs = ties.reduce((acc, t) => acc + (t * (t - 1)) / 2, 0);
   const denom = Math.sqrt((pairs - tiedPairs) * pairs);
   return { n, s, varS, z, p: n < 2 ? 1 : twoSidedP(z), tau: denom > 0 ? s / denom : 0 };
+}
+
+/** A scratch buffer for pairwise slopes, reused so that ~15,000 series a recompute allocate nothing per pair. */
+let scratch = new Float64Array(1024);
+
+/** Median of the first `len` values of `a`, reordering them (Hoare's quickselect; the mean of the middle two when even). */
+function medianInPlace(a: Float64Array, len: number): number {
+  const select = (k: number, left: number, right: number): number => {
+    while (right > left) {
+      const pivot = a[(left + right) >> 1]!;
+      let i = left;
+      let j = right;
+      while (i <= j) {
+        while (a[i]! < pivot) i++;
+        while (a[j]! > pivot) j--;
+        if (i <= j) {
+          const t = a[i]!;
+          a[i] = a[j]!;
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) right = j;
+      else if (k >= i) left = i;
+      else return a[k]!;
+    }
+    return a[k]!;
+  };
+  const mid = len >> 1;
+  if (len % 2 === 1) return select(mid, 0, len - 1);
+  const upper = select(mid, 0, len - 1);
+  // After selecting `mid`, everything left of it is ≤ it: the lower middle is their maximum.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (a[i]! > lower) lower = a[i]!;
+  return (lower + upper) / 2;
 }
 
 /**
@@ -78,17 +129,24 @@ export function mannKendall(x: readonly number[]): MannKendall {
  * when the series has gaps; without it the values are taken as consecutive.
  */
 export function sensSlope(x: readonly number[], t?: readonly number[]): number {
-  const at = (i: number) => (t ? t[i]! : i);
-  const slopes: number[] = [];
-  for (let i = 0; i < x.length - 1; i++) {
-    for (let j = i + 1; j < x.length; j++) slopes.push((x[j]! - x[i]!) / (at(j) - at(i)));
+  const n = x.length;
+  const pairs = (n * (n - 1)) / 2;
+  if (pairs < 1) return NaN;
+  if (scratch.length < pairs) scratch = new Float64Array(pairs);
+  let k = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const ti = t ? t[i]! : i;
+    for (let j = i + 1; j < n; j++) scratch[k++] = (x[j]! - x[i]!) / ((t ? t[j]! : j) - ti);
   }
-  return slopes.length ? median(slopes) : NaN;
+  return medianInPlace(scratch, k);
 }
 
 /** Intercept of the Sen line at step 0: median of x_i − slope·t_i (Conover 1980), so the chart can draw it. */
 export function sensIntercept(x: readonly number[], slope: number, t?: readonly number[]): number {
-  return x.length ? median(x.map((v, i) => v - slope * (t ? t[i]! : i))) : NaN;
+  if (!x.length) return NaN;
+  if (scratch.length < x.length) scratch = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) scratch[i] = x[i]! - slope * (t ? t[i]! : i);
+  return medianInPlace(scratch, x.length);
 }
 
 /** Percent change of the last `weeks` values' mean against the `weeks` before; null when undefined. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySeries, type AreaSeries, type AreaSeriesMap, type SignalKey } from './areal.js';
-import { incrementalPlan, shiftSeries, spliceWeeks, stepOf, touchedSummary, windowOf } from './window.js';
+import { completeWeeks, incrementalPlan, shiftWeeks, spliceWeeks, stepOf, touchedSummary, windowOf } from './window.js';
 
 describe('trend window', () => {
   it('spans whole weeks ending with the week of "as of"', () => {
@@ -12,12 +11,15 @@ describe('trend window', () => {
     expect(stepOf(w, '2026-04-27')).toBe(-1);
   });
 
-  it('shifts a stored series onto a later window, dropping the weeks that left it', () => {
+  it('shifts stored week arrays onto a later window, dropping the weeks that left it', () => {
     const w = windowOf('2026-11-08', 4); // weeks 10-12, 10-19, 10-26, 11-02
-    const a = shiftSeries(w, '2026-10-05', [10, 20, 0, 40], [1, 2, 3, 4], [5, 6, 7, 8]); // stored weeks 10-05 … 10-26
-    expect(Array.from(a.people)).toEqual([20, 0, 40, 0]); // 10-05 dropped; 10-19 had nobody; 11-02 not yet known
-    expect(Array.from(a.peopleNorm)).toEqual([40, 0, 160, 0]);
-    expect(Array.from(a.load)).toEqual([6, 0, 8, 0]);
+    const a = shiftWeeks(w, '2026-10-05', { lo: [1, 2, 0, 4], hi: [1, 2.5, 0, 4], n: [1, 1, 0, 2] }); // stored weeks 10-05 … 10-26
+    expect(a).toEqual({ lo: [2, 0, 4, 0], hi: [2.5, 0, 4, 0], n: [1, 0, 2, 0] }); // 10-05 dropped; 11-02 not yet known
+  });
+
+  it('counts only the weeks that are over for enforcement: the week of "as of" only from its Sunday', () => {
+    expect(completeWeeks(windowOf('2026-11-01', 26))).toBe(26); // a Sunday
+    expect(completeWeeks(windowOf('2026-10-28', 26))).toBe(25);
   });
 
   it('counts a sample on the China-time day and week it was taken', () => {
@@ -42,23 +44,11 @@ describe('trend window', () => {
     expect(incrementalPlan(null, { latestDay: '2026-10-28', weeks: new Set() }, 26).windowMoved).toBe(true);
   });
 
-  it('replaces the recomputed weeks of the touched areas only, emptying weeks no plant reports any more', () => {
-    const w = windowOf('2026-11-01', 4); // weeks 10-05 … 10-26
-    const old = emptySeries(4);
-    old.people.set([1, 1, 1, 1]);
-    old.load.set([9, 9, 9, 9]);
-    const other = emptySeries(4);
-    other.people.set([5, 5, 5, 5]);
-    const one = (key: SignalKey, a: AreaSeries) => new Map<SignalKey, AreaSeries>([[key, a]]);
-    const stored: AreaSeriesMap = new Map([['A', one('methamphetamine', old)], ['B', one('methamphetamine', other)]]);
-    const f = emptySeries(4);
-    f.people.set([0, 7, 0, 0]);
-    f.load.set([0, 3, 0, 0]);
-    const fresh: AreaSeriesMap = new Map([['A', one('methamphetamine', f)], ['C', one('ketamine', f)]]);
-    spliceWeeks(stored, fresh, ['A', 'C'], w, '2026-10-12', '2026-10-19');
-    expect(Array.from(stored.get('A')!.get('methamphetamine')!.people)).toEqual([1, 7, 0, 1]);
-    expect(Array.from(stored.get('A')!.get('methamphetamine')!.load)).toEqual([9, 3, 0, 9]);
-    expect(Array.from(stored.get('B')!.get('methamphetamine')!.people)).toEqual([5, 5, 5, 5]); // not touched
-    expect(Array.from(stored.get('C')!.get('ketamine')!.people)).toEqual([0, 7, 0, 0]); // created
+  it('replaces the recomputed weeks only, emptying weeks no sample is left in', () => {
+    const stored = { lo: [9, 9, 9, 9], hi: [9, 9, 9, 9], n: [1, 1, 1, 1] };
+    spliceWeeks(stored, { lo: [0, 3, 0, 0], hi: [0, 4, 0, 0], n: [0, 2, 0, 0] }, 1, 2);
+    expect(stored).toEqual({ lo: [9, 3, 0, 9], hi: [9, 4, 0, 9], n: [1, 2, 0, 1] });
+    spliceWeeks(stored, undefined, 0, 0);
+    expect(stored.n).toEqual([0, 2, 0, 1]);
   });
 });

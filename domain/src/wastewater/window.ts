@@ -1,9 +1,9 @@
 /**
- * The trend window and the arithmetic of moving area series within it, apart from the SQL that reads and stores
- * them (api/src/wastewater/recompute.ts). A window is `weeks` whole weeks (Monday, China time) ending with the week
+ * The trend window and the arithmetic of moving a plant's week arrays within it, apart from the SQL that reads
+ * and stores them (api/src/wastewater/recompute.ts). A window is `weeks` whole weeks (Monday, China time) ending with the week
  * of `asOf`; week i of a series is the i-th week from `from`.
  */
-import { emptySeries, SIGNAL_KEYS, type AreaSeries, type AreaSeriesMap } from './areal.js';
+import { emptyWeeks, type WeekArrays } from './plant.js';
 import { weekStart, windowStart } from './periods.js';
 
 /** Trend window: half a year of weekly values. */
@@ -27,18 +27,22 @@ export function windowOf(asOf: string, weeks: number): TrendWindow {
 /** The index in window `w` of the week starting on Monday `week` (negative or ≥ weeks when outside). */
 export const stepOf = (w: TrendWindow, week: string) => Math.round((Date.parse(week + 'T00:00:00Z') - Date.parse(w.from + 'T00:00:00Z')) / WEEK_MS);
 
-/** A stored series (window starting `storedFrom`) moved onto window `w`: weeks outside `w` are dropped. */
-export function shiftSeries(w: TrendWindow, storedFrom: string, people: readonly number[], normalised: readonly number[], load: readonly number[]): AreaSeries {
+/**
+ * Week arrays stored for a window starting `storedFrom`, moved onto window `w`: weeks outside `w` are dropped,
+ * weeks `w` has and the stored window had not are empty (n = 0).
+ */
+export function shiftWeeks(w: TrendWindow, storedFrom: string, stored: WeekArrays): WeekArrays {
   const shift = stepOf(w, storedFrom); // the stored week i is week i + shift of w
-  const a = emptySeries(w.weeks);
-  for (let i = 0; i < people.length; i++) {
+  if (shift === 0 && stored.n.length === w.weeks) return stored;
+  const out = emptyWeeks(w.weeks);
+  for (let i = 0; i < stored.n.length; i++) {
     const s = i + shift;
-    if (s < 0 || s >= w.weeks || !(people[i]! > 0)) continue;
-    a.people[s] = people[i]!;
-    a.peopleNorm[s] = people[i]! * normalised[i]!;
-    a.load[s] = load[i]!;
+    if (s < 0 || s >= w.weeks || !(stored.n[i]! > 0)) continue;
+    out.lo[s] = stored.lo[i]!;
+    out.hi[s] = stored.hi[i]!;
+    out.n[s] = stored.n[i]!;
   }
-  return a;
+  return out;
 }
 
 export interface TouchedSample {
@@ -85,26 +89,17 @@ export function incrementalPlan(
   return { window, windowMoved, weeksInWindow };
 }
 
-/**
- * Replace weeks first..last of the stored series of `areas` with the freshly aggregated ones (a week no plant
- * reported any more becomes empty), creating series that did not exist. Changes `stored` in place.
- */
-export function spliceWeeks(stored: AreaSeriesMap, fresh: AreaSeriesMap, areas: readonly string[], w: TrendWindow, first: string, last: string): void {
-  const steps: number[] = [];
-  for (let s = stepOf(w, first); s <= stepOf(w, last); s++) steps.push(s);
-  for (const area of areas) {
-    let m = stored.get(area);
-    if (!m) stored.set(area, (m = new Map()));
-    for (const key of SIGNAL_KEYS) {
-      const f = fresh.get(area)?.get(key);
-      let a = m.get(key);
-      if (!a && !f) continue;
-      if (!a) m.set(key, (a = emptySeries(w.weeks)));
-      for (const s of steps) {
-        a.people[s] = f?.people[s] ?? 0;
-        a.peopleNorm[s] = f?.peopleNorm[s] ?? 0;
-        a.load[s] = f?.load[s] ?? 0;
-      }
-    }
+/** Replace weeks first..last (steps) of `stored` by `fresh` (a week no sample is left in becomes empty). */
+export function spliceWeeks(stored: WeekArrays, fresh: WeekArrays | undefined, first: number, last: number): void {
+  for (let s = first; s <= last; s++) {
+    stored.lo[s] = fresh?.lo[s] ?? 0;
+    stored.hi[s] = fresh?.hi[s] ?? 0;
+    stored.n[s] = fresh?.n[s] ?? 0;
   }
+}
+
+/** Weeks of "as of"'s window that are over: all of them on a Sunday, else all but the week of "as of". */
+export function completeWeeks(w: TrendWindow): number {
+  const dow = new Date(`${w.asOf}T12:00:00Z`).getUTCDay(); // China-time calendar day: 0 = Sunday
+  return dow === 0 ? w.weeks : w.weeks - 1;
 }

@@ -6,12 +6,13 @@
 import type { SeedStep } from './context.js';
 import { insertChunks } from './bulk.js';
 import { makeCreditCode } from './credit-code.js';
-import { addDays } from './dates.js';
+import { addDays, daysBetween } from './dates.js';
 import { personName, streetAddress, uniqueStem } from './names.js';
 import { areaShapes } from './places.js';
 import { between, chance, pick, pickWeighted, randInt, type Rng } from './rng.js';
 import { randomPointIn } from './shapes.js';
 import { regionSize } from './sizes.js';
+import { countyScenario, inspectionsSlacken, SLACKENING, STORY_WEEKS } from './story.js';
 
 interface Township { code: string; name: string; kind: string; county_name: string }
 interface Village { code: string; township_code: string; kind: string }
@@ -131,21 +132,28 @@ export const seedFirmsAndVenues: SeedStep = async (ctx) => {
   const ri = ctx.rng('inspections');
   const inspectors = Array.from({ length: 12 }, () => personName(ri));
   const rows: object[] = [];
-  const history = (every: number, findings: string[], ids: { firm_id: number | null; venue_id: number | null }) => {
+  // The story (story.ts): in some townships of the counties where drug use rises, inspections thin out over the
+  // last half year, the gap between them growing to SLACKENING times its usual length.
+  const counties = townships.map((t) => t.code.slice(0, 6) + '000000');
+  const storyStart = addDays(ctx.asOf, -7 * STORY_WEEKS);
+  const slackens = (code: string) => inspectionsSlacken(code, countyScenario(code.slice(0, 6) + '000000', counties));
+  const history = (every: number, findings: string[], ids: { firm_id: number | null; venue_id: number | null }, township: string) => {
     const overdue = chance(ri, 0.15);
     const end = overdue ? addDays(ctx.asOf, -(every + randInt(ri, 5, 60))) : ctx.asOf;
     let day = addDays(ctx.asOf, -729 + randInt(ri, 0, Math.min(every, 60)));
+    const slack = slackens(township);
     while (day <= end) {
       const roll = ri();
       const outcome = roll < 0.8 ? 'ok' : roll < 0.95 ? 'issues' : 'violation';
       rows.push({ ...ids, inspected_on: day, inspector: `${pick(ri, inspectors)}、${pick(ri, inspectors)}`, outcome, findings: outcome === 'ok' ? '' : pick(ri, findings) });
-      day = addDays(day, Math.round(every * between(ri, 0.7, 1.0)));
+      const into = slack && day > storyStart ? daysBetween(storyStart, day) / (7 * STORY_WEEKS) : 0;
+      day = addDays(day, Math.round(every * between(ri, 0.7, 1.0) * (1 + (SLACKENING - 1) * into)));
     }
   };
   const firmId = new Map(firmIds.map((f) => [f.key, f.id]));
-  for (const f of firms) history(f.every, FIRM_FINDINGS, { firm_id: firmId.get(f.credit_code)!, venue_id: null });
+  for (const f of firms) history(f.every, FIRM_FINDINGS, { firm_id: firmId.get(f.credit_code)!, venue_id: null }, f.township_code);
   const venueId = new Map(venueIds.map((v) => [v.key, v.id]));
-  for (const v of venues) history(v.every, VENUE_FINDINGS, { firm_id: null, venue_id: venueId.get(v.code)! });
+  for (const v of venues) history(v.every, VENUE_FINDINGS, { firm_id: null, venue_id: venueId.get(v.code)! }, v.township_code);
   await insertChunks(ctx.db, INSERT_INSPECTIONS, rows, { chunk: 20000 });
   ctx.progress({ step: 'firms-venues', done: 4, total: 4 });
 };

@@ -10,16 +10,26 @@
  * with daily noise, so concentrations come out at tens of ng/L for methamphetamine and near the LOQ for MDMA
  * and benzoylecgonine, which are then reported below the LOQ (the lab writes the LOQ and sets the flag).
  * Tracing points follow their plant's scenario with more noise. A few weeks are missing (equipment, holidays).
+ *
+ * What real surveillance data has and the console must not misread (issue 12):
+ *  - censored stretches: one plant in nine serves a place with little use, where every substance sits around its
+ *    LOQ and is mostly reported below it; at one in twelve, everything fades below the LOQ over the last 10 weeks;
+ *  - an LOQ change: the second lab lowered its LOQs to a quarter 13 weeks before "as of" (so "< 2" became a
+ *    measured 0.8 with no change in use);
+ *  - a plant joining late: second plants (code suffix -2, wastewater-sites.ts) report only for the last
+ *    LATE_PLANT_WEEKS weeks, at their own steady level, so their township's pooled series jumps when they join.
  */
 import { SUBSTANCES, type Substance } from 'domain/wastewater';
 import { insertChunks } from './bulk.js';
 import type { SeedStep } from './context.js';
 import { addDays } from './dates.js';
 import { gauss, pick, type Rng } from './rng.js';
+import { countyScenario, LATE_PLANT_WEEKS, SCENARIOS, STORY_WEEKS, type Scenario } from './story.js';
 
 export const WEEKS = 104;
-type Scenario = 'rising' | 'falling' | 'flat';
-const SCENARIOS: readonly Scenario[] = ['rising', 'falling', 'flat'];
+/** Weeks before "as of" when LOQ_CHANGE_LAB lowered its LOQs, and by how much. */
+export const LOQ_CHANGE_WEEKS = 13;
+const LOQ_CHANGE_FACTOR = 0.25;
 
 /** Median level (mg/day/1000 inhabitants) and a lab's typical LOQ (ng/L) per substance. */
 const LEVEL: Record<Substance, { median: number; spread: number; loq: number }> = {
@@ -33,6 +43,10 @@ const LEVEL: Record<Substance, { median: number; spread: number; loq: number }> 
 /** Substances that follow the area's scenario; the others stay flat with noise. */
 const STORY: readonly Substance[] = ['methamphetamine', 'ketamine', 'amphetamine'];
 const LABS = ['湖南省禁毒科研中心污水检测实验室', '衡岳市疾病预防控制中心检测实验室', '中南大学环境毒理实验室', '湖南华测检测技术有限公司'];
+/** The lab that changed its LOQs (LOQ_CHANGE_WEEKS). Its LOQs were 2 ng/L before (×2 the usual), a quarter after. */
+const LOQ_CHANGE_LAB = LABS[1]!;
+/** Kinds of plant: the usual; little use (around the LOQ); use fading below the LOQ lately. */
+type Profile = 'usual' | 'trace' | 'fading';
 
 export interface SiteForSeed {
   id: number;
@@ -56,17 +70,24 @@ export interface SampleSeedRow {
 
 /** Multiplier at week w (0 = oldest) for a scenario: change happens over the last 26 weeks, by `size`. */
 function scenarioFactor(s: Scenario, w: number, size: number): number {
-  const start = WEEKS - 26;
+  const start = WEEKS - STORY_WEEKS;
   if (s === 'flat' || w < start) return 1;
   const x = (w - start) / 25;
   return s === 'rising' ? 1 + size * x : 1 / (1 + size * x);
 }
 
+/** The LOQ (ng/L) a lab reported in week w. */
+function loqOf(s: Substance, lab: string, w: number): number {
+  if (lab !== LOQ_CHANGE_LAB || !STORY.includes(s)) return LEVEL[s].loq;
+  return w < WEEKS - LOQ_CHANGE_WEEKS ? 2 * LEVEL[s].loq : 2 * LEVEL[s].loq * LOQ_CHANGE_FACTOR;
+}
+
 export function generateSamples(sites: readonly SiteForSeed[], asOf: string, r: Rng): SampleSeedRow[] {
-  const counties = [...new Set(sites.map((s) => s.township_code.slice(0, 6)))].sort();
-  const countyScenario = new Map(counties.map((c, i) => [c, SCENARIOS[i % 3]!]));
-  const countyLab = new Map(counties.map((c) => [c, pick(r, LABS)]));
-  const plants = new Map<number, { scenario: Scenario; size: number; base: Record<Substance, number> }>();
+  const counties = [...new Set(sites.map((s) => s.township_code.slice(0, 6) + '000000'))].sort();
+  const scenarioOf = (county: string) => countyScenario(county, counties);
+  // Every county's lab, the LOQ-changing one for every fourth county so that the change shows wherever you look.
+  const countyLab = new Map(counties.map((c, i) => [c, i % 4 === 1 ? LOQ_CHANGE_LAB : pick(r, LABS.filter((l) => l !== LOQ_CHANGE_LAB))]));
+  const plants = new Map<number, { scenario: Scenario; size: number; base: Record<Substance, number>; profile: Profile }>();
   // The Monday of the as-of week minus WEEKS-1 weeks; samples on a fixed weekday per site, 08:00–10:00 China time.
   const asOfDate = new Date(asOf + 'T00:00:00Z');
   const monday = addDays(asOf, -((asOfDate.getUTCDay() + 6) % 7));
@@ -75,31 +96,41 @@ export function generateSamples(sites: readonly SiteForSeed[], asOf: string, r: 
 
   const ordered = [...sites].sort((a, b) => (a.kind === b.kind ? a.id - b.id : a.kind === 'plant_inlet' ? -1 : 1));
   for (const site of ordered) {
-    const county = site.township_code.slice(0, 6);
+    const county = site.township_code.slice(0, 6) + '000000';
+    const late = site.code.endsWith('-2'); // a second plant: joined late, steady
+    const perCapitaFlow = 0.2 + r() * 0.1; // m³ per person and day
     let profile = site.parent_id !== null ? plants.get(site.parent_id) : undefined;
     if (!profile) {
-      const scenario = r() < 0.7 ? countyScenario.get(county)! : pick(r, SCENARIOS);
-      const base = Object.fromEntries(SUBSTANCES.map((s) => [s, LEVEL[s].median * Math.exp(LEVEL[s].spread * gauss(r))])) as Record<Substance, number>;
-      profile = { scenario, size: 0.5 + r() * 0.7, base };
+      const scenario: Scenario = late ? 'flat' : r() < 0.7 ? scenarioOf(county) : pick(r, SCENARIOS);
+      const roll = r();
+      const kind: Profile = late ? 'usual' : roll < 1 / 9 ? 'trace' : roll < 1 / 9 + 1 / 12 ? 'fading' : 'usual';
+      // A trace plant's substances sit at 0.3–1.1 × their LOQ, in per-capita terms (conc ≈ load ÷ per-capita flow).
+      const level = (s: Substance) =>
+        kind === 'trace' ? LEVEL[s].loq * perCapitaFlow * (0.3 + 0.8 * r()) : LEVEL[s].median * Math.exp(LEVEL[s].spread * gauss(r)) * (late ? 1.8 : 1);
+      const base = Object.fromEntries(SUBSTANCES.map((s) => [s, level(s)])) as Record<Substance, number>;
+      profile = { scenario: kind === 'usual' ? scenario : 'flat', size: 0.5 + r() * 0.7, base, profile: kind };
       if (site.kind === 'plant_inlet') plants.set(site.id, profile);
     }
     const noise = site.kind === 'tracing' ? 0.3 : 0.15;
-    const perCapitaFlow = 0.2 + r() * 0.1; // m³ per person and day
     const weekday = Math.floor(r() * 5); // Monday–Friday
     const lab = countyLab.get(county)!;
     for (let w = 0; w < WEEKS; w++) {
       if (r() < 0.03) continue; // a missed week
+      if (late && w < WEEKS - LATE_PLANT_WEEKS) continue; // not yet in the programme
       const day = addDays(firstMonday, 7 * w + weekday);
       if (day > asOf) continue;
       const minutes = 8 * 60 + Math.floor(r() * 120);
       const sampledAt = new Date(Date.parse(day + 'T00:00:00+08:00') + minutes * 60e3).toISOString();
       const flow = Math.round(site.population_served * perCapitaFlow * Math.exp(0.1 * gauss(r)) * 100) / 100;
       for (const s of SUBSTANCES) {
-        const factor = STORY.includes(s) ? scenarioFactor(profile.scenario, w, profile.size) : 1;
+        const story = STORY.includes(s);
+        // Fading: every substance falls to a fiftieth over the last 10 weeks, well under its LOQ.
+        const fade = profile.profile === 'fading' && w >= WEEKS - 10 ? 0.02 : 1;
+        const factor = (story ? scenarioFactor(profile.scenario, w, profile.size) : 1) * fade;
         const normalised = profile.base[s] * factor * Math.exp(noise * gauss(r));
         const loadMg = (normalised * site.population_served) / 1000;
         const conc = (loadMg / flow) * 1e3; // mg/day ÷ m³/day × 1e3 = ng/L
-        const loq = LEVEL[s].loq;
+        const loq = loqOf(s, lab, w);
         const below = conc < loq;
         rows.push({
           site_id: site.id,

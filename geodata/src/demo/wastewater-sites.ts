@@ -1,7 +1,8 @@
 /**
  * Seed step: wastewater sampling sites (污水验毒). One plant inlet per township whose catchment is the urban
  * part of the township — its communities and densest villages — with population_served the people living there;
- * in some townships, tracing points (溯源) upstream inside the catchment, draining to that plant.
+ * in some townships, tracing points (溯源) upstream inside the catchment, draining to that plant; in a few rural
+ * townships a second, newer plant (code suffix -2) that joined the sampling programme late (story.ts).
  * Set-based: two statements for the whole region.
  */
 import type { SeedStep } from './context.js';
@@ -30,6 +31,32 @@ const INSERT_PLANTS = `
   GROUP BY s.township_code, t.name
   ORDER BY s.township_code`;
 
+/**
+ * Second plants (story.ts: they joined the sampling programme late): in every fourth rural township with enough
+ * villages, a plant serving the three villages ranked just after the first plant's catchment, so that its
+ * catchment does not overlap the first one's.
+ */
+const INSERT_SECOND_PLANTS = `
+  WITH ranked AS (
+    SELECT v.code, v.parent_code AS township_code, v.population, v.geom, t.kind AS township_kind,
+           row_number() OVER (PARTITION BY v.parent_code
+                              ORDER BY (v.kind = 'community') DESC, v.population / ST_Area(v.geom) DESC, v.code) AS rank,
+           count(*) OVER (PARTITION BY v.parent_code) AS n
+    FROM admin_area v JOIN admin_area t ON t.code = v.parent_code
+    WHERE v.level = 'village' AND v.valid_to IS NULL
+  ),
+  served AS (
+    SELECT * FROM ranked
+    WHERE township_kind NOT IN ('street', 'park') AND n >= 6 AND substr(township_code, 7, 3)::int % 4 = 3
+      AND rank > greatest(1, ceil(n * 0.35)) AND rank <= greatest(1, ceil(n * 0.35)) + 3
+  )
+  INSERT INTO wastewater_site (code, name, kind, township_code, population_served, geom, catchment)
+  SELECT 'WW-' || left(s.township_code, 9) || '-2', t.name || '新区污水处理厂进水口', 'plant_inlet', s.township_code,
+         sum(s.population)::int, ST_PointOnSurface(ST_Union(s.geom)), ST_Multi(ST_Union(s.geom))
+  FROM served s JOIN admin_area t ON t.code = s.township_code
+  GROUP BY s.township_code, t.name
+  ORDER BY s.township_code`;
+
 /** Tracing points: at the chosen catchment village (by rank), draining to the township's plant. */
 const INSERT_TRACING = `
   WITH served AS (${CATCHMENT_VILLAGES}),
@@ -46,6 +73,7 @@ const INSERT_TRACING = `
 export const seedWastewaterSites: SeedStep = async (ctx) => {
   const size = regionSize(ctx.size);
   await ctx.db.query(INSERT_PLANTS);
+  await ctx.db.query(INSERT_SECOND_PLANTS);
   ctx.progress({ step: 'wastewater-sites', done: 1, total: 2 });
 
   // Tracing where signals would be chased: urban townships first, one to three points each.

@@ -30,6 +30,8 @@ export interface LayerTheme {
   id: string;
   legend: LegendEntry[];
   paint: Record<string, unknown>;
+  /** Paint for the mode's own style layers by id (outlines that show only in the mode, e.g. divergence). */
+  styleLayers?: Record<string, Record<string, unknown>>;
 }
 export interface CatalogueLayer {
   id: string;

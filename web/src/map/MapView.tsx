@@ -155,8 +155,10 @@ export function MapView(props: Props) {
     const map = mapRef.current;
     if (!map || !loaded.current) return;
     const { layerStates, overrides } = latest.current;
+    const scaled = new Set<string>(); // style layers whose opacity the panel state has just set
     for (const change of styleChanges(originalLayers.current, layerStates)) {
       if (!map.getLayer(change.id)) continue;
+      scaled.add(change.id);
       map.setLayoutProperty(change.id, 'visibility', change.visibility);
       for (const [prop, value] of Object.entries(change.paint)) map.setPaintProperty(change.id, prop, value);
       map.setFilter(change.id, change.filter as maplibregl.FilterSpecification);
@@ -169,7 +171,7 @@ export function MapView(props: Props) {
     }
     const now = new Set<string>();
     for (const o of overrides) {
-      for (const id of byCatalogue.get(o.layer) ?? []) {
+      for (const id of o.styleLayer ? (byCatalogue.get(o.layer) ?? []).filter((x) => x === o.styleLayer) : (byCatalogue.get(o.layer) ?? [])) {
         const type = originalLayers.current.find((l) => l.id === id)?.type ?? '';
         for (const [prop, value] of Object.entries(o.paint ?? {})) {
           if (!prop.startsWith(`${type}-`)) continue;
@@ -184,7 +186,8 @@ export function MapView(props: Props) {
       if (now.has(key)) continue;
       const [id, prop] = key.split('\u0000');
       const original = originalLayers.current.find((l) => l.id === id)?.paint?.[prop];
-      if (map.getLayer(id) && !prop.endsWith('-opacity')) map.setPaintProperty(id, prop, original);
+      // Opacity props were reset above for the layers the panel state covers; the others get the server's value back.
+      if (map.getLayer(id) && (!prop.endsWith('-opacity') || !scaled.has(id))) map.setPaintProperty(id, prop, original);
     }
     overridden.current = now;
   }

@@ -20,6 +20,15 @@ describe('modes from the catalogue', () => {
     expect(themeOverrides(catalogue, 'other')).toEqual([]);
   });
 
+  it('shows a mode’s own outlines by their style-layer ids, only while the mode is on', () => {
+    const withOutline = [layer('counties', [{ id: 'signals', legend: [], paint: {}, styleLayers: { 'counties-signals-divergent': { 'line-opacity': 1 } } }])];
+    expect(themeOverrides(withOutline, 'signals')).toEqual([
+      { layer: 'counties', paint: {} },
+      { layer: 'counties', styleLayer: 'counties-signals-divergent', paint: { 'line-opacity': 1 } },
+    ]);
+    expect(themeOverrides(withOutline, 'other')).toEqual([]);
+  });
+
   it('takes the legend from a layer that paints the mode in colour', () => {
     expect(themeLegend(catalogue, 'signals')).toEqual([trend]);
     expect(themeLegend(catalogue, 'other')).toEqual([]);

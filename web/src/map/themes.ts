@@ -9,7 +9,8 @@ import type { StyleOverride } from '../plugins/registry';
 export function themeOverrides(catalogue: readonly CatalogueLayer[], theme: string): StyleOverride[] {
   return catalogue.flatMap((l) => {
     const th = l.themes?.find((x) => x.id === theme);
-    return th ? [{ layer: l.id, paint: th.paint }] : [];
+    if (!th) return [];
+    return [{ layer: l.id, paint: th.paint }, ...Object.entries(th.styleLayers ?? {}).map(([id, paint]) => ({ layer: l.id, styleLayer: id, paint }))];
   });
 }
 

@@ -41,9 +41,13 @@ export interface PluginContext {
   refresh: () => void;
 }
 
-/** A paint or layout override on every style layer of one catalogue layer (matched by metadata "gc:layer"). */
+/**
+ * A paint or layout override on every style layer of one catalogue layer (matched by metadata "gc:layer"), or on
+ * the one style layer `styleLayer` names.
+ */
 export interface StyleOverride {
   layer: string;
+  styleLayer?: string;
   paint?: Record<string, unknown>;
   layout?: Record<string, unknown>;
 }

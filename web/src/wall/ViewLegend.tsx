@@ -8,11 +8,11 @@ import { pick } from '../i18n';
 import { themeLegend } from '../map/themes';
 import type { WallViewId } from './views';
 
-/** The view's legend: its colour classes only (no fallback, no outlines), to fit one line across the wall. */
+/** The view's legend: its colour classes and the outlines only its mode draws (no fallback), to fit across the wall. */
 export function viewLegend(view: WallViewId, catalogue: readonly CatalogueLayer[]): LegendEntry[] {
   const entries =
     view === 'signals' ? themeLegend(catalogue, 'signals') : (catalogue.find((l) => l.id === (view === 'listing' ? 'counties' : 'checkpoints'))?.legend ?? []);
-  return entries.filter((e) => e.kind === 'class');
+  return entries.filter((e) => e.kind === 'class' || (view === 'signals' && e.kind === 'overlay'));
 }
 
 export function ViewLegend({ view, catalogue, lang }: { view: WallViewId; catalogue: CatalogueLayer[]; lang: Lang }) {
@@ -21,8 +21,12 @@ export function ViewLegend({ view, catalogue, lang }: { view: WallViewId; catalo
     <div className="wall-legend">
       <ul>
         {viewLegend(view, catalogue).map((e) => (
-          <li key={String(e.value)}>
-            <i className={`wall-swatch${view === 'checkpoints' ? ' round' : ''}`} style={{ background: e.color }} aria-hidden="true" />
+          <li key={`${e.kind}/${String(e.property)}/${String(e.value)}`}>
+            {e.kind === 'overlay' ? (
+              <i className="wall-swatch outline" style={{ borderColor: e.color }} aria-hidden="true" />
+            ) : (
+              <i className={`wall-swatch${view === 'checkpoints' ? ' round' : ''}`} style={{ background: e.color }} aria-hidden="true" />
+            )}
             {pick(e.label, lang)}
           </li>
         ))}

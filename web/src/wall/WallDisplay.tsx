@@ -26,6 +26,7 @@ import { reloadTilesIfReachable } from './tiles';
 import { useOverview } from './useOverview';
 import { layerStatesFor, VIEW_IDS, viewAt, WALL_LAYERS } from './views';
 import { ViewLegend } from './ViewLegend';
+import { WallEvidence } from './WallEvidence';
 import './wall.css';
 
 /** The wall's messages, added on first render (this module is imported before main.tsx initialises i18n). */
@@ -208,6 +209,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
       </main>
       <aside className="wall-side">
         {data ? <FigureBand overview={data.overview} catalogue={setup?.catalogue ?? []} /> : <p className="wall-connecting">{t('connecting')}</p>}
+        {view.id === 'signals' && <WallEvidence turn={Math.floor((now - started.current) / (settings.rotateSeconds * 1000 * VIEW_IDS.length))} refreshKey={data?.fetchedAt ?? 0} />}
         {dataAt && (
           <footer className="wall-asof">
             <span data-figure="dataAsOf">{t('dataAsOf', { time: hhmm(dataAt) })}</span>

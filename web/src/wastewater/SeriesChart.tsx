@@ -1,6 +1,7 @@
 /**
  * A site's or area's series as a chart: normalised load per week or month, points below the LOQ drawn hollow
- * and grey (their value is LOQ/2, not a measurement), and the Sen trend line over the trend window.
+ * and grey at their limit (the true value is lower: an upper bound, not a measurement), and the trend line over the
+ * trend window (a site's own; an area's the slope combined from its plants).
  * uPlot is imported here only, and this file only through React.lazy, so neither is in the first bundle.
  */
 import { useEffect, useRef } from 'react';

@@ -74,6 +74,9 @@ export function WastewaterSection({ selection }: { ctx: PluginContext; selection
             <strong>{t(`trend.${trend}`)}</strong>
             {series.trend.pctChange !== null && <> · {t('section.pctChange', { pct: series.trend.pctChange.toFixed(1) })}</>}
             {Number.isFinite(series.trend.p) && series.trend.n >= 2 && <> · p = {series.trend.p.toPrecision(2)}</>}
+            {(series.signal?.censoredShare ?? series.trend.censoredShare ?? 0) > 0 && (
+              <> · {t('section.censored', { pct: Math.round((series.signal?.censoredShare ?? series.trend.censoredShare ?? 0) * 100) })}</>
+            )}
           </p>
           <p className="muted">
             {isArea && coverage !== undefined

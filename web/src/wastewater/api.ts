@@ -13,6 +13,8 @@ export type { SeriesPoint };
 export interface Trend {
   category: string;
   n: number;
+  /** Share of the window's values below the LOQ. */
+  censoredShare?: number;
   p: number;
   senSlope: number | null;
   pctChange: number | null;
@@ -42,6 +44,10 @@ export interface Signal {
   pValue: number | null;
   nSamples: number;
   coverage: number;
+  censoredShare?: number;
+  enforcementTrend?: string | null;
+  enforcementP?: number | null;
+  divergent?: boolean;
   tracingSites?: { code: string; name: string; plantCode: string; latestNormalised: number | null }[];
 }
 
@@ -56,3 +62,5 @@ export const fetchAreaSeries = (code: string, substance: Substance, period: 'wee
 
 export const fetchRising = (substance: Substance | null, signal?: AbortSignal) =>
   api.get<{ signals: Signal[] }>(`/api/wastewater/rising?limit=100${substance ? `&substance=${substance}` : ''}`, signal);
+
+export const fetchDivergent = (signal?: AbortSignal) => api.get<{ signals: Signal[] }>(`/api/wastewater/divergent?limit=100`, signal);

@@ -38,6 +38,10 @@ export interface ImportReport {
   rowsImported: number;
   rowsSkipped: number;
   problems: Problem[];
+  /** Rows imported with a correction the lab should know of (a value under the stated LOQ taken as censored). */
+  notices: Problem[];
+  /** Of the rows to import, how many were censored because their value lay under the stated LOQ. */
+  rowsCensoredByLoq: number;
   importId: number | null;
   /** A file with the same SHA-256 was imported before (by whom and when). */
   previousImport: { id: number; importedAt: string; importedBy: string } | null;
@@ -91,13 +95,14 @@ async function checkAgainstDb(db: Queryable, rows: ParsedRow[]): Promise<{ fresh
 export async function insertSamples(tx: Queryable, rows: ParsedRow[], importId: number | null): Promise<number> {
   if (!rows.length) return 0;
   const inserted = await tx.query<{ id: number }>(
-    `INSERT INTO wastewater_sample (site_id, sampled_at, substance, concentration_ng_l, below_loq, loq_ng_l, flow_m3_day, lab, import_id)
-     SELECT * , $9::bigint FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::numeric[], $5::boolean[], $6::numeric[], $7::numeric[], $8::text[])
+    `INSERT INTO wastewater_sample (site_id, sampled_at, substance, concentration_ng_l, below_loq, loq_ng_l, flow_m3_day, lab, censored_by_loq, import_id)
+     SELECT * , $10::bigint FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::numeric[], $5::boolean[], $6::numeric[], $7::numeric[], $8::text[], $9::boolean[])
      ON CONFLICT (site_id, sampled_at, substance) DO NOTHING
      RETURNING id`,
     [
       rows.map((r) => r.siteId), rows.map((r) => r.sampledAt), rows.map((r) => r.substance), rows.map((r) => r.concentrationNgL),
-      rows.map((r) => r.belowLoq), rows.map((r) => r.loqNgL), rows.map((r) => r.flowM3Day), rows.map((r) => r.lab), importId,
+      rows.map((r) => r.belowLoq), rows.map((r) => r.loqNgL), rows.map((r) => r.flowM3Day), rows.map((r) => r.lab),
+      rows.map((r) => r.censoredByLoq), importId,
     ],
   );
   return inserted.length;
@@ -135,6 +140,8 @@ export async function importLabFile(db: Database, user: SessionUser, bytes: Uint
     rowsImported: 0,
     rowsSkipped: badRows,
     problems,
+    notices: v.notices.filter((n) => dbCheck.fresh.some((r) => r.row === n.row)),
+    rowsCensoredByLoq: dbCheck.fresh.filter((r) => r.censoredByLoq).length,
     importId: null,
     previousImport: prev ? { id: prev.id, importedAt: prev.imported_at, importedBy: prev.imported_by } : null,
   };
@@ -155,7 +162,10 @@ export async function importLabFile(db: Database, user: SessionUser, bytes: Uint
       action: 'import',
       entity: 'wastewater_import',
       entityId: importId,
-      detail: { filename: opts.filename, sha256, rows: v.dataRows, imported: n, skipped: badRows, alreadyImported: dbCheck.same, problems: problems.slice(0, 50) },
+      detail: {
+        filename: opts.filename, sha256, rows: v.dataRows, imported: n, skipped: badRows, alreadyImported: dbCheck.same,
+        censoredByLoq: report.rowsCensoredByLoq, problems: problems.slice(0, 50), notices: report.notices.slice(0, 50),
+      },
     });
     const rc = await recomputeTouched(tx, dbCheck.fresh.map((r) => ({ siteId: r.siteId, sampledAt: r.sampledAt })));
     return {

@@ -40,6 +40,14 @@ describe('rows', () => {
     expect(r.rows[1]).toMatchObject({ belowLoq: true, loqNgL: 0.5, concentrationNgL: 0.5, substance: 'mdma' });
   });
 
+  it('takes a value under the stated LOQ as below the LOQ whatever the flag says, and tells the lab so', () => {
+    const r = validateRows([HEADER, row({ concentration_ng_l: '0.3', loq_ng_l: '0.5', below_loq: '否' }), row({ substance: 'ketamine', concentration_ng_l: '0.5', loq_ng_l: '0.5' })], ctx);
+    expect(r.problems).toEqual([]);
+    expect(r.rows[0]).toMatchObject({ belowLoq: true, censoredByLoq: true, concentrationNgL: 0.3, loqNgL: 0.5 });
+    expect(r.rows[1]).toMatchObject({ belowLoq: false, censoredByLoq: false }); // at the LOQ is a measurement
+    expect(r.notices).toEqual([expect.objectContaining({ row: 2, column: 'concentration_ng_l', code: 'below_stated_loq', value: '0.3' })]);
+  });
+
   it('reports each problem with its row and column', () => {
     const r = validateRows(
       [

@@ -58,6 +58,8 @@ export interface ParsedRow {
   loqNgL: number | null;
   flowM3Day: number;
   lab: string;
+  /** A number under the stated LOQ without the below-LOQ flag: censored all the same (load.ts: isBelowLoq). */
+  censoredByLoq: boolean;
 }
 
 export interface ValidationContext {
@@ -113,15 +115,24 @@ export function parseSamplingTime(s: string): Date | null {
 const TRUE = new Set(['1', 'true', 't', 'y', 'yes', '是', '√', '✓', 'bloq', '<loq', 'nd', '未检出', '低于定量限']);
 const FALSE = new Set(['', '0', 'false', 'f', 'n', 'no', '否']);
 
-export function validateRows(table: readonly string[][], ctx: ValidationContext, badEncodingRows: readonly number[] = []): { rows: ParsedRow[]; problems: Problem[]; dataRows: number } {
+/**
+ * Row checks. `notices` are not problems (the row is imported) but facts the lab should hear about: a value below
+ * the LOQ it stated, without the below-LOQ flag, is taken as censored.
+ */
+export function validateRows(
+  table: readonly string[][],
+  ctx: ValidationContext,
+  badEncodingRows: readonly number[] = [],
+): { rows: ParsedRow[]; problems: Problem[]; notices: Problem[]; dataRows: number } {
   const problems: Problem[] = [];
+  const notices: Problem[] = [];
   const rows: ParsedRow[] = [];
   if (table.length === 0) {
-    return { rows, problems: [{ row: 0, column: null, field: null, code: 'empty_file', message: 'The file is empty.' }], dataRows: 0 };
+    return { rows, problems: [{ row: 0, column: null, field: null, code: 'empty_file', message: 'The file is empty.' }], notices, dataRows: 0 };
   }
   const header = mapHeader(table[0]!);
   problems.push(...header.problems);
-  if (header.problems.some((p) => p.code === 'missing_column')) return { rows, problems, dataRows: Math.max(0, table.length - 1) };
+  if (header.problems.some((p) => p.code === 'missing_column')) return { rows, problems, notices, dataRows: Math.max(0, table.length - 1) };
   const badEnc = new Set(badEncodingRows);
   const seen = new Map<string, number>();
   let dataRows = 0;
@@ -192,6 +203,20 @@ export function validateRows(table: readonly string[][], ctx: ValidationContext,
       if (Number.isNaN(conc)) report('concentration_ng_l', 'not_a_number', 'Concentration is not a number.', concText);
       else if (conc < 0) report('concentration_ng_l', 'negative', 'Concentration is negative.', concText);
     }
+    let censoredByLoq = false;
+    if (!belowLoq && loq !== null && !Number.isNaN(loq) && loq > 0 && !Number.isNaN(conc) && conc >= 0 && conc < loq) {
+      // Censored whatever the flag says: a value under the lab's own LOQ is not a measurement.
+      belowLoq = true;
+      censoredByLoq = true;
+      notices.push({
+        row: rowNo,
+        column: header.columns.concentration_ng_l?.name ?? 'concentration_ng_l',
+        field: 'concentration_ng_l',
+        code: 'below_stated_loq',
+        message: `${concText} ng/L is below the stated LOQ of ${loqText} ng/L but not flagged: imported as below the LOQ.`,
+        value: concText,
+      });
+    }
     if (belowLoq && loq === null && !Number.isNaN(conc)) {
       if (conc > 0) loq = conc; // labs write the LOQ itself in the concentration column
       else report('loq_ng_l', 'missing_loq', 'Below the LOQ but no LOQ given.');
@@ -230,7 +255,10 @@ export function validateRows(table: readonly string[][], ctx: ValidationContext,
       loqNgL: loq,
       flowM3Day: flow,
       lab,
+      censoredByLoq,
     });
   }
-  return { rows, problems, dataRows };
+  // A notice only for rows that are imported.
+  const imported = new Set(rows.map((r) => r.row));
+  return { rows, problems, notices: notices.filter((n) => imported.has(n.row)), dataRows };
 }

@@ -1,0 +1,203 @@
+/**
+ * Area signals from the plants' own trends (domain/src/wastewater consensus.ts), the divergence flag, and their
+ * rows in area_signal. Pure computation apart from the two functions that read enforcement and write rows.
+ */
+import type { Queryable } from 'db';
+import {
+  areaLevel,
+  completeWeeks,
+  consensusTrend,
+  enforcementTrend,
+  isDivergent,
+  isMostlyCensored,
+  plantSignal,
+  SIGNAL_KEYS,
+  type AreaTrend,
+  type EnforcementMeasure,
+  type EnforcementTrend,
+  type PlantSignal,
+  type Share,
+  type SignalKey,
+  type TrendWindow,
+} from 'domain/wastewater';
+import type { PlantMap } from './plant-store.js';
+import { SQL } from './sql.js';
+
+export interface AreaRef {
+  code: string;
+  level: string;
+  population: number;
+}
+
+/** Each plant's signals, computed once per recompute however many areas it serves. */
+export class PlantSignals {
+  private readonly memo = new Map<number, Map<SignalKey, PlantSignal>>();
+  constructor(
+    private readonly plants: PlantMap,
+    private readonly weeks: number,
+  ) {}
+
+  get(siteId: number, key: SignalKey): PlantSignal {
+    let m = this.memo.get(siteId);
+    if (!m) this.memo.set(siteId, (m = new Map()));
+    let s = m.get(key);
+    if (!s) m.set(key, (s = plantSignal(this.plants.get(siteId) ?? new Map(), key, this.weeks)));
+    return s;
+  }
+}
+
+export interface SignalRow {
+  areaCode: string;
+  substance: SignalKey;
+  trend: string;
+  latestLoad: number | null;
+  latestCensored: boolean;
+  pctChange: number | null;
+  senSlope: number | null;
+  pValue: number | null;
+  nSamples: number;
+  coverage: number;
+  censoredShare: number;
+  kendallS: number | null;
+  kendallVar: number | null;
+  kendallZ: number | null;
+  nPlants: number;
+  nPlantsUsed: number;
+  panelJoined: number;
+  panelLeft: number;
+  enforcementTrend: string | null;
+  enforcementP: number | null;
+  divergent: boolean;
+}
+
+/** The consensus of an area's plants for one signal, with the inputs the evidence shows. */
+export function areaTrend(w: TrendWindow, shares: readonly Share[], plants: PlantSignals, key: SignalKey): { trend: AreaTrend; signals: PlantSignal[] } {
+  const signals = shares.map((sh) => plants.get(sh.siteId, key));
+  const trend = consensusTrend(
+    shares.map((sh, i) => ({ siteId: sh.siteId, people: sh.people, trend: signals[i]!.trend, firstStep: signals[i]!.firstStep, lastStep: signals[i]!.lastStep })),
+    w.weeks,
+  );
+  return { trend, signals };
+}
+
+/** The rows of area_signal for these areas (without enforcement; see withDivergence). */
+export function computeSignals(w: TrendWindow, areas: readonly AreaRef[], byArea: ReadonlyMap<string, Share[]>, plants: PlantSignals): SignalRow[] {
+  const rows: SignalRow[] = [];
+  for (const area of areas) {
+    const shares = byArea.get(area.code) ?? [];
+    for (const key of SIGNAL_KEYS) {
+      const { trend: t, signals } = areaTrend(w, shares, plants, key);
+      const level = areaLevel(
+        shares.map((sh, i) => ({ people: sh.people, steps: signals[i]!.series.steps, values: signals[i]!.series.levels })),
+        w.weeks,
+        area.population,
+      );
+      const used = t.plants.filter((p) => p.role === 'used').length;
+      rows.push({
+        areaCode: area.code,
+        substance: key,
+        trend: t.category,
+        latestLoad: level.latest?.hi ?? null,
+        latestCensored: level.latest ? isMostlyCensored(level.latest) : false,
+        pctChange: t.pctChange,
+        senSlope: t.slope,
+        pValue: used ? t.p : null,
+        nSamples: t.n,
+        coverage: level.coverage,
+        censoredShare: Math.min(1, Math.max(0, t.censoredShare)),
+        kendallS: used ? t.s : null,
+        kendallVar: used ? t.varS : null,
+        kendallZ: used ? t.z : null,
+        nPlants: t.plants.filter((p) => p.role !== 'no_data').length,
+        nPlantsUsed: used,
+        panelJoined: t.panel.filter((p) => p.kind === 'joined').length,
+        panelLeft: t.panel.filter((p) => p.kind === 'left').length,
+        enforcementTrend: null,
+        enforcementP: null,
+        divergent: false,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Digits of an area's code that its subdivisions share (township 9, county 6, city 4, province 2). */
+export const codePrefix = (code: string, level: string) => code.slice(0, ({ township: 9, county: 6, city: 4, province: 2 } as Record<string, number>)[level] ?? 12);
+
+/** Enforcement trends over the complete weeks of window `w`, for the areas given. */
+export async function enforcementTrends(db: Queryable, w: TrendWindow, areas: readonly AreaRef[]): Promise<Map<string, EnforcementTrend & { weeks: number; counts: Record<EnforcementMeasure, number[]> }>> {
+  const weeks = completeWeeks(w);
+  const out = new Map<string, EnforcementTrend & { weeks: number; counts: Record<EnforcementMeasure, number[]> }>();
+  if (!areas.length || weeks <= 0) return out;
+  const prefixes = areas.map((a) => codePrefix(a.code, a.level));
+  const rows = await db.query<{ prefix: string; step: number; inspections: number; checks: number; cases: number }>(SQL.enforcementWeeks, [prefixes, w.from, weeks]);
+  const byPrefix = new Map<string, Record<EnforcementMeasure, number[]>>();
+  for (const p of prefixes) byPrefix.set(p, { inspections: Array(weeks).fill(0), checks: Array(weeks).fill(0), cases: Array(weeks).fill(0) });
+  for (const r of rows) {
+    const c = byPrefix.get(r.prefix)!;
+    if (r.step < 0 || r.step >= weeks) continue;
+    c.inspections[r.step] = r.inspections;
+    c.checks[r.step] = r.checks;
+    c.cases[r.step] = r.cases;
+  }
+  areas.forEach((a, i) => {
+    const counts = byPrefix.get(prefixes[i]!)!;
+    out.set(a.code, { ...enforcementTrend(counts), weeks, counts });
+  });
+  return out;
+}
+
+/**
+ * Enforcement beside every index row whose drug trend rises significantly (the only rows that can diverge; the
+ * evidence endpoint computes it for any area on request), and the divergence flag.
+ */
+export async function withDivergence(db: Queryable, w: TrendWindow, rows: SignalRow[], areas: ReadonlyMap<string, AreaRef>): Promise<void> {
+  const candidates = rows.filter((r) => r.substance === 'index' && r.trend === 'rising_significant');
+  const trends = await enforcementTrends(db, w, candidates.map((r) => areas.get(r.areaCode)!));
+  for (const r of candidates) {
+    const e = trends.get(r.areaCode);
+    if (!e) continue;
+    r.enforcementTrend = e.category;
+    r.enforcementP = e.measures.length ? e.p : null;
+    r.divergent = isDivergent(r.trend, e.category);
+  }
+}
+
+/**
+ * Write the rows of the areas given (`areaCodes` null: all areas, and rows of areas no longer computed go). An
+ * upsert, not delete-and-insert: an updated row stays on its page (fillfactor 50, migration 130) and its index
+ * entry is left alone, which halves the cost of rewriting every area when a new week moves the window.
+ */
+export async function writeSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], areaCodes: readonly string[] | null): Promise<void> {
+  const col = <K extends keyof SignalRow>(k: K) => rows.map((r) => r[k]);
+  if (!areaCodes) {
+    await db.query(
+      `DELETE FROM area_signal s WHERE s.substance = ANY ($3::text[])
+         AND NOT EXISTS (SELECT 1 FROM unnest($1::text[], $2::text[]) AS u (a, k) WHERE u.a = s.area_code AND u.k = s.substance)`,
+      [col('areaCode'), col('substance'), [...SIGNAL_KEYS]],
+    );
+  }
+  await db.query(
+    `INSERT INTO area_signal (area_code, substance, window_weeks, trend, latest_load, latest_censored, pct_change, sen_slope, p_value,
+       n_samples, coverage, censored_share, kendall_s, kendall_var, kendall_z, n_plants, n_plants_used, panel_joined, panel_left,
+       enforcement_trend, enforcement_p, divergent, computed_at)
+     SELECT a, s, $21, t, l, lc, pc, sl, p, n, c, cs, ks, kv, kz, np, nu, pj, pl, et, ep, d, now()
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::boolean[], $6::float8[], $7::float8[], $8::float8[], $9::int[],
+                 $10::float8[], $11::float8[], $12::float8[], $13::float8[], $14::float8[], $15::int[], $16::int[], $17::int[], $18::int[],
+                 $19::text[], $20::float8[], $22::boolean[])
+       AS u (a, s, t, l, lc, pc, sl, p, n, c, cs, ks, kv, kz, np, nu, pj, pl, et, ep, d)
+     ON CONFLICT (area_code, substance) DO UPDATE SET
+       window_weeks = EXCLUDED.window_weeks, trend = EXCLUDED.trend, latest_load = EXCLUDED.latest_load,
+       latest_censored = EXCLUDED.latest_censored, pct_change = EXCLUDED.pct_change, sen_slope = EXCLUDED.sen_slope,
+       p_value = EXCLUDED.p_value, n_samples = EXCLUDED.n_samples, coverage = EXCLUDED.coverage,
+       censored_share = EXCLUDED.censored_share, kendall_s = EXCLUDED.kendall_s, kendall_var = EXCLUDED.kendall_var,
+       kendall_z = EXCLUDED.kendall_z, n_plants = EXCLUDED.n_plants, n_plants_used = EXCLUDED.n_plants_used,
+       panel_joined = EXCLUDED.panel_joined, panel_left = EXCLUDED.panel_left, enforcement_trend = EXCLUDED.enforcement_trend,
+       enforcement_p = EXCLUDED.enforcement_p, divergent = EXCLUDED.divergent, computed_at = EXCLUDED.computed_at`,
+    [
+      col('areaCode'), col('substance'), col('trend'), col('latestLoad'), col('latestCensored'), col('pctChange'), col('senSlope'), col('pValue'),
+      col('nSamples'), col('coverage'), col('censoredShare'), col('kendallS'), col('kendallVar'), col('kendallZ'), col('nPlants'), col('nPlantsUsed'),
+      col('panelJoined'), col('panelLeft'), col('enforcementTrend'), col('enforcementP'), w.weeks, col('divergent'),
+    ],
+  );
+}
