@@ -81,6 +81,9 @@ export async function openReplicated(primaryUrl: string, replicaUrls: readonly s
     return {
       query: <T>(text: string, params?: readonly unknown[], o?: QueryOptions) => run((q) => q.query<T>(text, params, o)),
       exec: (text: string) => run((q) => q.exec(text)),
+      // drizzle's tables are users, sessions, tokens, the audit log and the records written through them: read and
+      // written on the primary (sessions must see a sign-in at once), so a reader's ORM is the primary's.
+      orm: primary.orm,
     };
   };
 

@@ -84,7 +84,7 @@ interface Api {
 async function api(opts: ReplicatedOptions = {}): Promise<Api> {
   const logs: string[] = [];
   const db = await openReplicated(primary.url(DB), [standby.url(DB)], { pool: { max: 4 }, probeIntervalMs: 100, log: (m) => logs.push(m), ...opts });
-  const created = createApp({ db, config: loadConfig({ SEED_DEMO: '0', WEB_DIST: '/nonexistent' }), startup: { phase: 'ready' } });
+  const created = createApp({ db, config: loadConfig({ DATABASE_URL: primary.url(DB), SEED_DEMO: '1', WEB_DIST: '/nonexistent' }), startup: { phase: 'ready' } });
   await created.started;
   const http = await startServer(created.app, 0, '127.0.0.1', { fastPath: created.fastPath });
   opened.push({ close: async () => (await http.close(), await created.close(), await db.close()) });
@@ -150,14 +150,17 @@ describe('read replicas', () => {
       expect(calls(primary, r.marker), `${r.path()} not on the primary`).toBe(0);
     }
     expect(a.replica().reads).toBeGreaterThan(0);
-    // Health: each server's role and lag, from the probe's last answers.
+    // Health: each server's role and lag, from the probe's last answers; where they are only for the signed-in.
     const health = await getJson<{ databases: ServerStatus[] }>(a, '/api/health', {});
     expect(health.databases.map((d) => d.role)).toEqual(['primary', 'replica']);
     const replica = health.databases[1]!;
     expect(replica).toMatchObject({ state: 'ok', inReadPool: true });
     expect(replica.lagMs).toBeLessThan(2000);
     expect(typeof replica.lagBytes).toBe('number');
-    expect(replica.name).not.toMatch(/postgres@/); // no credentials
+    expect(replica.name).toBeUndefined();
+    const detailed = await getJson<{ databases: ServerStatus[] }>(a, '/api/health/data');
+    expect(detailed.databases[1]!.name).toBe(`${standby.dir}:${standby.port}/${DB}`);
+    expect(JSON.stringify(detailed.databases)).not.toMatch(/postgres@/); // no credentials
   }, 60_000);
 
   it('a write is seen by the writer’s next read and by the next tile in every process, while the replica has not replayed it', async () => {

@@ -15,10 +15,15 @@
  *    and then starts from an empty cache. A process that does not acknowledge within `ackTimeoutMs` is logged
  *    and the write answers anyway: it is stuck or dying (its listener is alive, or it would not be listed).
  *
- * 4. With read replicas (reads/read-floor.ts) the feed also keeps the read floor: a change notification makes
+ * 4. The same channel carries the ids of users whose tokens changed (sign-out, revocation, a user disabled or
+ *    moved; migrations/091): `onUsersChanged` drops them from the process's token cache (auth/sessions.ts), and
+ *    the barrier covers them as it covers tiles. Down or up again, the token cache is cleared as the tiles are.
+ *
+ * 5. With read replicas (reads/read-floor.ts) the feed also keeps the read floor: a change notification makes
  *    reads (tile renders included) go to the primary until the primary's WAL position after it is known, and the
  *    barrier carries the writing request's WAL position, which every process takes as its floor before it
  *    acknowledges. A tile dropped by a change is thus never re-rendered from a replica that lacks the change.
+ *    (Users and sessions are read on the primary: their notifications need no floor.)
  *
  * On the embedded database (one process) the same code runs with no peers: the barrier only waits for this
  * process's own listener.
@@ -57,7 +62,7 @@ export class TileChangeFeed {
     private readonly db: Database,
     private readonly cache: TileCache,
     private readonly layers: readonly LayerDefinition[],
-    private readonly opts: { ackTimeoutMs?: number; log?: (msg: string) => void; floor?: ReadFloor } = {},
+    private readonly opts: { ackTimeoutMs?: number; log?: (msg: string) => void; onUsersChanged?: (ids: number[] | 'all') => void; floor?: ReadFloor } = {},
   ) {
     this.floor = opts.floor ?? new ReadFloor(db);
   }
@@ -69,6 +74,7 @@ export class TileChangeFeed {
       // Down: notifications may be lost from now on. Up again: whatever is cached may have missed some.
       onState: (up) => {
         this.cache.clear();
+        this.opts.onUsersChanged?.('all');
         this.floor.setLive(up);
       },
     });
@@ -125,6 +131,7 @@ export class TileChangeFeed {
       return this.onBarrier(msg.sync);
     }
     if (typeof msg.ack === 'string' && typeof msg.by === 'string') return this.acknowledged(msg.ack, msg.by);
+    if (msg.users === 'all' || Array.isArray(msg.users)) return this.opts.onUsersChanged?.(msg.users === 'all' ? 'all' : msg.users.map(Number));
     const change = parseDataChange(msg);
     if (!change) return;
     this.stats.changes++;
