@@ -4,6 +4,7 @@
  * 1, 4, 16 and 64 clients. Requests are fixed (seeded choice), so runs compare.
  */
 import { loadavg } from 'node:os';
+import type { Database } from 'db';
 import { LAYERS } from '../src/layers/registry.js';
 import { load, type LoadResult } from './clients.js';
 import { AS_OF, benchDbUrl, benchUser, ensureRegion, tileSet } from './region.js';
@@ -19,17 +20,19 @@ function rng(seed: number) {
   };
 }
 
-export async function mixedLoad(size: string, seconds: number): Promise<Record<string, LoadResult>> {
-  const db = await ensureRegion(size);
-  const { token } = await benchUser(db);
-  const auth = { Authorization: `Bearer ${token}` };
+export interface MixedRequests {
+  paths: string[];
+  mix: { tile: number; features: number; details: number; search: number };
+}
+
+/** 2000 requests in the proportions of real use, chosen with a fixed seed from the region in `db`. */
+export async function mixedRequests(db: Database): Promise<MixedRequests> {
   const tiles = await tileSet(db);
   const areas = await db.query<{ code: string; lon: number; lat: number }>(
     "SELECT code, ST_X(label_point) lon, ST_Y(label_point) lat FROM admin_area WHERE level IN ('township', 'village') AND valid_to IS NULL ORDER BY md5(code) LIMIT 400",
   );
   const firms = await db.query<{ id: number }>('SELECT id FROM firm ORDER BY md5(id::text) LIMIT 200');
   const names = await db.query<{ name: string }>("SELECT DISTINCT left(name, 2) AS name FROM admin_area WHERE level = 'township' LIMIT 100");
-  await db.close();
   const r = rng(4304);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const paths: string[] = [];
@@ -51,6 +54,15 @@ export async function mixedLoad(size: string, seconds: number): Promise<Record<s
       paths.push(`/api/search?q=${encodeURIComponent(pick(names).name)}`), mix.search++;
     }
   }
+  return { paths, mix };
+}
+
+export async function mixedLoad(size: string, seconds: number): Promise<Record<string, LoadResult>> {
+  const db = await ensureRegion(size);
+  const { token } = await benchUser(db);
+  const auth = { Authorization: `Bearer ${token}` };
+  const { paths, mix } = await mixedRequests(db);
+  await db.close();
   console.log(`\n== mixed load, ${size}: ${mix.tile} tiles, ${mix.features} feature queries, ${mix.details} details, ${mix.search} searches, cycled; ${seconds} s per level ==`);
   const api = await startApi(benchDbUrl(size));
   const out: Record<string, LoadResult> = {};

@@ -28,6 +28,7 @@ import { overviewRoutes } from './overview/routes.js';
 import { basemapRoutes } from './basemap/routes.js';
 import { openBasemapSource } from './basemap/sources.js';
 import { patrolRoutes } from './patrol/routes.js';
+import { ReadFloor } from './reads/read-floor.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { legacyOpenApiDocument } from './openapi/document.js';
 import { openApiDocument } from './http/openapi.js';
@@ -85,15 +86,18 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
   const deps = appDeps;
   const { tileCache } = deps.config;
-  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs, onUsersChanged: forgetUsers });
+  const floor = new ReadFloor(deps.db);
+  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs, onUsersChanged: forgetUsers, floor });
   const started = tiles.start().catch((err) => console.error('[tiles] change feed failed to start; tiles are served uncached:', err));
   const compressor = new BodyCompressor();
   transport(app, deps.config, compressor);
 
   app.use('/api/*', async (c, next) => {
+    c.set('reads', floor.reads());
     await next();
-    // A write answers only once every API process has dropped the tiles it changed, and the tokens it ended
-    // (tiles/change-feed.ts). Signing in changes neither and does not wait; signing out does.
+    // A write answers only once every API process has dropped the tiles it changed and the tokens it ended, and
+    // raised its read floor to the write's WAL position (tiles/change-feed.ts, reads/read-floor.ts). Signing in
+    // changes none of them and does not wait (its session is read on the primary); signing out does.
     if (WRITES.has(c.req.method) && c.res.status < 400 && !(c.req.method === 'POST' && c.req.path.startsWith('/api/session'))) {
       await tiles.feed.sync().catch((err) => console.warn('[tiles] sync after write failed:', (err as Error).message));
     }

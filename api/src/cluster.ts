@@ -22,7 +22,8 @@ if (cluster.isPrimary) {
   }
   const workers = config.workers;
   console.log(`[config] demo ${config.seedDemo ? 'on (demo region and demo accounts)' : 'off'}`);
-  const db = await openDatabase(config);
+  // Preparing writes to the primary only: no replica is opened here.
+  const db = await openDatabase({ ...config, readDatabaseUrls: [] });
   await prepareDatabase(db, config, { phase: 'starting' });
   await db.close();
   let stopping = false;

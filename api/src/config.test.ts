@@ -26,6 +26,17 @@ describe('configuration', () => {
     expect(problemsOf({ TRUST_PROXY: 'proxy.intranet' })[0]).toMatchObject({ variable: 'TRUST_PROXY', value: 'proxy.intranet' });
   });
 
+  it('reads the read replicas, which need a primary, and never echoes their passwords', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://db/grid', READ_DATABASE_URLS: ' postgres://r1/grid, postgresql://r2/grid ', READ_REPLICA_MAX_LAG_MS: '500' });
+    expect(c.readDatabaseUrls).toEqual(['postgres://r1/grid', 'postgresql://r2/grid']);
+    expect(c.readReplicas).toEqual({ maxLagMs: 500, probeIntervalMs: 500 });
+    expect(loadConfig({}).readDatabaseUrls).toEqual([]);
+    expect(problemsOf({ READ_DATABASE_URLS: 'postgres://r1/grid' })[0]).toMatchObject({ variable: 'READ_DATABASE_URLS', message: expect.stringMatching(/needs DATABASE_URL/) });
+    const [bad] = problemsOf({ DATABASE_URL: 'postgres://db/grid', READ_DATABASE_URLS: 'postgres://r1/grid,mysql://reader:s3cret@r2/grid' });
+    expect(bad).toMatchObject({ variable: 'READ_DATABASE_URLS', value: 'postgres://r1/grid,mysql://…@r2/grid' });
+    expect(problemsOf({ READ_REPLICA_PROBE_MS: '10' })[0]!.variable).toBe('READ_REPLICA_PROBE_MS');
+  });
+
   it('reads sizes and proxies', () => {
     const c = loadConfig({ JSON_BODY_LIMIT: '128k', IMPORT_MAX_BYTES: '50m', TRUST_PROXY: 'loopback, 10.1.0.0/16' });
     expect([c.jsonBodyLimit, c.importMaxBytes]).toEqual([128 * 1024, 50 * 1024 * 1024]);

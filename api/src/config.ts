@@ -73,6 +73,13 @@ const envSchema = z.object({
   TILE_CACHE_TTL_S: integer(0, 30 * 86_400).default(900),
   TILE_SYNC_TIMEOUT_MS: integer(0, 600_000).default(2000),
   API_WORKERS: integer(1, 256).optional(),
+  READ_DATABASE_URLS: z
+    .string()
+    .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'must be comma-separated postgres:// URLs of hot standbys')).max(16))
+    .default([]),
+  READ_REPLICA_MAX_LAG_MS: integer(0, 3_600_000).default(2000),
+  READ_REPLICA_PROBE_MS: integer(50, 600_000).default(500),
 });
 
 export interface Config {
@@ -103,7 +110,11 @@ export interface Config {
   jsonBodyLimit: number;
   /** Largest uploaded file (lab imports), in bytes. */
   importMaxBytes: number;
-  /** PostgreSQL connection pool: size, bounded wait queue, wait and statement timeouts (see db/postgres.ts). */
+  /** Hot standbys of databaseUrl that take the reads (db/replicated.ts); empty: the primary serves everything. */
+  readDatabaseUrls: string[];
+  /** A replica further behind than maxLagMs leaves the read pool; every server is probed each probeIntervalMs. */
+  readReplicas: { maxLagMs: number; probeIntervalMs: number };
+  /** PostgreSQL connection pool (per server): size, bounded wait queue, wait and statement timeouts (see db/postgres.ts). */
   pool: { max: number; maxWaiting: number; waitMs: number; statementTimeoutMs: number };
   /** In-process tile cache bounds, and how long a write waits for other processes to drop its tiles (tiles/). */
   tileCache: { maxBytes: number; maxEntries: number; ttlMs: number; syncTimeoutMs: number };
@@ -124,7 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const variable = String(i.path[0] ?? '?');
-        return { variable, message: i.message, value: env[variable] };
+        // Connection URLs carry passwords: the message shows them without.
+        const value = /_URLS?$/.test(variable) ? env[variable]?.replace(/\/\/[^@/,]*@/g, '//…@') : env[variable];
+        return { variable, message: i.message, value };
       }),
     );
   }
@@ -134,6 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies = parseTrustedProxies(e.TRUST_PROXY);
   } catch (err) {
     throw new ConfigError([{ variable: 'TRUST_PROXY', message: (err as Error).message, value: e.TRUST_PROXY }]);
+  }
+  if (e.READ_DATABASE_URLS.length && !e.DATABASE_URL) {
+    throw new ConfigError([{ variable: 'READ_DATABASE_URLS', message: 'needs DATABASE_URL (the primary); the embedded database has no replicas' }]);
   }
   return {
     databaseUrl: e.DATABASE_URL,
@@ -151,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN,
     jsonBodyLimit: e.JSON_BODY_LIMIT,
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    readDatabaseUrls: e.READ_DATABASE_URLS,
+    readReplicas: { maxLagMs: e.READ_REPLICA_MAX_LAG_MS, probeIntervalMs: e.READ_REPLICA_PROBE_MS },
     pool: { max: e.DB_POOL_MAX, maxWaiting: e.DB_POOL_QUEUE, waitMs: e.DB_POOL_WAIT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
     tileCache: { maxBytes: e.TILE_CACHE_MB * MIB, maxEntries: e.TILE_CACHE_ENTRIES, ttlMs: e.TILE_CACHE_TTL_S * 1000, syncTimeoutMs: e.TILE_SYNC_TIMEOUT_MS },
     workers: e.API_WORKERS ?? availableParallelism(),

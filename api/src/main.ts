@@ -18,7 +18,8 @@ const PURGE_EVERY_MS = 60 * 60_000;
 const config = loadConfigOrExit('config');
 
 const startup: StartupState = { phase: 'starting' };
-console.log(config.databaseUrl ? '[db] PostgreSQL server (DATABASE_URL)' : `[db] embedded PostGIS in ${config.dataDir}`);
+const replicas = config.readDatabaseUrls.length ? `, reads also from ${config.readDatabaseUrls.length} replica(s) (READ_DATABASE_URLS)` : '';
+console.log(config.databaseUrl ? `[db] PostgreSQL server (DATABASE_URL)${replicas}` : `[db] embedded PostGIS in ${config.dataDir}`);
 console.log(`[config] demo ${config.seedDemo ? 'on (demo region and demo accounts)' : 'off'}; trusted proxies: ${config.trustedProxies.description}`);
 // Listen at once: until the database is open, a boot app serves the page and a health that says "starting".
 let current = createBootApp(config, startup);

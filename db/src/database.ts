@@ -8,6 +8,7 @@
  * missing there and tiles are encoded in JS instead (see tiles/).
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { WalPosition } from './wal.js';
 
 export type DatabaseKind = 'postgres' | 'embedded';
 
@@ -45,7 +46,47 @@ export interface Database extends Queryable {
    * notifications sent in between are lost. `applicationName` labels the connection (pg_stat_activity).
    */
   listen(channel: string, handlers: { onNotify: (payload: string) => void; onState?: (up: boolean) => void; applicationName?: string }): Promise<Listener>;
+  /**
+   * Where reads may go. `query`, `exec`, `orm` and `transaction` above always run on the primary (writes, sessions,
+   * audit, migrations); `reader(after)` is for statements that only read: each goes to a streaming replica in the
+   * read pool that has replayed the WAL up to `after` (so it sees every transaction committed before that
+   * position), and to the primary when none has. `after` null: any replica in the pool. Without replicas
+   * (embedded, or none configured) it is this database itself. See replicas.ts.
+   */
+  reader(after: WalPosition | null): Queryable;
+  /**
+   * The primary's WAL position now: every transaction committed before this call ends at or before it, so a
+   * reader given it sees them; it is flushed, so replicas receive it without waiting for more WAL. Null when there
+   * are no replicas (there is nothing to wait for).
+   */
+  walPosition(): Promise<WalPosition | null>;
+  /** Each server's role, state and lag as last probed — no query, cheap enough for every /api/health. */
+  servers(): ServerStatus[];
   close(): Promise<void>;
+}
+
+/** One database server as the read routing sees it (replicas.ts probes them in the background). */
+export interface ServerStatus {
+  /** Where it is, without credentials: host:port/database. */
+  name: string;
+  /** What it is configured as: DATABASE_URL is the primary, READ_DATABASE_URLS are replicas. */
+  role: 'primary' | 'replica';
+  /**
+   * ok; lagging (a replica further behind than the bound); unreachable; not_standby (a read URL whose server is not
+   * in recovery: not following the primary, so not used); unprobed (no answer yet, or nothing probes it).
+   */
+  state: 'ok' | 'lagging' | 'unreachable' | 'not_standby' | 'unprobed';
+  /** Replicas: whether reads go to it now. */
+  inReadPool?: boolean;
+  /** Replicas: how far behind the primary, in time (measured against the primary's positions over time) and bytes. */
+  lagMs: number | null;
+  lagBytes: number | null;
+  /** The primary's written WAL position, or the replica's replayed one, at the last probe. */
+  walPosition: WalPosition | null;
+  checkedAt: string | null;
+  error?: string;
+  /** Replicas: statements served since the process started. */
+  reads?: number;
 }
 
 export interface Listener {

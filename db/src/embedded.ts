@@ -37,7 +37,7 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   const lite = new PGlite(dataDir, { extensions: { postgis }, parsers });
   await lite.waitReady;
   await lite.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-  return {
+  const db: Database = {
     kind: 'embedded',
     // PGlite's PostGIS is built without protobuf-c.
     supportsMvt: async () => false,
@@ -58,6 +58,11 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
         },
       };
     },
+    // One in-process database, no replicas.
+    reader: () => db,
+    walPosition: async () => null,
+    servers: () => [{ name: 'embedded', role: 'primary', state: 'ok', lagMs: 0, lagBytes: 0, walPosition: null, checkedAt: null }],
     close: () => lite.close(),
   };
+  return db;
 }

@@ -2,3 +2,4 @@
 export * from './database.js';
 export * from './sql.js';
 export * from './unavailable.js';
+export * from './wal.js';

@@ -31,6 +31,11 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 
 export async function migrate(db: Database, opts: { dir?: string; log?: (msg: string) => void } = {}): Promise<number[]> {
   const log = opts.log ?? (() => {});
+  if (db.kind === 'postgres') {
+    // A standby refuses every write; say what to change rather than fail on the first CREATE TABLE.
+    const [r] = await db.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+    if (r?.standby) throw new Error('DATABASE_URL is a hot standby (read-only replica): set DATABASE_URL to the primary and list standbys in READ_DATABASE_URLS');
+  }
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied = new Map(

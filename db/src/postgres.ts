@@ -61,6 +61,22 @@ export interface PoolOptions {
   waitMs?: number;
   /** Server-side statement_timeout of every connection (default 30000 ms; 0 = none). */
   statementTimeoutMs?: number;
+  /** Every transaction read-only (default_transaction_read_only): the read replicas' pools, so no write can go there. */
+  readOnly?: boolean;
+  /** application_name of the connections (pg_stat_activity). */
+  applicationName?: string;
+}
+
+/** host:port/database of a connection URL, without user or password (logs, /api/health). */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.searchParams.get('host') ?? u.hostname;
+    const port = u.searchParams.get('port') ?? (u.port || '5432');
+    return `${host}:${port}${decodeURIComponent(u.pathname)}`;
+  } catch {
+    return '(unparsable URL)';
+  }
 }
 
 export async function openPostgres(url: string, opts: PoolOptions = {}): Promise<Database> {
@@ -70,9 +86,11 @@ export async function openPostgres(url: string, opts: PoolOptions = {}): Promise
     types,
     connectionTimeoutMillis: opts.waitMs ?? 30_000,
     statement_timeout: opts.statementTimeoutMs ?? 30_000,
+    application_name: opts.applicationName,
     // No JIT: PostGIS prices its functions high, so short spatial statements cross jit_above_cost and spend
     // seconds compiling for milliseconds of work (measured: an import's gap check 5.1 s JIT, 0.32 s execution).
-    options: '-c jit=off',
+    // Replica pools are also read-only, so that a write sent there by mistake fails loudly.
+    options: opts.readOnly ? '-c jit=off -c default_transaction_read_only=on' : '-c jit=off',
   });
   const maxWaiting = opts.maxWaiting ?? 200;
   // A bounded queue: when every connection is busy and this many requests already wait, refuse at once (503)
@@ -119,6 +137,12 @@ export async function openPostgres(url: string, opts: PoolOptions = {}): Promise
       }
     },
     listen: (channel, handlers) => listenPostgres(url, channel, handlers),
+    // One server: every read goes to it, and there is no replica to wait for (replicated.ts adds replicas).
+    reader() {
+      return base;
+    },
+    walPosition: async () => null,
+    servers: () => [{ name: describeUrl(url), role: 'primary', state: 'unprobed', lagMs: 0, lagBytes: 0, walPosition: null, checkedAt: null }],
     close: () => pool.end(),
   };
 }

@@ -20,17 +20,17 @@ const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstan
 /** The query of GET /api/areas/{code}/evidence, as the OpenAPI document describes it. */
 export const evidenceQuery = z.object({ as_of: asOfParam, substance: substanceParam.default(INDEX_SUBSTANCE) });
 
-export function areaRoutes({ db }: AppDeps) {
+export function areaRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/:code', async (c) => {
     const { code } = parseParams(c, z.object({ code: areaCode }));
     const { as_of } = parseQuery(c, z.object({ as_of: asOfParam }));
     const user = c.get('user');
-    const area = await findArea(db, code, as_of ?? chinaToday(), user.scopePrefix);
+    const area = await findArea(c.var.reads, code, as_of ?? chinaToday(), user.scopePrefix);
     // Outside the jurisdiction reads as "not found": the API does not confirm what exists elsewhere.
     if (!area) throw notFound(`There is no area with code ${code} in your jurisdiction.`, 'code');
     const people = ROLES_SEEING_COUNTS.has(user.role)
-      ? await areaPeopleCounts(db, code, user.role === 'grid_officer' ? user.gridCodes : null)
+      ? await areaPeopleCounts(c.var.reads, code, user.role === 'grid_officer' ? user.gridCodes : null)
       : null;
     return c.json({ ...area, people });
   });
@@ -40,12 +40,13 @@ export function areaRoutes({ db }: AppDeps) {
     const q = parseQuery(c, evidenceQuery);
     const user = c.get('user');
     const asOf = q.as_of ?? chinaToday();
-    const area = await findArea(db, code, asOf, user.scopePrefix);
+    const reads = c.var.reads;
+    const area = await findArea(reads, code, asOf, user.scopePrefix);
     if (!area) throw notFound(`There is no area with code ${code} in your jurisdiction.`, 'code');
     const signalLevels = new Set(['township', 'county', 'city', 'province']);
     const [listing, signal] = await Promise.all([
-      listingEvidence(db, code, asOf, user.scopePrefix),
-      signalLevels.has(area.level) ? signalEvidence(db, { code, level: area.level, population: area.population }, q.substance) : null,
+      listingEvidence(reads, code, asOf, user.scopePrefix),
+      signalLevels.has(area.level) ? signalEvidence(reads, { code, level: area.level, population: area.population }, q.substance) : null,
     ]);
     return c.json({ area: { code: area.code, name: area.name, level: area.level, population: area.population }, listing, signal });
   });

@@ -1,5 +1,5 @@
 /** The layer catalogue (/api/layers): definitions plus live counts and bounds within the user's jurisdiction. */
-import type { Database } from 'db';
+import type { Queryable } from 'db';
 import { LAYERS } from '../layers/registry.js';
 import type { LayerDefinition } from '../layers/types.js';
 import { legendOf, themeLegendOf, themeOverlayPaintOf, themePaintOf } from '../style/paint.js';
@@ -9,7 +9,7 @@ export interface LayerStats {
   bounds: [number, number, number, number] | null;
 }
 
-export async function layerStats(db: Database, def: LayerDefinition, prefix: string): Promise<LayerStats> {
+export async function layerStats(db: Queryable, def: LayerDefinition, prefix: string): Promise<LayerStats> {
   const scope = def.scopeColumn ? `left(${def.scopeColumn}, length($1::text)) = $1::text` : '$1::text IS NOT NULL';
   const [row] = await db.query<{ n: number; w: number | null; s: number | null; e: number | null; n2: number | null }>(
     `SELECT n, ST_XMin(ext) AS w, ST_YMin(ext) AS s, ST_XMax(ext) AS e, ST_YMax(ext) AS n2
@@ -43,7 +43,7 @@ export function describeLayer(def: LayerDefinition, stats: LayerStats, origin: s
   };
 }
 
-export async function catalogue(db: Database, prefix: string, origin: string) {
+export async function catalogue(db: Queryable, prefix: string, origin: string) {
   const out = [];
   for (const def of LAYERS) out.push(describeLayer(def, await layerStats(db, def, prefix), origin));
   return out;

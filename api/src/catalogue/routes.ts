@@ -10,12 +10,12 @@ import { catalogue } from './catalogue.js';
 
 export const styleQuery = z.object({ as_of: asOfParam, lang: z.enum(['zh-CN', 'en']).optional(), scheme: z.enum(['light', 'dark']).optional() });
 
-export function catalogueRoutes({ db, config }: AppDeps) {
+export function catalogueRoutes({ config }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/layers', async (c) => {
     // The origin the browser used, so tile URLs resolve through a proxy in front of us (trusted ones only).
     const origin = publicOriginOf(c, config);
-    return c.json({ layers: await catalogue(db, c.get('user').scopePrefix, origin) });
+    return c.json({ layers: await catalogue(c.var.reads, c.get('user').scopePrefix, origin) });
   });
   app.get('/style.json', (c) => {
     const { as_of, scheme } = parseQuery(c, styleQuery);

@@ -9,20 +9,20 @@ import { checkpointDays, findCheckpoint } from './repository.js';
 const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
 export const daysQuery = z.object({ days: intString(1, 366).optional().transform((v) => v ?? 30) });
 
-export function checkpointRoutes({ db }: AppDeps) {
+export function checkpointRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/:id', async (c) => {
     const { id } = parseParams(c, idParam);
-    const cp = await findCheckpoint(db, id, c.get('user').scopePrefix);
+    const cp = await findCheckpoint(c.var.reads, id, c.get('user').scopePrefix);
     if (!cp) throw notFound(`There is no checkpoint ${id} in your jurisdiction.`, 'id');
     return c.json(cp);
   });
   app.get('/:id/days', async (c) => {
     const { id } = parseParams(c, idParam);
     const { days } = parseQuery(c, daysQuery);
-    const cp = await findCheckpoint(db, id, c.get('user').scopePrefix);
+    const cp = await findCheckpoint(c.var.reads, id, c.get('user').scopePrefix);
     if (!cp) throw notFound(`There is no checkpoint ${id} in your jurisdiction.`, 'id');
-    return c.json({ checkpoint: cp, days: await checkpointDays(db, id, days) });
+    return c.json({ checkpoint: cp, days: await checkpointDays(c.var.reads, id, days) });
   });
   return app;
 }

@@ -26,15 +26,15 @@ export const locateQuery = z.object({
 
 const DATUM = { wgs84: 'WGS84', gcj02: 'GCJ02', bd09: 'BD09' } as const;
 
-export function gridRoutes({ db }: AppDeps) {
+export function gridRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/locate', async (c) => {
     const q = parseQuery(c, locateQuery);
     const [lon, lat] = q.datum === 'wgs84' ? [q.lon, q.lat] : convertPoint([q.lon, q.lat], DATUM[q.datum], 'WGS84');
     const user = c.get('user');
-    const here = await gridAt(db, lon, lat, user.scopePrefix);
-    const mine = await distancesToGrids(db, lon, lat, user.gridCodes);
+    const here = await gridAt(c.var.reads, lon, lat, user.scopePrefix);
+    const mine = await distancesToGrids(c.var.reads, lon, lat, user.gridCodes);
     return c.json({
       position: { lon, lat, datum: 'wgs84' },
       grid: here,
@@ -47,7 +47,7 @@ export function gridRoutes({ db }: AppDeps) {
     const user = c.get('user');
     if (user.role !== 'grid_officer') throw new ProblemError(403, 'Forbidden', { detail: 'Only grid officers have grids of their own.' });
     const q = parseQuery(c, mineQuery);
-    return c.json({ grids: await gridsWithDueWork(db, user.gridCodes, q.as_of ?? chinaToday(), q.within_days) });
+    return c.json({ grids: await gridsWithDueWork(c.var.reads, user.gridCodes, q.as_of ?? chinaToday(), q.within_days) });
   });
   return app;
 }

@@ -3,9 +3,13 @@
  *  GET /api/health       cheap, open to all: start-up phase and progress, one tiny query (the schema version) that
  *                        proves the database answers; 200 when ready, 503 while starting or unreachable.
  *  GET /api/health/data  the newest data per table (scans tables: seconds at province scale); signed-in users only.
+ * Both list the database servers (`databases`): each one's role (primary, replica), state, whether it takes reads,
+ * and its lag, as the background probe last saw them (db/replica-set.ts; no query). Where they are (host, port,
+ * database) and their errors only for signed-in users.
  */
 import { Hono } from 'hono';
 import { schemaVersion } from 'db/migrate';
+import type { ServerStatus } from 'db';
 import type { AppDeps, AppEnv } from '../http/env.js';
 
 /** A database that does not answer within this time counts as unreachable. */
@@ -14,11 +18,14 @@ const PING_TIMEOUT_MS = 2000;
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
+/** What anyone may see of a server: no address, no error text. */
+const anonymous = ({ name: _n, error: _e, ...rest }: ServerStatus) => rest;
+
 export function healthRoutes({ db, startup }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const base = { phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null };
+    const base = { phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null, databases: db.servers().map(anonymous) };
     if (startup.phase !== 'ready') {
       const failed = startup.phase === 'failed';
       return c.json({ status: failed ? 'failed' : 'starting', ...base, database: { kind: db.kind } }, failed ? 500 : 503);
@@ -44,7 +51,7 @@ export function dataHealthRoutes({ db }: AppDeps) {
       (SELECT max(recorded_at) FROM listing_event) AS listing_event`);
     const newestAt = Object.values(newest ?? {}).filter(Boolean).sort().at(-1) ?? null;
     const ageDays = newestAt ? Math.floor((Date.now() - new Date(newestAt).getTime()) / 86_400_000) : null;
-    return c.json({ hasMvt: await db.supportsMvt(), newestData: newest, newestDataAgeDays: ageDays });
+    return c.json({ hasMvt: await db.supportsMvt(), newestData: newest, newestDataAgeDays: ageDays, databases: db.servers() });
   });
   return app;
 }

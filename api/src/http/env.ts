@@ -1,5 +1,5 @@
 /** Hono environment shared by every route: the authenticated user travels in the context. */
-import type { Database } from 'db';
+import type { Database, Queryable } from 'db';
 import type { Config } from '../config.js';
 
 export type Role = 'admin' | 'office' | 'inspector' | 'grid_officer' | 'wall' | 'viewer';
@@ -32,4 +32,14 @@ export interface AppDeps {
   startup: StartupState;
 }
 
-export type AppEnv = { Variables: { user: SessionUser } };
+export type AppEnv = {
+  Variables: {
+    user: SessionUser;
+    /**
+     * For statements that only read (tiles, features, details, search, overview, exports, series): a read replica
+     * that has replayed every change this process has heard of, or the primary (reads/read-floor.ts). Writes,
+     * sessions and audit use `deps.db`, which is always the primary; so does anything not marked as a read.
+     */
+    reads: Queryable;
+  };
+};

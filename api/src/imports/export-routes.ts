@@ -23,7 +23,7 @@ const fileParam = z.object({
   file: z.string().regex(/^[a-z_]{2,40}\.(geojson|csv|shp\.zip)$/, 'must be {layer}.geojson, {layer}.csv or {layer}.shp.zip'),
 });
 
-export function exportRoutes({ db }: AppDeps): Hono<AppEnv> {
+export function exportRoutes(_deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/:file', async (c) => {
     const { file } = parseWith(fileParam, c.req.param(), 'path');
@@ -35,7 +35,7 @@ export function exportRoutes({ db }: AppDeps): Hono<AppEnv> {
     if (!crs) throw new ProblemError(400, 'Invalid parameter', { param: 'datum', detail: `Unknown datum ${q.datum}: use wgs84, cgcs2000, gcj02, bd09 or EPSG:n of a CGCS2000 Gauss–Krüger zone.` });
     const asOf = q.as_of ?? chinaToday();
     const out = new PassThrough();
-    const rows = exportRows(db, query, c.get('user').scopePrefix, asOf, crs);
+    const rows = exportRows(c.var.reads, query, c.get('user').scopePrefix, asOf, crs);
     writeExport(rows, query, format, crs, out, layer).catch((err) => {
       console.error('[exports] failed while streaming', layer, err);
       out.destroy(err as Error);

@@ -12,13 +12,13 @@ const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
 
 type Finder = (db: Queryable, id: number, scopePrefix: string) => Promise<Record<string, unknown> | null>;
 
-export function inspectedTargetRoutes(db: Queryable, kind: InspectedKind, find: Finder) {
+export function inspectedTargetRoutes(kind: InspectedKind, find: Finder) {
   const app = new Hono<AppEnv>();
   app.get('/:id', async (c) => {
     const { id } = parseParams(c, idParam);
-    const row = await find(db, id, c.get('user').scopePrefix);
+    const row = await find(c.var.reads, id, c.get('user').scopePrefix);
     if (!row) throw notFound(`There is no ${kind} ${id} in your jurisdiction.`, 'id');
-    const inspections = await inspectionsOf(db, kind, id);
+    const inspections = await inspectionsOf(c.var.reads, kind, id);
     return c.json({ ...row, lastInspection: inspections[0] ?? null, nextDue: nextDueDate(inspections[0]?.inspectedOn ?? null, Number(row.inspectionEveryDays)), inspections });
   });
   return app;

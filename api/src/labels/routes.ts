@@ -8,14 +8,14 @@ import { findLayer } from '../layers/registry.js';
 
 export const labelQuery = z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) });
 
-export function labelRoutes({ db }: AppDeps) {
+export function labelRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/:layer', async (c) => {
     const def = findLayer(c.req.param('layer'));
     if (!def || !def.labels) throw notFound(`Layer '${c.req.param('layer')}' has no labels.`, 'layer');
     const { bbox, limit } = parseQuery(c, labelQuery);
     const [w, s, e, n] = bbox ?? [-180, -90, 180, 90];
-    const rows = await db.query<{ code: string; name: string; lon: number; lat: number }>(
+    const rows = await c.var.reads.query<{ code: string; name: string; lon: number; lat: number }>(
       `SELECT t.code, t.name, round(ST_X(t.label_point)::numeric, 6)::float8 AS lon, round(ST_Y(t.label_point)::numeric, 6)::float8 AS lat
        FROM ${def.table} t
        WHERE ${def.where ?? 'true'} AND left(${def.scopeColumn}, length($1::text)) = $1::text

@@ -4,6 +4,7 @@
  * names the rule (see service.ts refusalProblem).
  */
 import { Hono } from 'hono';
+import type { Queryable } from 'db';
 import { z } from 'zod';
 import { scopePrefix } from 'domain/codes';
 import { CATEGORIES, CONDITIONS, GRADES, STATUSES } from 'domain/listing';
@@ -50,15 +51,15 @@ export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}
   const app = new Hono<AppEnv>();
   const writer = requireRole('office', 'admin');
 
-  const search = (user: Reader, q: z.output<typeof filterQuery>) => {
+  const search = (user: Reader, q: z.output<typeof filterQuery>, reads: Queryable) => {
     const asOf = q.as_of ?? svc.today();
-    return { asOf, rows: svc.search(user, { asOf, grade: q.grade, status: q.status, areaPrefix: q.area && scopePrefix(q.area) }) };
+    return { asOf, rows: svc.search(user, { asOf, grade: q.grade, status: q.status, areaPrefix: q.area && scopePrefix(q.area) }, reads) };
   };
   const tags = ['listing'];
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
   app.get('/', describe({ summary: 'Listings as of a date, filtered by grade, status, area', tags, response: listingPage }), query(filterQuery), async (c) => {
-    const { asOf, rows } = search(c.get('user'), c.req.valid('query'));
+    const { asOf, rows } = search(c.get('user'), c.req.valid('query'), c.var.reads);
     const listings = await rows;
     return json(c, listingPage, { as_of: asOf, count: listings.length, listings });
   });
@@ -73,7 +74,7 @@ export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}
 
   app.get('/export.csv', describe({ summary: 'Listings as CSV', tags, response: { media: 'text/csv', schema: { type: 'string' } } }), query(filterQuery), async (c) => {
     const q = c.req.valid('query');
-    const { asOf, rows } = search(c.get('user'), q);
+    const { asOf, rows } = search(c.get('user'), q, c.var.reads);
     const body = listingsCsv(await rows, q.lang ?? 'zh');
     return c.body(body, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -83,7 +84,7 @@ export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}
 
   app.get('/export.xlsx', describe({ summary: 'Listings as Excel', tags, response: { media: XLSX } }), query(filterQuery), async (c) => {
     const q = c.req.valid('query');
-    const { asOf, rows } = search(c.get('user'), q);
+    const { asOf, rows } = search(c.get('user'), q, c.var.reads);
     const bytes = await listingsXlsx(await rows, q.lang ?? 'zh', asOf);
     return c.body(bytes as unknown as ArrayBuffer, 200, {
       'Content-Type': XLSX,
@@ -94,7 +95,7 @@ export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}
   app.get('/:id{[0-9]+}', describe({ summary: 'A listing with its events and assessments', tags, response: listingDetail }), pathParams(idParam), query(detailQuery), async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
-    return json(c, listingDetail, await svc.detail(c.get('user'), id, q.as_of ?? svc.today()));
+    return json(c, listingDetail, await svc.detail(c.get('user'), id, q.as_of ?? svc.today(), c.var.reads));
   });
 
   app.get('/:id{[0-9]+}/outline', describe({ summary: 'The listed area as GeoJSON', tags, response: { media: 'application/geo+json', schema: listingOutline } }), pathParams(idParam), async (c) => {

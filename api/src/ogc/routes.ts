@@ -65,7 +65,7 @@ function feature(def: LayerDefinition, row: Record<string, unknown>) {
   return { type: 'Feature', id: Number(__id), geometry: JSON.parse(String(__geometry)), properties };
 }
 
-export function ogcRoutes({ db, config }: AppDeps) {
+export function ogcRoutes({ config }: AppDeps) {
   const app = new Hono<AppEnv>();
   const sql = new Map<string, ItemSql>(LAYERS.map((l) => [l.id, buildItemSql(l)]));
   const base = (c: Context<AppEnv>) => `${publicOriginOf(c, config)}/api/ogc`;
@@ -93,13 +93,13 @@ export function ogcRoutes({ db, config }: AppDeps) {
   app.get('/collections', async (c) => {
     const prefix = c.get('user').scopePrefix;
     const collections = [];
-    for (const def of LAYERS) collections.push(collectionOf(def, base(c), (await layerStats(db, def, prefix)).bounds));
+    for (const def of LAYERS) collections.push(collectionOf(def, base(c), (await layerStats(c.var.reads, def, prefix)).bounds));
     return c.json({ links: [{ href: `${base(c)}/collections`, rel: 'self', type: 'application/json' }], collections });
   });
 
   app.get('/collections/:id', async (c) => {
     const def = layerOr404(c.req.param('id'));
-    return c.json(collectionOf(def, base(c), (await layerStats(db, def, c.get('user').scopePrefix)).bounds));
+    return c.json(collectionOf(def, base(c), (await layerStats(c.var.reads, def, c.get('user').scopePrefix)).bounds));
   });
 
   // Part 3 queryables: the properties a filter may name, as a JSON Schema.
@@ -128,7 +128,7 @@ export function ogcRoutes({ db, config }: AppDeps) {
     const filter = parseFilter(q, def);
     const p = sql.get(def.id)!.page(filter?.sql);
     const values = { prefix: c.get('user').scopePrefix, asOf, w, s, e, n, dtStart: dt?.start ?? null, dtEnd: dt?.end ?? null, limit: q.limit, offset: q.offset, id: null };
-    const rows = await db.query<Record<string, unknown>>(p.text, bindNamed(p as CompiledSql<string>, { ...values, ...filter?.values }));
+    const rows = await c.var.reads.query<Record<string, unknown>>(p.text, bindNamed(p as CompiledSql<string>, { ...values, ...filter?.values }));
     const matched = rows.length ? Number(rows[0]!.__matched) : 0;
     const self = new URL(c.req.url);
     const link = (offset: number, rel: string) => {
@@ -160,7 +160,7 @@ export function ogcRoutes({ db, config }: AppDeps) {
     parseQuery(c, oneItemQuery);
     if (!/^\d{1,18}$/.test(fid)) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
     const q = sql.get(def.id)!.one;
-    const [row] = await db.query<Record<string, unknown>>(q.text, bindNamed(q, { prefix: c.get('user').scopePrefix, asOf: chinaToday(), id: fid } as never));
+    const [row] = await c.var.reads.query<Record<string, unknown>>(q.text, bindNamed(q, { prefix: c.get('user').scopePrefix, asOf: chinaToday(), id: fid } as never));
     if (!row) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
     c.header('Content-Type', GEOJSON);
     return c.body(

@@ -11,13 +11,14 @@ import { asOfParam, parseQuery } from '../http/params.js';
 import { chinaToday } from 'domain/time';
 import { checkpointFigures, inspectionFigures, listingFigures, peopleFigures, signalFigures } from './repository.js';
 
-export function overviewRoutes({ db }: AppDeps) {
+export function overviewRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const { as_of } = parseQuery(c, z.object({ as_of: asOfParam }));
     const asOf = as_of ?? chinaToday();
     const user = c.get('user');
     const p = user.scopePrefix;
+    const db = c.var.reads;
     const [listings, signals, checkpoints, inspections] = await Promise.all([
       listingFigures(db, p, asOf),
       signalFigures(db, p),

@@ -80,7 +80,7 @@ export function patrolRoutes(deps: AppDeps, opts: { today?: () => string } = {})
     const q = parseQuery(c, dueQuery);
     const asOf = q.as_of ?? today();
     const withinDays = q.within_days ?? 14;
-    const scored = scoreAll(await patrolTargets(db, c.get('user').scopePrefix), asOf).filter((s) => isDueOrRisky(s, withinDays));
+    const scored = scoreAll(await patrolTargets(c.var.reads, c.get('user').scopePrefix), asOf).filter((s) => isDueOrRisky(s, withinDays));
     return c.json({ as_of: asOf, within_days: withinDays, count: scored.length, overdue: scored.filter((s) => s.overdue).length, items: scored.map(item) });
   });
 
@@ -91,11 +91,11 @@ export function patrolRoutes(deps: AppDeps, opts: { today?: () => string } = {})
     let start: { lon: number; lat: number; source: 'given' | 'county_seat'; name: string | null };
     if (q.start) start = { lon: q.start[0], lat: q.start[1], source: 'given', name: null };
     else {
-      const seat = await countySeat(db, user.jurisdictionCode);
+      const seat = await countySeat(c.var.reads, user.jurisdictionCode);
       if (!seat) throw new ProblemError(422, 'No start point', { param: 'start', detail: 'Your jurisdiction has no label point; give start=lon,lat.' });
       start = { lon: seat.lonLat[0], lat: seat.lonLat[1], source: 'county_seat', name: seat.name };
     }
-    const picked = pickStops(await patrolTargets(db, user.scopePrefix), date, q.max_stops ?? 8);
+    const picked = pickStops(await patrolTargets(c.var.reads, user.scopePrefix), date, q.max_stops ?? 8);
     const route = planRoute([start.lon, start.lat], picked.map((s) => [s.target.lon, s.target.lat] as LonLat));
     const stops = route.legs.map((leg, i) => ({
       seq: i + 1,

@@ -10,11 +10,11 @@ export const searchQuery = z.object({
   limit: limitParam(20, 100),
 });
 
-export function searchRoutes({ db }: AppDeps) {
+export function searchRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const { q, limit } = parseQuery(c, searchQuery);
-    return c.json({ query: q, results: await search(db, q, c.get('user').scopePrefix, limit) });
+    return c.json({ query: q, results: await search(c.var.reads, q, c.get('user').scopePrefix, limit) });
   });
   return app;
 }

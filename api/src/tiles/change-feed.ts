@@ -19,12 +19,19 @@
  *    moved; migrations/091): `onUsersChanged` drops them from the process's token cache (auth/sessions.ts), and
  *    the barrier covers them as it covers tiles. Down or up again, the token cache is cleared as the tiles are.
  *
+ * 5. With read replicas (reads/read-floor.ts) the feed also keeps the read floor: a change notification makes
+ *    reads (tile renders included) go to the primary until the primary's WAL position after it is known, and the
+ *    barrier carries the writing request's WAL position, which every process takes as its floor before it
+ *    acknowledges. A tile dropped by a change is thus never re-rendered from a replica that lacks the change.
+ *    (Users and sessions are read on the primary: their notifications need no floor.)
+ *
  * On the embedded database (one process) the same code runs with no peers: the barrier only waits for this
  * process's own listener.
  */
 import { randomBytes } from 'node:crypto';
-import type { Database, Listener } from 'db';
+import { isWalPosition, type Database, type Listener } from 'db';
 import type { LayerDefinition } from '../layers/types.js';
+import { ReadFloor } from '../reads/read-floor.js';
 import { layersChangedBy, parseDataChange } from './invalidation.js';
 import type { TileCache } from './tile-cache.js';
 
@@ -49,19 +56,27 @@ export class TileChangeFeed {
   /** Counts for /api/health-style inspection and tests. */
   readonly stats = { changes: 0, tilesDropped: 0, syncs: 0, syncTimeouts: 0 };
 
+  readonly floor: ReadFloor;
+
   constructor(
     private readonly db: Database,
     private readonly cache: TileCache,
     private readonly layers: readonly LayerDefinition[],
-    private readonly opts: { ackTimeoutMs?: number; log?: (msg: string) => void; onUsersChanged?: (ids: number[] | 'all') => void } = {},
-  ) {}
+    private readonly opts: { ackTimeoutMs?: number; log?: (msg: string) => void; onUsersChanged?: (ids: number[] | 'all') => void; floor?: ReadFloor } = {},
+  ) {
+    this.floor = opts.floor ?? new ReadFloor(db);
+  }
 
   async start(): Promise<void> {
     this.listener = await this.db.listen(TILE_CHANNEL, {
       applicationName: this.name,
       onNotify: (payload) => this.onNotify(payload),
       // Down: notifications may be lost from now on. Up again: whatever is cached may have missed some.
-      onState: () => (this.cache.clear(), this.opts.onUsersChanged?.('all')),
+      onState: (up) => {
+        this.cache.clear();
+        this.opts.onUsersChanged?.('all');
+        this.floor.setLive(up);
+      },
     });
   }
 
@@ -70,9 +85,14 @@ export class TileChangeFeed {
     return this.listener?.up ?? false;
   }
 
-  /** After a write has committed: returns once every API process has applied every change committed so far. */
+  /**
+   * After a write has committed: returns once every API process has applied every change committed so far, and
+   * (with replicas) raised its read floor to the primary's WAL position now.
+   */
   async sync(): Promise<void> {
-    if (!this.live) return; // this process serves no cached tile now, and cannot hear acknowledgements
+    const lsn = await this.db.walPosition();
+    this.floor.raise(lsn);
+    if (!this.live) return; // this process serves no cached tile now, reads from the primary, and cannot hear acknowledgements
     this.stats.syncs++;
     const id = `${this.name}#${++this.seq}`;
     const peers = this.db.kind === 'postgres' ? (await this.db.query<{ name: string }>(PEERS_SQL, [this.name])).map((r) => r.name) : [];
@@ -82,7 +102,7 @@ export class TileChangeFeed {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeout)));
     try {
-      await this.db.query('SELECT pg_notify($1, $2)', [TILE_CHANNEL, JSON.stringify({ sync: id })]);
+      await this.db.query('SELECT pg_notify($1, $2)', [TILE_CHANNEL, JSON.stringify(lsn ? { sync: id, lsn } : { sync: id })]);
       if ((await Promise.race([done, timedOut])) === 'timeout') {
         this.stats.syncTimeouts++;
         (this.opts.log ?? console.warn)(`[tiles] no acknowledgement within ${timeout} ms from ${[...waiting].join(', ')}`);
@@ -94,6 +114,7 @@ export class TileChangeFeed {
   }
 
   async close(): Promise<void> {
+    this.floor.close();
     await this.listener?.close();
     this.listener = null;
   }
@@ -105,12 +126,16 @@ export class TileChangeFeed {
     } catch {
       return;
     }
-    if (typeof msg.sync === 'string') return this.onBarrier(msg.sync);
+    if (typeof msg.sync === 'string') {
+      if (isWalPosition(msg.lsn)) this.floor.raise(msg.lsn);
+      return this.onBarrier(msg.sync);
+    }
     if (typeof msg.ack === 'string' && typeof msg.by === 'string') return this.acknowledged(msg.ack, msg.by);
     if (msg.users === 'all' || Array.isArray(msg.users)) return this.opts.onUsersChanged?.(msg.users === 'all' ? 'all' : msg.users.map(Number));
     const change = parseDataChange(msg);
     if (!change) return;
     this.stats.changes++;
+    this.floor.changed();
     for (const layer of layersChangedBy(change, this.layers)) this.stats.tilesDropped += this.cache.invalidate(layer.id, change.boxes);
   }
 

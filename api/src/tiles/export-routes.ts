@@ -32,7 +32,7 @@ export const exportQuery = z.object({
   as_of: asOfParam,
 });
 
-export function exportRoutes({ db }: AppDeps, tiles: TileService) {
+export function exportRoutes(_deps: AppDeps, tiles: TileService) {
   const app = new Hono<AppEnv>();
   app.get('/tiles.pmtiles', async (c) => {
     const q = parseQuery(c, exportQuery);
@@ -40,12 +40,12 @@ export function exportRoutes({ db }: AppDeps, tiles: TileService) {
     const maxzoom = q.maxzoom ?? 14;
     if (minzoom > maxzoom) throw badRequest('minzoom', `minzoom ${minzoom} is above maxzoom ${maxzoom}.`);
     const req = { layers: q.layers, prefix: c.get('user').scopePrefix, asOf: q.as_of ?? chinaToday(), minzoom, maxzoom };
-    const plan = await planExport(db, req);
+    const plan = await planExport(c.var.reads, req);
     if (plan.tiles > MAX_EXPORT_TILES) {
       throw badRequest('maxzoom', `That is ${plan.tiles} tiles, more than ${MAX_EXPORT_TILES}: lower maxzoom, or use the command line (pnpm export:pmtiles).`);
     }
     const started = Date.now();
-    const archive = await exportPmtiles(db, tiles, req);
+    const archive = await exportPmtiles(c.var.reads, tiles, req);
     console.log(`[export] ${c.get('user').username}: ${req.layers.map((l) => l.id).join(',')} z${minzoom}–${maxzoom}, ${plan.tiles} tiles in ${Date.now() - started} ms`);
     if (!archive) return c.body(null, 204);
     const name = `grid-console-${req.layers.map((l) => l.id).join('-')}-${req.asOf}.pmtiles`;

@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { layerStats } from '../catalogue/catalogue.js';
 import { styleLayersOf } from '../style/paint.js';
-import type { Database } from 'db';
+import type { Queryable } from 'db';
 import type { LayerDefinition } from '../layers/types.js';
 import { writePmtilesArchive, type PmtilesTile } from './pmtiles-writer.js';
 import type { TileService } from './tile-service.js';
@@ -41,7 +41,7 @@ function tileRange(b: BBox, z: number) {
 }
 
 /** The extent to export and how many tiles that is, before doing any of it. */
-export async function planExport(db: Database, req: ExportRequest): Promise<{ bounds: BBox | null; tiles: number }> {
+export async function planExport(db: Queryable, req: ExportRequest): Promise<{ bounds: BBox | null; tiles: number }> {
   let bounds: BBox | null = null;
   for (const def of req.layers) {
     const b = (await layerStats(db, def, req.prefix)).bounds;
@@ -56,7 +56,7 @@ export async function planExport(db: Database, req: ExportRequest): Promise<{ bo
   return { bounds, tiles };
 }
 
-export async function exportPmtiles(db: Database, service: TileService, req: ExportRequest, onProgress?: (p: ExportProgress) => void): Promise<Buffer | null> {
+export async function exportPmtiles(db: Queryable, service: TileService, req: ExportRequest, onProgress?: (p: ExportProgress) => void): Promise<Buffer | null> {
   const { bounds, tiles: total } = await planExport(db, req);
   if (!bounds) return null;
   const out: PmtilesTile[] = [];

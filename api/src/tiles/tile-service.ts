@@ -4,11 +4,13 @@
  * PGlite. Tiles are cached (tile-cache.ts) under a key of only what changes them: the layer and address, the
  * jurisdiction prefix only for layers scoped by it, the as-of date only for statements that read it, and the
  * attribute filter when there is one. The cache is used only while the change feed hears every write.
+ * Tiles are rendered from a read replica when one has replayed every change heard (reads/read-floor.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Database } from 'db';
+import type { Database, Queryable } from 'db';
 import type { LayerDefinition } from '../layers/types.js';
 import { LAYERS } from '../layers/registry.js';
+import type { ReadFloor } from '../reads/read-floor.js';
 import { TileChangeFeed } from './change-feed.js';
 import { encodeTile, type TileSpaceFeature } from './encode-mvt.js';
 import { bindNamed, type CompiledSql } from './named-params.js';
@@ -40,6 +42,8 @@ export interface TileServiceOptions {
   ackTimeoutMs?: number;
   /** Users whose tokens changed, heard on the change feed (see change-feed.ts). */
   onUsersChanged?: (ids: number[] | 'all') => void;
+  /** Where reads go (shared with the API's routes); the change feed keeps it. */
+  floor?: ReadFloor;
 }
 
 export class TileService {
@@ -56,7 +60,7 @@ export class TileService {
   ) {
     for (const l of layers) this.sql.set(l.id, buildTileSql(l)), this.readsByZoom.set(l.id, []);
     this.cache = new TileCache(opts.cache);
-    this.feed = new TileChangeFeed(db, this.cache, layers, { ackTimeoutMs: opts.ackTimeoutMs, onUsersChanged: opts.onUsersChanged });
+    this.feed = new TileChangeFeed(db, this.cache, layers, { ackTimeoutMs: opts.ackTimeoutMs, onUsersChanged: opts.onUsersChanged, floor: opts.floor });
   }
 
   /** Start hearing about changes; until then (and whenever the feed is down) tiles are not cached. */
@@ -97,8 +101,11 @@ export class TileService {
     const hit = useCache ? this.cache.get(key) : undefined;
     if (hit) return hit;
     const changesBefore = this.cache.changes;
+    // Chosen after reading the change count: a change heard from here on either stops this tile being cached or
+    // came before the choice, which then already excludes replicas that lack it.
+    const reads = this.feed.floor.reads();
     this.mvt ??= await this.db.supportsMvt();
-    const bytes = this.mvt ? await this.renderMvt(def, req) : await this.renderJs(def, req);
+    const bytes = this.mvt ? await this.renderMvt(reads, def, req) : await this.renderJs(reads, def, req);
     const out = { bytes, etag: etagOf(bytes) };
     // Cached only if no change arrived while it rendered (it may have read the rows from before that change),
     // and the feed is live (a change missed while it was down must not be cached).
@@ -111,16 +118,16 @@ export class TileService {
     return bindNamed(q as CompiledSql<string>, req.filter ? { ...req, ...req.filter.values } : (req as unknown as Record<string, unknown>));
   }
 
-  private async renderMvt(def: LayerDefinition, req: TileRequest): Promise<Uint8Array | null> {
+  private async renderMvt(reads: Queryable, def: LayerDefinition, req: TileRequest): Promise<Uint8Array | null> {
     const q = this.sql.get(def.id)!.mvt(req.z, req.filter?.sql);
-    const [row] = await this.db.query<{ mvt: Uint8Array | null }>(q.text, this.bind(q, req), { name: q.statement });
+    const [row] = await reads.query<{ mvt: Uint8Array | null }>(q.text, this.bind(q, req), { name: q.statement });
     const mvt = row?.mvt;
     return mvt && mvt.byteLength > 0 ? new Uint8Array(mvt.buffer, mvt.byteOffset, mvt.byteLength) : null;
   }
 
-  private async renderJs(def: LayerDefinition, req: TileRequest): Promise<Uint8Array | null> {
+  private async renderJs(reads: Queryable, def: LayerDefinition, req: TileRequest): Promise<Uint8Array | null> {
     const q = this.sql.get(def.id)!.features(req.z, req.filter?.sql);
-    const rows = await this.db.query<Record<string, unknown>>(q.text, this.bind(q, req));
+    const rows = await reads.query<Record<string, unknown>>(q.text, this.bind(q, req));
     const features: TileSpaceFeature[] = rows.map((r) => {
       const { __id, __geom: _g, __geojson, ...properties } = r;
       return { id: Number(__id), geometry: JSON.parse(String(__geojson)), properties };

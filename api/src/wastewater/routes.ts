@@ -10,6 +10,7 @@ import { chinaToday } from 'domain/time';
 import { INDEX_SUBSTANCE, SUBSTANCES } from 'domain/wastewater';
 import { recordAudit } from '../audit/audit.js';
 import { requireRole } from '../auth/middleware.js';
+import type { Queryable } from 'db';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { areaCode, isoDate, limitParam, parseBody, parseQuery, parseWith } from '../http/params.js';
 import { ProblemError, notFound } from '../http/problem.js';
@@ -65,47 +66,49 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps;
   const app = new Hono<AppEnv>();
 
-  const latestDay = async () => {
-    const [r] = await db.query<{ d: string | null }>(`SELECT (max(sampled_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS d FROM wastewater_sample`);
+  const latestDay = async (reads: Queryable) => {
+    const [r] = await reads.query<{ d: string | null }>(`SELECT (max(sampled_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS d FROM wastewater_sample`);
     return r?.d ?? null;
   };
 
   app.get('/sites', async (c) => {
     const q = parseQuery(c, sitesQuery);
-    const sites = await listSites(db, c.get('user').scopePrefix, q.substance);
+    const sites = await listSites(c.var.reads, c.get('user').scopePrefix, q.substance);
     return c.json({ substance: q.substance, unit: 'mg/day/1000 inhabitants', sites });
   });
 
   app.get('/sites/:code/series', async (c) => {
     const { code } = parseWith(codeParam, c.req.param(), 'path');
     const q = parseQuery(c, seriesQuery);
-    const site = await findSite(db, code, c.get('user').scopePrefix);
+    const reads = c.var.reads;
+    const site = await findSite(reads, code, c.get('user').scopePrefix);
     if (!site) throw notFound(`No sampling site ${code} in your jurisdiction.`, 'code');
-    const series = await siteSeries(db, site.id, seriesRange(q, await latestDay()));
+    const series = await siteSeries(reads, site.id, seriesRange(q, await latestDay(reads)));
     return c.json({ site: { code: site.code, name: site.name, kind: site.kind, populationServed: site.population_served }, ...series });
   });
 
   app.get('/areas/:code/series', async (c) => {
     const { code } = parseWith(areaParam, c.req.param(), 'path');
     const q = parseQuery(c, seriesQuery);
-    const area = await findArea(db, code, c.get('user').scopePrefix);
+    const reads = c.var.reads;
+    const area = await findArea(reads, code, c.get('user').scopePrefix);
     if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
-    const signal = (await areaSignals(db, area.code)).find((s) => s.substance === q.substance) ?? null;
-    const series = await areaSeries(db, area.code, seriesRange(q, await latestDay()), signal);
+    const signal = (await areaSignals(reads, area.code)).find((s) => s.substance === q.substance) ?? null;
+    const series = await areaSeries(reads, area.code, seriesRange(q, await latestDay(reads)), signal);
     return c.json({ area, ...series, signal });
   });
 
   app.get('/areas/:code/signals', async (c) => {
     const { code } = parseWith(areaParam, c.req.param(), 'path');
-    const area = await findArea(db, code, c.get('user').scopePrefix);
+    const area = await findArea(c.var.reads, code, c.get('user').scopePrefix);
     if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
-    return c.json({ area, signals: await areaSignals(db, area.code) });
+    return c.json({ area, signals: await areaSignals(c.var.reads, area.code) });
   });
 
   app.get('/rising', async (c) => {
     const q = parseQuery(c, risingQuery);
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
-    const signals = await risingSignals(db, c.get('user').scopePrefix, { substance: q.substance ?? null, levels, limit: q.limit });
+    const signals = await risingSignals(c.var.reads, c.get('user').scopePrefix, { substance: q.substance ?? null, levels, limit: q.limit });
     return c.json({ signals });
   });
 
@@ -113,7 +116,7 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/divergent', async (c) => {
     const q = parseQuery(c, divergentQuery);
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
-    return c.json({ signals: await divergentSignals(db, c.get('user').scopePrefix, { levels, limit: q.limit }) });
+    return c.json({ signals: await divergentSignals(c.var.reads, c.get('user').scopePrefix, { levels, limit: q.limit }) });
   });
 
   app.post('/recompute', requireRole('office', 'admin'), async (c) => {
