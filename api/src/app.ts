@@ -19,6 +19,7 @@ import { checkpointRoutes } from './checkpoint/routes.js';
 import { firmRoutes } from './firm/routes.js';
 import { venueRoutes } from './venue/routes.js';
 import { gridRoutes } from './grid/routes.js';
+import { gridMonthRoutes } from './grid-month/routes.js';
 import { overviewRoutes } from './overview/routes.js';
 import { basemapRoutes } from './basemap/routes.js';
 import { openBasemapSource } from './basemap/sources.js';
@@ -114,6 +115,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/firms', firmRoutes(deps));
   app.route('/api/venues', venueRoutes(deps));
   app.route('/api/grids', gridRoutes(deps));
+  app.route('/api/grid-months', gridMonthRoutes(deps));
   app.route('/api/overview', overviewRoutes(deps));
   app.route('/api/imports', importRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));

@@ -10,6 +10,7 @@ import { dueQuery, planQuery } from '../patrol/routes.js';
 import { importQuery } from '../imports/routes.js';
 import { itemsQuery as ogcItems } from '../ogc/routes.js';
 import { tileQuery } from '../tiles/routes.js';
+import { statusQuery } from '../grid-month/routes.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 
 type Op = { summary: string; tags: string[]; query?: z.ZodObject; path?: string[]; body?: string; produces?: string; secured?: boolean };
@@ -74,6 +75,11 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/overview': { get: { summary: 'Key figures of the jurisdiction (wall display): listings, signals, checkpoints, due inspections, people rates', tags: ['overview'], query: z.object({ as_of: asOfParam }) } },
   '/api/grids/locate': { get: { summary: "Am I inside my grid? The grid, village and township at a position (datum wgs84, gcj02 or bd09)", tags: ['grid'], query: z.object({ lon: z.string(), lat: z.string(), datum: z.enum(['wgs84', 'gcj02', 'bd09']).optional() }) } },
   '/api/grids/mine': { get: { summary: "A grid officer's grids: boundary, due inspections, latest monthly counts", tags: ['grid'] } },
+  '/api/grid-months/mine': { get: { summary: "A grid officer's monthly figures form: per grid the month's counts on file with their version, last month's, the report and the draft", tags: ['grid'], query: z.object({ month: z.string().optional() }) } },
+  '/api/grid-months/{grid}/{month}/submissions': { post: { summary: 'Submit a grid\'s figures for a month (grid officer; idempotent by submission_id; 409 with both sides when base_version is stale; audited)', tags: ['grid'], path: ['grid', 'month'], body: '{submission_id, base_version, figures: {registered, under_control, risk_low, risk_medium, risk_high, rehab_due, rehab_done}, confirm_warnings}' } },
+  '/api/grid-months/{grid}/{month}/draft': { put: { summary: 'Save a draft of the figures (grid officer; audited)', tags: ['grid'], path: ['grid', 'month'], body: '{base_version, figures}' } },
+  '/api/grid-months/{grid}/{month}': { put: { summary: 'Office correction of a grid\'s figures (office/admin; version checked; audited)', tags: ['grid'], path: ['grid', 'month'], body: '{base_version, figures, reason}' } },
+  '/api/grid-months/status': { get: { summary: 'Which grids have reported a month, and the reminder list of those that have not (office/admin)', tags: ['grid'], query: statusQuery } },
   '/api/listings': {
     get: { summary: 'Listings as of a date, filtered by grade, status, area', tags: ['listing'] },
     post: { summary: 'List an area (office/admin)', tags: ['listing'], body: 'listing' },
