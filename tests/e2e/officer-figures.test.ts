@@ -86,8 +86,9 @@ async function row(code: string) {
 }
 
 async function openSheet() {
-  const closed = page.locator('button.collapse[aria-expanded="false"]');
-  if (await closed.count()) await closed.click();
+  const toggle = page.locator('button.collapse');
+  await toggle.waitFor({ timeout: 60_000 });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   await page.locator('.figures-grid').first().waitFor({ timeout: 30_000 });
 }
 
