@@ -251,4 +251,26 @@ describe('monthly figures on a phone with no network', () => {
     expect(c.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     expect(c.foreign).toEqual([]);
   });
+
+  it("shows the office which grids reported this month and the reminder list of the rest", async () => {
+    const office = await openConsolePage(browser, inject('baseUrl'), VIEWPORTS.laptop, { signIn: 'county_office' });
+    try {
+      await office.page.goto('/');
+      const panel = office.page.locator('.reporting-status');
+      await panel.locator('.reporting-summary').waitFor({ timeout: 60_000 });
+      const status = (await (await office.page.context().request.get('/api/grid-months/status')).json()) as { reportedCount: number; total: number; notReportedCount: number };
+      expect(status.reportedCount).toBeGreaterThanOrEqual(2);
+      expect(await panel.locator('.reporting-summary').innerText()).toContain(`已上报 ${status.reportedCount} / ${status.total} 个网格，未上报 ${status.notReportedCount} 个`);
+      const reported = await panel.locator('[data-list="reported"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-grid')));
+      expect(reported).toEqual(expect.arrayContaining(grids.map((g) => g.code)));
+      const reminders = panel.locator('[data-list="not-reported"] li');
+      expect(await reminders.count()).toBe(Math.min(status.notReportedCount, 500));
+      expect(await reminders.evaluateAll((els) => els.map((e) => e.getAttribute('data-grid')))).not.toContain(grids[0]!.code);
+      await panel.scrollIntoViewIfNeeded();
+      await office.page.screenshot({ path: `${SHOTS}/officer-figures-5-office.png` });
+      expect(office.errors).toEqual([]);
+    } finally {
+      await office.close();
+    }
+  });
 });
