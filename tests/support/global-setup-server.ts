@@ -48,7 +48,9 @@ export function webDistIsStale(): boolean {
 export function buildWebIfStale(): void {
   if (!webDistIsStale()) return;
   console.log('[e2e] building web/dist ...');
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  // pnpm links vite into the package that declares it (web/); older layouts hoisted it to the root.
+  const vite = [join(web, 'node_modules/.bin/vite'), join(root, 'node_modules/.bin/vite')].find(existsSync) ?? 'vite';
+  const r = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
   if (r.status !== 0) {
     const fallback = spawnSync('pnpm', ['--filter', 'web', 'build'], { cwd: root, stdio: 'inherit' });
     if (fallback.status !== 0) throw new Error('web build failed');
