@@ -16,7 +16,7 @@ export function FiguresPanel({ ctx }: { ctx: PluginContext }) {
   const time = (iso: string) => new Date(iso).toLocaleString(ctx.lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   const a = s.answer;
   return (
-    <section className="officer figures" aria-labelledby="figures-title">
+    <section className="figures" aria-labelledby="figures-title">
       <h3 id="figures-title">{t('title', { month: a?.month ?? '' })}</h3>
       <p className="officer-small">{t('hint')}</p>
       {s.source === 'cache' && s.savedAt && <p className="officer-offline">{t('offlineData', { time: time(s.savedAt) })}</p>}
@@ -44,7 +44,7 @@ function GridFigures({ grid, month, time }: { grid: FormGrid; month: string; tim
   const s = useSyncExternalStore(subscribeFigures, getFiguresState);
   const pending = s.outbox.find((o) => o.gridCode === grid.code && o.month === month);
   return (
-    <section className="figures-grid officer-grid" data-grid={grid.code} aria-labelledby={`figures-${grid.code}`}>
+    <section className="figures-grid" data-grid={grid.code} aria-labelledby={`figures-${grid.code}`}>
       <h4 id={`figures-${grid.code}`}>{grid.name}</h4>
       <p className="officer-small">
         {t('population', { count: grid.population })}
