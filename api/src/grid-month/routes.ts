@@ -15,7 +15,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { limitParam, parseBody, parseParams, parseQuery } from '../http/params.js';
 import { badRequest } from '../http/problem.js';
-import { chinaToday } from '../patrol/routes.js';
+import { chinaToday } from 'domain/time';
 import { officerForms, reportingStatus } from './repository.js';
 import { correctFigures, saveFiguresDraft, submitFigures } from './service.js';
 
@@ -32,8 +32,9 @@ export const submitBody = z.object({
   figures: figuresBody,
   confirm_warnings: z.boolean().optional().default(false),
 });
-const draftBody = z.object({ base_version: version, figures: figuresBody });
-const correctBody = z.object({ base_version: version, figures: figuresBody, reason: z.string().trim().min(1, 'say why the office changes the figures').max(2000) });
+export const draftBody = z.object({ base_version: version, figures: figuresBody });
+export const correctBody = z.object({ base_version: version, figures: figuresBody, reason: z.string().trim().min(1, 'say why the office changes the figures').max(2000) });
+export const mineQuery = z.object({ month: monthParam.optional() });
 export const statusQuery = z.object({ month: monthParam.optional(), limit: limitParam(500, 10_000) });
 
 /** Body (snake_case) → the domain's camelCase keys. */
@@ -56,7 +57,7 @@ export function gridMonthRoutes({ db }: AppDeps, opts: { today?: () => string } 
 
   app.get('/mine', officer, async (c) => {
     const months = openMonths();
-    const q = parseQuery(c, z.object({ month: monthParam.optional() }));
+    const q = parseQuery(c, mineQuery);
     const month = q.month ?? months[0]!;
     const grids = await officerForms(db, c.get('user').id, monthStart(month), monthStart(previousMonth(month)));
     return c.json({ month, months, grids });
