@@ -111,7 +111,7 @@ describe('monthly figures', () => {
     const missing = await submit(g.code, { submission_id: randomUUID(), base_version: g.version, figures: { registered: 1 } });
     expect(((await missing.json()) as { param: string }).param).toBe('figures.under_control');
     const extra = await submit(g.code, { submission_id: randomUUID(), base_version: g.version, figures: { ...toBody(ok), persons: ['张三'] } });
-    expect([extra.status, ((await extra.json()) as { param: string }).param]).toEqual([400, 'figures']);
+    expect([extra.status, ((await extra.json()) as { param: string }).param]).toEqual([400, 'figures.persons']);
     const badId = await submit(g.code, { submission_id: 'abc', base_version: g.version, figures: toBody(ok) });
     expect([badId.status, ((await badId.json()) as { param: string }).param]).toEqual([400, 'submission_id']);
     const old = await call('POST', `/api/grid-months/${g.code}/2020-01/submissions`, 'grid_officer', { submission_id: randomUUID(), base_version: 0, figures: toBody(ok) });

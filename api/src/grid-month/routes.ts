@@ -8,13 +8,13 @@
  * Request bodies name counts as grid_month's columns (under_control, …); answers use camelCase like the other routes.
  * The month to report is the current month in China (UTC+8); the previous one may still be sent late.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { FIELD_PARAM, FIGURE_FIELDS, monthStart, previousMonth } from 'domain/figures';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { limitParam, parseBody, parseParams, parseQuery } from '../http/params.js';
-import { badRequest } from '../http/problem.js';
+import { badRequest, ProblemError } from '../http/problem.js';
 import { chinaToday } from 'domain/time';
 import { officerForms, reportingStatus } from './repository.js';
 import { correctFigures, saveFiguresDraft, submitFigures } from './service.js';
@@ -43,7 +43,10 @@ const fromBody = (f: Record<string, unknown>) => Object.fromEntries(FIGURE_FIELD
 export function gridMonthRoutes({ db }: AppDeps, opts: { today?: () => string } = {}): Hono<AppEnv> {
   const today = opts.today ?? chinaToday;
   const app = new Hono<AppEnv>();
-  const officer = requireRole('grid_officer');
+  // The officer's routes read their input before the role: a malformed request is a 400 whoever sends it.
+  const onlyOfficer = (c: Context<AppEnv>) => {
+    if (c.get('user').role !== 'grid_officer') throw new ProblemError(403, 'Forbidden', { detail: 'Only grid officers report figures for their grids.' });
+  };
   const office = requireRole('office', 'admin');
 
   /** The months an officer may report: this one, and last one late. */
@@ -55,25 +58,28 @@ export function gridMonthRoutes({ db }: AppDeps, opts: { today?: () => string } 
     if (!openMonths().includes(month)) throw badRequest('month', `Figures can be reported for ${openMonths().join(' or ')}, not ${month}.`);
   };
 
-  app.get('/mine', officer, async (c) => {
+  app.get('/mine', async (c) => {
     const months = openMonths();
     const q = parseQuery(c, mineQuery);
+    onlyOfficer(c);
     const month = q.month ?? months[0]!;
     const grids = await officerForms(db, c.get('user').id, monthStart(month), monthStart(previousMonth(month)));
     return c.json({ month, months, grids });
   });
 
-  app.put('/:grid/:month/draft', officer, async (c) => {
+  app.put('/:grid/:month/draft', async (c) => {
     const p = parseParams(c, pathParams);
-    reportable(p.month);
     const b = await parseBody(c, draftBody);
+    onlyOfficer(c);
+    reportable(p.month);
     return c.json(await saveFiguresDraft(db, c.get('user'), { gridCode: p.grid, month: p.month, baseVersion: b.base_version, figures: fromBody(b.figures) }));
   });
 
-  app.post('/:grid/:month/submissions', officer, async (c) => {
+  app.post('/:grid/:month/submissions', async (c) => {
     const p = parseParams(c, pathParams);
-    reportable(p.month);
     const b = await parseBody(c, submitBody);
+    onlyOfficer(c);
+    reportable(p.month);
     const r = await submitFigures(db, c.get('user'), {
       submissionId: b.submission_id, gridCode: p.grid, month: p.month, baseVersion: b.base_version, figures: fromBody(b.figures), confirmWarnings: b.confirm_warnings,
     });
