@@ -24,6 +24,7 @@ import { checkpointRoutes } from './checkpoint/routes.js';
 import { firmRoutes } from './firm/routes.js';
 import { venueRoutes } from './venue/routes.js';
 import { gridRoutes } from './grid/routes.js';
+import { gridMonthRoutes } from './grid-month/routes.js';
 import { overviewRoutes } from './overview/routes.js';
 import { basemapRoutes } from './basemap/routes.js';
 import { openBasemapSource } from './basemap/sources.js';
@@ -136,6 +137,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/firms', firmRoutes(deps));
   app.route('/api/venues', venueRoutes(deps));
   app.route('/api/grids', gridRoutes(deps));
+  app.route('/api/grid-months', gridMonthRoutes(deps));
   app.route('/api/overview', overviewRoutes(deps));
   app.route('/api/imports', importRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));

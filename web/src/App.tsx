@@ -9,6 +9,7 @@ import { LoginScreen, type DemoAccount } from './auth/LoginScreen';
 import { SeedingScreen } from './health/SeedingScreen';
 import { Console } from './console/Console';
 import { WallDisplay } from './wall/WallDisplay';
+import { dropUserCaches } from './reporting/pwa';
 
 interface SessionAnswer {
   user?: SessionUser | null;
@@ -63,6 +64,18 @@ export function App({ initialLang }: { initialLang: Lang }) {
     [i18n],
   );
 
+  /** The last signed-in session from the service worker's cache, when the network is gone. */
+  const openFromCache = useCallback(async () => {
+    try {
+      const s = await api.get<SessionAnswer>('/api/session');
+      if (!s?.user) return false;
+      setPhase({ kind: 'console', user: s.user });
+      return true;
+    } catch {
+      return false;
+    }
+  }, []);
+
   const checkSession = useCallback(async () => {
     try {
       const s = await api.get<SessionAnswer>('/api/session');
@@ -94,6 +107,9 @@ export function App({ initialLang }: { initialLang: Lang }) {
         await checkSession();
       } catch {
         if (stop) return;
+        // No network: an installed officer's app still opens, signed in as the session it last saw (the service
+        // worker keeps /api/session); everyone else sees the offline notice until the server answers again.
+        if (navigator.serviceWorker?.controller && (await openFromCache())) return;
         setPhase({ kind: 'offline' });
         timer = setTimeout(poll, 3000);
       }
@@ -103,12 +119,13 @@ export function App({ initialLang }: { initialLang: Lang }) {
       stop = true;
       clearTimeout(timer);
     };
-  }, [checkSession]);
+  }, [checkSession, openFromCache]);
 
   useEffect(() => onUnauthorized(() => void checkSession()), [checkSession]);
 
   const logout = useCallback(async () => {
     await api.del('/api/session').catch(() => undefined);
+    await dropUserCaches().catch(() => undefined);
     await checkSession();
   }, [checkSession]);
 

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
+    /** The whole problem+json body, for callers that act on its fields (param, current, …). */
+    readonly problem?: Record<string, unknown>,
   ) {
     super(`${status} ${title}${detail ? `: ${detail}` : ''}`);
   }
@@ -45,12 +47,13 @@ export function failure(res: Response, payload: { title?: string; detail?: strin
     if (!path.startsWith('/api/session')) unauthorizedListeners.forEach((l) => l());
     return new UnauthorizedError(res.status, title, detail);
   }
-  return new ApiError(res.status, title, detail);
+  return new ApiError(res.status, title, detail, (payload as Record<string, unknown> | null) ?? undefined);
 }
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
