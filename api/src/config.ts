@@ -23,6 +23,8 @@ export interface Config {
   pool: { max: number; maxWaiting: number; waitMs: number; statementTimeoutMs: number };
   /** In-process tile cache bounds, and how long a write waits for other processes to drop its tiles (tiles/). */
   tileCache: { maxBytes: number; maxEntries: number; ttlMs: number; syncTimeoutMs: number };
+  /** Check-in: an inspection recorded farther than this from its site is flagged for the office (not refused). */
+  inspection: { farFromSiteM: number };
 }
 
 /** A non-negative integer setting, or its default. */
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlMs: intFrom(env, 'TILE_CACHE_TTL_S', 900) * 1000,
       syncTimeoutMs: intFrom(env, 'TILE_SYNC_TIMEOUT_MS', 2000),
     },
+    inspection: { farFromSiteM: intFrom(env, 'INSPECTION_FAR_M', 300) },
   };
 }

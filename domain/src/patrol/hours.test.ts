@@ -28,6 +28,8 @@ describe('opening hours', () => {
   it('puts the hours after midnight on the next morning (a KTV open 20:00-02:00)', () => {
     const r = ok('Mo-Su 20:00-02:00');
     expect(r.hours[1]).toEqual([[0, 120], [1200, 1440]]);
+    expect(r.canonical).toBe('Mo-Su 20:00-02:00');
+    expect(ok('Mo-Sa 14:00-02:00; Su off').canonical).toBe('Mo-Fr 14:00-02:00; Sa 14:00-24:00; Su off');
     expect(ok('Fr-Sa 20:00-02:00').hours[6]).toEqual([[0, 120]]);
   });
 

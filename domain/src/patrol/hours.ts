@@ -116,16 +116,30 @@ export function parseOpeningHours(text: string): HoursResult {
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-/** Canonical text: consecutive days with the same windows grouped ("Mo-Fr 08:00-18:00; Sa,Su off"). */
+/**
+ * Canonical text: consecutive days with the same windows grouped ("Mo-Fr 08:00-18:00; Sa,Su off"), and a night
+ * that runs past midnight written as one span ("Mo-Su 14:00-02:00"), as offices write it.
+ */
 export function formatOpeningHours(hours: WeeklyHours): string {
-  const key = (ws: readonly Window[]) => (ws.length ? ws.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`).join(',') : 'off');
-  if (hours.every((ws) => key(ws) === '00:00-24:00')) return '24/7';
+  if (hours.every((ws) => ws.length === 1 && ws[0]![0] === 0 && ws[0]![1] === 1440)) return '24/7';
+  // Day d's early-morning window belongs to the night before when that night runs to midnight.
+  const carried = (d: number) => {
+    const first = hours[d]![0];
+    const before = hours[(d + 6) % 7]!;
+    const last = before[before.length - 1];
+    return !!first && first[0] === 0 && first[1] < 1440 && !!last && last[1] === 1440 && last[0] > 0;
+  };
+  const spans = hours.map((ws, d) => {
+    const own = carried(d) ? ws.slice(1) : ws;
+    return own.map(([a, b], i) => `${hhmm(a)}-${hhmm(i === own.length - 1 && b === 1440 && carried((d + 1) % 7) ? hours[(d + 1) % 7]![0]![1] : b)}`);
+  });
+  const key = (d: number) => (spans[d]!.length ? spans[d]!.join(',') : 'off');
   const rules: string[] = [];
   let d = 0;
   while (d < 7) {
     let e = d;
-    while (e + 1 < 7 && key(hours[e + 1]!) === key(hours[d]!)) e++;
-    rules.push(`${e === d ? DAY_CODES[d] : `${DAY_CODES[d]}-${DAY_CODES[e]}`} ${key(hours[d]!)}`);
+    while (e + 1 < 7 && key(e + 1) === key(d)) e++;
+    rules.push(`${e === d ? DAY_CODES[d] : `${DAY_CODES[d]}-${DAY_CODES[e]}`} ${key(d)}`);
     d = e + 1;
   }
   return rules.join('; ');
