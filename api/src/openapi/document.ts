@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { LAYERS } from '../layers/registry.js';
 import { asOfParam, bboxParam, intString, limitParam } from '../http/params.js';
 import { searchQuery } from '../search/routes.js';
-import { dueQuery, planQuery } from '../patrol/routes.js';
+import { checkInsQuery, dueQuery, planQuery } from '../patrol/routes.js';
+import { changesQuery } from '../wall/routes.js';
 import { importQuery } from '../imports/routes.js';
 import { itemsQuery as ogcItems } from '../ogc/routes.js';
 import { tileQuery } from '../tiles/routes.js';
@@ -95,8 +96,12 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin)', tags: ['wastewater'] } },
   '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], body: 'file' } },
   '/api/patrols/due': { get: { summary: 'Firms and venues due or risky: next due date, overdue flag, score, last outcome (most urgent first)', tags: ['patrol'], query: dueQuery } },
-  '/api/patrols/plan': { get: { summary: "A day's patrol: stops picked by score, ordered (nearest neighbour + 2-opt) from start (default: the county seat), with km, ETA and a GeoJSON LineString", tags: ['patrol'], query: planQuery } },
-  '/api/inspections': { post: { summary: 'Record an inspection of a firm or venue (inspector/office/admin; audited)', tags: ['patrol'], body: '{firm_id | venue_id, inspected_on, outcome: ok|issues|violation, findings}' } },
+  '/api/patrols/plan': { get: { summary: "A day's patrol: stops by urgency, visited while open (opening hours) within the working hours (day_start, day_end), from start (default: the county seat); ETAs, waits, a GeoJSON LineString, and the stops that could not fit with the reason", tags: ['patrol'], query: planQuery } },
+  '/api/inspections': { post: { summary: 'Record an inspection with its check-in (position + accuracy or null for no fix; flagged beyond INSPECTION_FAR_M from the site); the same client_id twice is recorded once (200, duplicate: true)', tags: ['patrol'], body: '{firm_id | venue_id, inspected_on, outcome: ok|issues|violation, findings, client_id?, position?: {lon, lat, accuracy_m} | null}' } },
+  '/api/inspections/flagged': { get: { summary: 'Check-ins recorded far from their site (office/admin)', tags: ['patrol'], query: checkInsQuery } },
+  '/api/firms/{id}/opening-hours': { put: { summary: 'Set or clear the opening hours of a firm (office/admin; audited)', tags: ['patrol'], path: ['id'], body: '{opening_hours: string | null}' } },
+  '/api/venues/{id}/opening-hours': { put: { summary: 'Set or clear the opening hours of a venue (office/admin; audited)', tags: ['patrol'], path: ['id'], body: '{opening_hours: string | null}' } },
+  '/api/wall/changes': { get: { summary: 'What changed between since and until (shift change): listings, rising signals, newly overdue inspections, checkpoint cases, flagged check-ins; visitor=1 leaves out names of people and sites', tags: ['overview'], query: changesQuery } },
   '/api/ogc': { get: { summary: 'OGC API – Features landing page', tags: ['ogc'] } },
   '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },
   '/api/ogc/collections': { get: { summary: 'Collections (one per layer)', tags: ['ogc'] } },

@@ -67,7 +67,7 @@ const INSERT_INSPECTIONS = `
  * Chosen by id, not drawn from the seed's random stream, so the rest of the region stays as it was.
  */
 const DEMO_FIRM_HOURS = `
-  UPDATE firm SET opening_hours = CASE WHEN id % 7 = 0 THEN 'Mo-Su 08:00-18:00' WHEN id % 3 = 0 THEN 'Mo-Sa 08:00-18:00'
+  UPDATE firm SET opening_hours = CASE WHEN id % 7 = 0 THEN 'Mo-Su 08:00-18:00' WHEN id % 3 = 0 THEN 'Mo-Sa 08:00-18:00; Su off'
                                        ELSE 'Mo-Fr 08:00-12:00,14:00-17:30; Sa-Su off' END`;
 const DEMO_VENUE_HOURS = `
   UPDATE venue SET opening_hours = CASE kind WHEN 'hotel' THEN '24/7' WHEN 'internet_cafe' THEN '24/7'
