@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
+    /** The problem+json body's extra members (param, rule, …) for wording the error from a catalogue. */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(`${status} ${title}${detail ? `: ${detail}` : ''}`);
   }
@@ -40,7 +42,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       if (!path.startsWith('/api/session')) unauthorizedListeners.forEach((l) => l());
       throw new UnauthorizedError(res.status, title, detail);
     }
-    throw new ApiError(res.status, title, detail);
+    throw new ApiError(res.status, title, detail, payload && typeof payload === 'object' ? payload : {});
   }
   return payload as T;
 }
@@ -48,5 +50,6 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
