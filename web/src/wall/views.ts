@@ -1,11 +1,11 @@
 /**
- * The wall's three map views and the rotation between them. Every view keeps the same layers drawn (so rotating
+ * The wall's four views (three maps and the shift change over a faint map) and the rotation between them. Every view keeps the same layers drawn (so rotating
  * never fetches a tile and an outage cannot blank a view that was not shown yet); views differ only in opacity and
  * paint overrides, applied through the console's MapView like a plug-in's.
  */
 import type { LayerState } from '../map/styleControl';
 
-export const VIEW_IDS = ['listing', 'signals', 'checkpoints'] as const;
+export const VIEW_IDS = ['listing', 'signals', 'checkpoints', 'shift'] as const;
 export type WallViewId = (typeof VIEW_IDS)[number];
 
 /** Layers the wall draws, in every view. */
@@ -16,7 +16,12 @@ const OPACITY: Record<WallViewId, Record<(typeof WALL_LAYERS)[number], number>> 
   listing: { counties: 1, townships: 1, roads: 0.6, checkpoints: 0.35, wastewater_sites: 0 },
   signals: { counties: 1, townships: 1, roads: 0.5, checkpoints: 0, wastewater_sites: 1 },
   checkpoints: { counties: 0.35, townships: 0.25, roads: 1, checkpoints: 1, wastewater_sites: 0 },
+  // The shift-change list covers most of the map; the listing grades stay beneath it, faint.
+  shift: { counties: 0.5, townships: 0.5, roads: 0.3, checkpoints: 0.35, wastewater_sites: 0 },
 };
+
+/** Layers whose labels name exact sites: not labelled in visitor mode. */
+export const SITE_LAYERS: readonly string[] = ['checkpoints', 'wastewater_sites'];
 
 export function layerStatesFor(view: WallViewId, available: Set<string>): Record<string, LayerState> {
   const out: Record<string, LayerState> = {};
