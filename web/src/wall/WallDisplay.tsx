@@ -30,7 +30,7 @@ import { changesUrl, loadPrefs, savePrefs, shiftWindow, type WallPrefs } from '.
 import { ShiftChange } from './ShiftChange';
 import { usePolled } from './usePolled';
 import { WallControls } from './WallControls';
-import { layerStatesFor, SITE_LAYERS, VIEW_IDS, viewAt, WALL_LAYERS } from './views';
+import { layerStatesFor, SITE_LAYERS, viewAt, WALL_LAYERS } from './views';
 import { ViewLegend } from './ViewLegend';
 import { WallEvidence } from './WallEvidence';
 import './wall.css';
@@ -113,7 +113,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
     return () => clearInterval(id);
   }, [map, settings.tileReloadSeconds]);
 
-  const view = viewAt(now - started.current, settings.rotateSeconds);
+  const view = viewAt(now - started.current, settings.rotateSeconds, settings.views);
 
   const fit = useCallback(
     (m: MapLibreMap) => {
@@ -185,7 +185,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
       <header className="wall-top">
         <h1>{t('title')}</h1>
         <nav className="wall-views" aria-label={t('nowShowing')}>
-          {VIEW_IDS.map((id, i) => (
+          {settings.views.map((id, i) => (
             <span key={id} className={`wall-view${id === view.id ? ' active' : ''}`} data-view={id} aria-current={id === view.id ? 'true' : undefined}>
               <b>{i + 1}</b> {t(`views.${id}`)}
               {id === view.id && <i className="wall-progress" style={{ animationDuration: `${settings.rotateSeconds}s` }} key={Math.floor((now - started.current) / (settings.rotateSeconds * 1000))} />}
@@ -226,7 +226,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
       </main>
       <aside className="wall-side">
         {data ? <FigureBand overview={data.overview} catalogue={setup?.catalogue ?? []} /> : <p className="wall-connecting">{t('connecting')}</p>}
-        {view.id === 'signals' && <WallEvidence turn={Math.floor((now - started.current) / (settings.rotateSeconds * 1000 * VIEW_IDS.length))} refreshKey={data?.fetchedAt ?? 0} />}
+        {view.id === 'signals' && <WallEvidence turn={Math.floor((now - started.current) / (settings.rotateSeconds * 1000 * settings.views.length))} refreshKey={data?.fetchedAt ?? 0} />}
         {dataAt && (
           <footer className="wall-asof">
             <span data-figure="dataAsOf">{t('dataAsOf', { time: hhmm(dataAt) })}</span>

@@ -20,6 +20,12 @@ const OPACITY: Record<WallViewId, Record<(typeof WALL_LAYERS)[number], number>> 
   shift: { counties: 0.5, townships: 0.5, roads: 0.3, checkpoints: 0.35, wastewater_sites: 0 },
 };
 
+/** `views=shift,listing` in the hash: the views to rotate through, in that order (unknown ids dropped; none: all). */
+export function parseViews(value: string | null): WallViewId[] {
+  const ids = (value ?? '').split(',').filter((v): v is WallViewId => (VIEW_IDS as readonly string[]).includes(v));
+  return ids.length ? [...new Set(ids)] : [...VIEW_IDS];
+}
+
 /** Layers whose labels name exact sites: not labelled in visitor mode. */
 export const SITE_LAYERS: readonly string[] = ['checkpoints', 'wastewater_sites'];
 
@@ -33,9 +39,13 @@ export function layerStatesFor(view: WallViewId, available: Set<string>): Record
 }
 
 /** Which view is on `elapsedMs` after the wall started, and how long until the next one. */
-export function viewAt(elapsedMs: number, rotateSeconds: number): { index: number; id: WallViewId; next: WallViewId; remainingMs: number } {
+export function viewAt(
+  elapsedMs: number,
+  rotateSeconds: number,
+  views: readonly WallViewId[] = VIEW_IDS,
+): { index: number; id: WallViewId; next: WallViewId; remainingMs: number } {
   const period = rotateSeconds * 1000;
   const step = Math.floor(Math.max(0, elapsedMs) / period);
-  const index = step % VIEW_IDS.length;
-  return { index, id: VIEW_IDS[index], next: VIEW_IDS[(index + 1) % VIEW_IDS.length], remainingMs: period - (Math.max(0, elapsedMs) % period) };
+  const index = step % views.length;
+  return { index, id: views[index]!, next: views[(index + 1) % views.length]!, remainingMs: period - (Math.max(0, elapsedMs) % period) };
 }

@@ -1,0 +1,16 @@
+import { launchBrowser, VIEWPORTS } from './support/browser.js';
+import { openConsolePage } from './support/console-page.js';
+const browser = await launchBrowser();
+const c = await openConsolePage(browser, 'http://127.0.0.1:7801', VIEWPORTS.desktop, { signIn: 'wall' });
+c.page.on('response', (r) => { if (r.url().includes('/api/wall')) console.log(r.status(), r.url()); });
+await c.page.goto('/#rotate=3&refresh=3&as_of=2026-11-01');
+const t0 = Date.now();
+await c.page.waitForSelector('.wall[data-active-view="shift"]', { timeout: 60000 });
+console.log('shift after', Date.now() - t0);
+await new Promise((r) => setTimeout(r, 500));
+await c.page.screenshot({ path: '/tmp/wall-dbg.png' });
+console.log(await c.page.locator('.wall-shift').count(), c.errors);
+const t1 = Date.now();
+await c.page.locator('.wall-visitor').click({ timeout: 20000 }).catch((e) => console.log('click failed', String(e).slice(0, 600)));
+console.log('click took', Date.now() - t1);
+await c.close(); await browser.close();
