@@ -12,7 +12,7 @@
  *   SOAK_HOURS=6 BASE_URL=http://127.0.0.1:7801 pnpm exec tsx tests/bench/wall-soak.ts
  *
  * SOAK_HOURS (72), STEP_MINUTES (5: simulated time per step, jumped with page.clock.fastForward so that each
- * due timer fires once, then one second run frame by frame so the map draws; real time between steps lets
+ * due timer fires once, then DRAW_MS (250) run frame by frame so the map draws; real time between steps lets
  * fetches land), OUTAGE_EVERY_HOURS (6) and OUTAGE_MINUTES (45) set the run. Settings of the wall: rotate 30 s,
  * refresh 60 s, tiles 600 s (its defaults), all four views.
  */
@@ -25,6 +25,8 @@ const STEP_MIN = Number(process.env.STEP_MINUTES ?? 5);
 const OUTAGE_EVERY_H = Number(process.env.OUTAGE_EVERY_HOURS ?? 6);
 const OUTAGE_MIN = Number(process.env.OUTAGE_MINUTES ?? 45);
 const WARMUP_MIN = 60;
+/** Simulated time run frame by frame after each jump, so that the map and deck.gl draw the new state. */
+const DRAW_MS = Number(process.env.DRAW_MS ?? 250);
 
 /** Installed before the page's scripts (after Playwright's fake clock): counts pending timers and WebGL contexts. */
 const PROBES = `(() => {
@@ -129,10 +131,10 @@ async function main() {
       if (shouldBeOut && !outage) outages++;
       outage = shouldBeOut;
       const t0 = Date.now();
-      // Jump (every due timer fires once: rotation, clock, refresh, retry, tile reload), then run one real-paced
-      // second so the map draws; running every frame of 72 h (runFor) would take days on a software renderer.
+      // Jump (every due timer fires once: rotation, clock, refresh, retry, tile reload), then run DRAW_MS frame by
+      // frame so the map draws; running every frame of 72 h (runFor) would take days on a software renderer.
       await page.clock.fastForward(STEP_MIN * 60_000);
-      await page.clock.runFor(1000);
+      await page.clock.runFor(DRAW_MS);
       minutes += STEP_MIN;
       if (process.env.SOAK_TRACE) process.stderr.write(`[soak] step ${i}: ${Date.now() - t0} ms real\n`);
       // Real time for the page to render and for fetches in flight to land.
