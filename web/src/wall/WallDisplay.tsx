@@ -130,6 +130,13 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
       m.scrollZoom.disable();
       m.doubleClickZoom.disable();
       m.keyboard.disable();
+      // MapLibre writes every failed tile to the console unless the map has an error listener. On the wall a
+      // failed tile is the outage the badge already shows (the last tiles stay drawn): not worth a console error
+      // every few seconds for days. Anything else is still reported.
+      m.on('error', (e: { error?: { status?: number; name?: string }; sourceId?: string }) => {
+        if (e.sourceId || e.error?.name === 'AJAXError' || typeof e.error?.status === 'number') return;
+        console.error(e.error ?? e);
+      });
       fit(m);
       setMap(m);
     },
