@@ -10,7 +10,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, newContext, VIEWPORTS } from '../support/browser.js';
-import { buildWebIfStale, startApi } from '../support/global-setup-server.js';
+import { buildIfStale, startApi } from '../support/global-setup-server.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -30,7 +30,7 @@ async function main() {
   let baseUrl = process.env.BASE_URL;
   let stop = () => {};
   if (!baseUrl) {
-    buildWebIfStale();
+    buildIfStale();
     const api = await startApi(process.env.DATABASE_URL ?? 'postgres://root@localhost/gc_h2?host=/var/run/postgresql');
     baseUrl = api.baseUrl;
     stop = () => api.child.kill('SIGTERM');

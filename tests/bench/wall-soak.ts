@@ -18,7 +18,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, newContext } from '../support/browser.js';
-import { buildWebIfStale, startApi } from '../support/global-setup-server.js';
+import { buildIfStale, startApi } from '../support/global-setup-server.js';
 
 const HOURS = Number(process.env.SOAK_HOURS ?? 72);
 const STEP_MIN = Number(process.env.STEP_MINUTES ?? 5);
@@ -81,7 +81,7 @@ async function main() {
   let baseUrl = process.env.BASE_URL;
   let stop = () => {};
   if (!baseUrl) {
-    buildWebIfStale();
+    buildIfStale();
     const api = await startApi(process.env.DATABASE_URL ?? 'postgres://root@localhost/grid_console_test?host=/var/run/postgresql');
     baseUrl = api.baseUrl;
     stop = () => api.child.kill('SIGTERM');

@@ -15,7 +15,7 @@ import { setOpeningHours } from './opening-hours.js';
 import { inspectionsOf, type InspectedKind } from './repository.js';
 
 const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
-const hoursBody = z.object({ opening_hours: z.string().max(MAX_OPENING_HOURS_LENGTH).nullable() }).strict();
+export const hoursBody = z.object({ opening_hours: z.string().max(MAX_OPENING_HOURS_LENGTH).nullable() }).strict();
 type Writer = { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> };
 
 type Finder = (db: Queryable, id: number, scopePrefix: string) => Promise<Record<string, unknown> | null>;

@@ -6,7 +6,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
 import { fetchListings } from './api';
-import { applyAsOf, dateAt, dayIndex, getAsOf, setAsOf, subscribeAsOf, todayIso } from './asOf';
+import { applyAsOf, dateAt, dayIndex, getAsOf, setAsOf, subscribeAsOf, chinaToday } from './asOf';
 import { ListingsTable } from './ListingsTable';
 
 const STEP_DAYS = 30;
@@ -15,7 +15,7 @@ const TICK_MS = 700;
 export function ListingControl({ ctx }: { ctx: PluginContext }) {
   const { t } = useTranslation('listing');
   const asOf = useSyncExternalStore(subscribeAsOf, getAsOf);
-  const max = todayIso();
+  const max = chinaToday();
   const [min, setMin] = useState(() => dateAt(max, -730));
   const [playing, setPlaying] = useState(false);
   const [tableOpen, setTableOpen] = useState(false);
