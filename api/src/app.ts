@@ -40,6 +40,7 @@ import { TileService } from './tiles/tile-service.js';
 import { tileRoutes } from './tiles/routes.js';
 import { exportRoutes as tileExportRoutes } from './tiles/export-routes.js';
 import { userRoutes } from './users/routes.js';
+import { wallRoutes } from './wall/routes.js';
 import { wastewaterRoutes } from './wastewater/routes.js';
 
 export interface CreatedApp {
@@ -143,6 +144,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/exports', exportRoutes(deps));
   if (deps.config.basemap) app.route('/api/basemap', basemapRoutes(openBasemapSource(deps.config.basemap.source), deps.config.basemap.datum));
   app.route('/api', patrolRoutes(deps)); // /api/patrols/*, POST /api/inspections
+  app.route('/api/wall', wallRoutes(deps)); // the wall's shift-change view
 
   app.all('/api/*', () => {
     throw new ProblemError(404, 'Not found', { detail: 'No such API endpoint; see /api/openapi.json.' });

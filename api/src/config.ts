@@ -72,6 +72,7 @@ const envSchema = z.object({
   TILE_CACHE_ENTRIES: integer(0, 100_000_000).default(200_000),
   TILE_CACHE_TTL_S: integer(0, 30 * 86_400).default(900),
   TILE_SYNC_TIMEOUT_MS: integer(0, 600_000).default(2000),
+  INSPECTION_FAR_M: integer(10, 100_000).default(300),
   API_WORKERS: integer(1, 256).optional(),
   READ_DATABASE_URLS: z
     .string()
@@ -120,6 +121,8 @@ export interface Config {
   tileCache: { maxBytes: number; maxEntries: number; ttlMs: number; syncTimeoutMs: number };
   /** Processes started by `pnpm start:cluster` (cluster.ts); the number of cores unless API_WORKERS says. */
   workers: number;
+  /** Check-in: an inspection recorded farther than this from its site is flagged for the office (not refused). */
+  inspection: { farFromSiteM: number };
 }
 
 export class ConfigError extends Error {
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pool: { max: e.DB_POOL_MAX, maxWaiting: e.DB_POOL_QUEUE, waitMs: e.DB_POOL_WAIT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
     tileCache: { maxBytes: e.TILE_CACHE_MB * MIB, maxEntries: e.TILE_CACHE_ENTRIES, ttlMs: e.TILE_CACHE_TTL_S * 1000, syncTimeoutMs: e.TILE_SYNC_TIMEOUT_MS },
     workers: e.API_WORKERS ?? availableParallelism(),
+    inspection: { farFromSiteM: e.INSPECTION_FAR_M },
   };
 }
 

@@ -97,16 +97,10 @@ describe('day plan', () => {
     const ids = plan.stops.filter((s) => s.kind === 'firm').map((s) => s.id);
     const [outside] = await t.db.query<{ n: number }>('SELECT count(*)::int n FROM firm WHERE id = ANY($1) AND left(township_code, length($2)) <> $2', [ids, prefix]);
     expect(outside!.n).toBe(0);
-    // The ordered route is no longer than visiting the same stops in the order of their urgency.
-    const byScore = [...plan.stops].sort((a, b) => b.score - a.score);
-    const hav = (a: number[], b: number[]) => {
-      const r = Math.PI / 180;
-      const h = Math.sin(((b[1]! - a[1]!) * r) / 2) ** 2 + Math.cos(a[1]! * r) * Math.cos(b[1]! * r) * Math.sin(((b[0]! - a[0]!) * r) / 2) ** 2;
-      return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
-    };
-    const length = (pts: number[][]) => pts.slice(1).reduce((s, p, i) => s + hav(pts[i]!, p), 0);
-    const start = [plan.start.lon, plan.start.lat];
-    expect(length(plan.path.geometry.coordinates)).toBeLessThanOrEqual(length([start, ...byScore.map((s) => [s.lon, s.lat])]) + 1e-6);
+    // With opening hours the shortest path is not always feasible (domain/patrol/schedule.ts is tested for its
+    // order); here: every visit starts on or after arrival and the day ends by the default 17:30.
+    for (const st of plan.stops as (typeof plan.stops[number] & { beginAt: string })[]) expect(st.beginAt >= st.eta).toBe(true);
+    expect((plan as unknown as { finishAt: string }).finishAt.slice(11, 16) <= '17:30').toBe(true);
   });
 
   it('starts where told, and refuses a bad start or max_stops', async () => {

@@ -3,4 +3,4 @@ import type { AppDeps } from '../http/env.js';
 import { inspectedTargetRoutes } from '../inspection/routes.js';
 import { findFirm } from './repository.js';
 
-export const firmRoutes = (_deps: AppDeps) => inspectedTargetRoutes('firm', findFirm);
+export const firmRoutes = ({ db }: AppDeps) => inspectedTargetRoutes(db, 'firm', findFirm);

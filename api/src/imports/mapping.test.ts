@@ -12,7 +12,7 @@ describe('suggested mapping', () => {
   it('maps Chinese headers and the coordinate columns of a table', () => {
     const m = suggestMapping(venues, ['场所编号', '场所名称', '场所类型', '详细地址', '风险等级', '经度', '纬度'], false);
     expect(m).toEqual({
-      fields: { code: '场所编号', name: '场所名称', kind: '场所类型', address: '详细地址', risk: '风险等级', inspection_every_days: null, township_code: null },
+      fields: { code: '场所编号', name: '场所名称', kind: '场所类型', address: '详细地址', risk: '风险等级', inspection_every_days: null, opening_hours: null, township_code: null },
       lon: '经度', lat: '纬度', wkt: null,
     });
     expect(checkMapping(venues, m, ['场所编号', '场所名称', '场所类型', '详细地址', '风险等级', '经度', '纬度'], false)).toEqual([]);
@@ -53,5 +53,14 @@ describe('mapping a record', () => {
     expect(problems.map((p) => [p.feature, p.field, p.rule])).toEqual([[7, 'name', 'missing_value'], [7, 'population', 'bad_number']]);
     const v = run(venues, { 编号: 'v-1', 名称: 'x', 类型: '桑拿', 地址: 'y', 经度: 'abc', 纬度: '26' });
     expect(v.problems.map((p) => p.rule)).toEqual(['bad_code', 'unknown_value', 'bad_coordinates']);
+  });
+
+  it('reads opening hours in Chinese into the canonical spelling, and names the row and column of unreadable ones', () => {
+    const good = run(venues, { 场所编号: 'V-0001', 场所名称: 'x', 场所类型: 'KTV', 地址: 'y', 营业时间: '每天 14:00-02:00', 经度: '112.6', 纬度: '26.9' });
+    expect(good.problems).toEqual([]);
+    expect(good.r.values.opening_hours).toBe('Mo-Su 14:00-02:00');
+    const bad = run(venues, { 场所编号: 'V-0002', 场所名称: 'x', 场所类型: 'KTV', 地址: 'y', 营业时间: '下午营业', 经度: '112.6', 纬度: '26.9' });
+    expect(bad.problems.map((p) => [p.feature, p.code, p.field, p.rule])).toEqual([[7, 'V-0002', 'opening_hours', 'bad_opening_hours']]);
+    expect(bad.r.values.opening_hours).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import type { Geometry } from 'geojson';
 import { z } from 'zod';
 import { BAD_ENCODING, parseWkt } from 'geodata/formats';
+import { parseOpeningHours } from 'domain/patrol';
 import { normaliseHeader } from '../wastewater/import/validate.js';
 import type { Problem } from './problems.js';
 import type { ImportField, ImportSpec } from './specs.js';
@@ -153,6 +154,11 @@ function parseField(f: ImportField, raw: unknown, report: (rule: string, params:
       const v = enumValue(f, s);
       if (v === null) report('unknown_value', { field: f.name, value: s, allowed: Object.values(f.values ?? {}).map((l) => l.zh).join('、') });
       return v;
+    }
+    case 'hours': {
+      const h = parseOpeningHours(s);
+      if (!h.ok) report('bad_opening_hours', { field: f.name, value: s });
+      return h.ok ? h.canonical : null;
     }
     case 'list': {
       const items = s.split(/[;；、,，|]/).map((x) => x.trim()).filter(Boolean);

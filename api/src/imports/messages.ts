@@ -53,6 +53,7 @@ export const MESSAGES: Record<string, Text> = {
   missing_value: t('“{field}”为空。', '"{field}" is empty.'),
   bad_number: t('“{field}”不是非负整数：{value}', '"{field}" is not a whole number ≥ 0: {value}'),
   bad_date: t('“{field}”不是日期：{value}', '"{field}" is not a date: {value}'),
+  bad_opening_hours: t('“{field}”无法识别：{value}（示例：周一至周五 08:00-12:00,14:00-18:00；周日休息）', '"{field}" cannot be read: {value} (e.g. Mo-Fr 08:00-12:00,14:00-18:00; Su off)'),
   bad_bool: t('“{field}”应为 是/否：{value}', '"{field}" must be yes or no: {value}'),
   unknown_value: t('“{field}”的值“{value}”不在可选范围内（{allowed}）。', '"{field}" has the unknown value "{value}" (allowed: {allowed}).'),
   bad_code: t('代码“{value}”的格式不对（{field}）。', 'The code "{value}" has the wrong shape ({field}).'),

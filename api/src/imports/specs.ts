@@ -7,7 +7,8 @@
 import type { Text } from '../layers/types.js';
 import { CHECKPOINT_KIND_LABELS, FIRM_CATEGORY_LABELS, LEVEL_LABELS, SITE_KIND_LABELS, VENUE_KIND_LABELS } from '../layers/vocabulary.js';
 
-export type FieldType = 'code' | 'text' | 'int' | 'date' | 'bool' | 'enum' | 'list';
+/** `hours`: opening hours, read by domain/patrol/hours.ts and stored in its canonical spelling. */
+export type FieldType = 'code' | 'text' | 'int' | 'date' | 'bool' | 'enum' | 'list' | 'hours';
 
 export interface ImportField {
   /** Field id (also the column of the target table unless `column` says otherwise). */
@@ -62,6 +63,11 @@ const nameField: ImportField = {
 const populationField: ImportField = {
   name: 'population', type: 'int', sql: 'integer', required: false, title: t('人口', 'Population'), default: '0',
   aliases: ['population', 'pop', '人口', '人口数', '常住人口', 'rk'],
+};
+
+const openingHoursField: ImportField = {
+  name: 'opening_hours', type: 'hours', sql: 'text', required: false, title: t('营业时间', 'Opening hours'),
+  aliases: ['opening_hours', 'hours', 'open_hours', '营业时间', '营业时段', '开放时间', '工作时间', 'yysj'],
 };
 
 const AREA_KINDS: Record<string, Text> = {
@@ -137,6 +143,7 @@ export const IMPORT_SPECS: readonly ImportSpec[] = [
       { name: 'licence_no', type: 'text', sql: 'text', required: false, title: t('许可证号', 'Licence no.'), aliases: ['licence_no', 'license_no', '许可证号', '许可证编号'] },
       { name: 'licence_expiry', type: 'date', sql: 'date', required: false, title: t('许可证到期', 'Licence expiry'), aliases: ['licence_expiry', 'license_expiry', '有效期至', '许可证有效期'] },
       { name: 'inspection_every_days', type: 'int', sql: 'integer', required: false, default: '90', title: t('检查周期(天)', 'Inspect every (days)'), aliases: ['inspection_every_days', '检查周期'] },
+      openingHoursField,
       { name: 'township_code', type: 'code', sql: 'text', required: false, title: t('所属乡镇代码', 'Township code'), pattern: CODE12, aliases: ['township_code', '乡镇代码', '所属乡镇代码'] },
     ],
   },
@@ -154,6 +161,7 @@ export const IMPORT_SPECS: readonly ImportSpec[] = [
         aliases: ['risk', '风险', '风险等级'],
       },
       { name: 'inspection_every_days', type: 'int', sql: 'integer', required: false, default: '60', title: t('检查周期(天)', 'Inspect every (days)'), aliases: ['inspection_every_days', '检查周期'] },
+      openingHoursField,
       { name: 'township_code', type: 'code', sql: 'text', required: false, title: t('所属乡镇代码', 'Township code'), pattern: CODE12, aliases: ['township_code', '乡镇代码', '所属乡镇代码'] },
     ],
   },

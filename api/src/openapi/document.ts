@@ -14,7 +14,9 @@ import { correctBody, draftBody, mineQuery as figuresFormQuery, statusQuery as r
 import { labelQuery } from '../labels/routes.js';
 import { LAYERS } from '../layers/registry.js';
 import { itemsQuery, oneItemQuery } from '../ogc/routes.js';
-import { dueQuery, inspectionBody, planQuery } from '../patrol/routes.js';
+import { checkInsQuery, dueQuery, inspectionBody, planQuery } from '../patrol/routes.js';
+import { hoursBody } from '../inspection/routes.js';
+import { changesQuery } from '../wall/routes.js';
 import { searchQuery } from '../search/routes.js';
 import { importQuery as dataImportQuery } from '../imports/routes.js';
 import { mappingSchema } from '../imports/mapping.js';
@@ -179,8 +181,12 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin); the body is optional', tags: ['wastewater'], body: recomputeBody } },
   '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], query: importQuery, body: 'file' } },
   '/api/patrols/due': { get: { summary: 'Firms and venues due or risky: next due date, overdue flag, score, last outcome (most urgent first)', tags: ['patrol'], query: dueQuery } },
-  '/api/patrols/plan': { get: { summary: "A day's patrol: stops picked by score, ordered (nearest neighbour + 2-opt) from start (default: the county seat), with km, ETA and a GeoJSON LineString", tags: ['patrol'], query: planQuery } },
-  '/api/inspections': { post: { summary: 'Record an inspection of a firm or venue (inspector/office/admin; audited)', tags: ['patrol'], body: inspectionBody } },
+  '/api/patrols/plan': { get: { summary: "A day's patrol: stops by urgency, visited while open (opening hours) within the working hours (day_start, day_end), from start (default: the county seat); ETAs, waits, a GeoJSON LineString, and the stops that could not fit with the reason", tags: ['patrol'], query: planQuery } },
+  '/api/inspections': { post: { summary: 'Record an inspection with its check-in (position + accuracy, or null for no fix; flagged beyond INSPECTION_FAR_M from the site); the same client_id twice is recorded once (200, duplicate: true)', tags: ['patrol'], body: inspectionBody } },
+  '/api/inspections/flagged': { get: { summary: 'Check-ins recorded far from their site (office/admin)', tags: ['patrol'], query: checkInsQuery } },
+  '/api/firms/{id}/opening-hours': { put: { summary: 'Set or clear the opening hours of a firm (office/admin; audited)', tags: ['firm'], path: [id()], body: hoursBody } },
+  '/api/venues/{id}/opening-hours': { put: { summary: 'Set or clear the opening hours of a venue (office/admin; audited)', tags: ['venue'], path: [id()], body: hoursBody } },
+  '/api/wall/changes': { get: { summary: 'What changed between since and until (shift change): listings, rising signals, newly overdue inspections, checkpoint cases, flagged check-ins; visitor=1 leaves out names of people and sites', tags: ['overview'], query: changesQuery } },
   '/api/ogc': { get: { summary: 'OGC API – Features landing page', tags: ['ogc'] } },
   '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },
   '/api/ogc/collections': { get: { summary: 'Collections (one per layer)', tags: ['ogc'] } },

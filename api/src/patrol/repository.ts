@@ -1,12 +1,10 @@
 /**
  * What the patrol needs from the database: the firms and venues in a jurisdiction with their last inspection,
- * the county seat the day starts from, and the one write, recording an inspection. Scoring and routing are in
- * plan.ts; this file only reads and writes rows.
+ * the county seat the day starts from. Scoring and routing are in domain/patrol; recording an inspection is in
+ * checkin.ts; this file only reads rows.
  */
 import type { Queryable } from 'db';
 import type { LonLat, Outcome, PatrolTarget, Risk, TargetKind } from 'domain/patrol';
-import { recordAudit } from '../audit/audit.js';
-import type { SessionUser } from '../http/env.js';
 
 export interface PatrolRow extends PatrolTarget {
   address: string;
@@ -14,6 +12,8 @@ export interface PatrolRow extends PatrolTarget {
   townshipName: string | null;
   /** Venues: hotel, ktv, …; firms: producer, trader, user. */
   subKind: string;
+  /** Canonical opening hours (domain/patrol/hours.ts), null when not known. */
+  openingHours: string | null;
 }
 
 // The latest inspection per target (ties on the same day: the later row), as in the firms/venues tile layers.
@@ -26,12 +26,12 @@ const TARGETS_SQL = `
   SELECT 'firm' AS kind, f.id, f.name, f.address, f.township_code AS "townshipCode", a.name AS "townshipName",
          f.business AS "subKind", f.category::int AS category, f.licence_expiry AS "licenceExpiry", NULL AS risk,
          f.inspection_every_days AS "everyDays", li.inspected_on AS "lastInspectedOn", li.outcome AS "lastOutcome",
-         ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat
+         ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat, f.opening_hours AS "openingHours"
   FROM firm f ${LAST('firm_id', 'f')}
   WHERE left(f.township_code, length($1)) = $1
   UNION ALL
   SELECT 'venue', v.id, v.name, v.address, v.township_code, a.name, v.kind, NULL, NULL, v.risk,
-         v.inspection_every_days, li.inspected_on, li.outcome, ST_X(v.geom), ST_Y(v.geom)
+         v.inspection_every_days, li.inspected_on, li.outcome, ST_X(v.geom), ST_Y(v.geom), v.opening_hours
   FROM venue v ${LAST('venue_id', 'v')}
   WHERE left(v.township_code, length($1)) = $1`;
 
@@ -68,40 +68,4 @@ export async function countySeat(db: Queryable, jurisdictionCode: string): Promi
     [county],
   );
   return row ? { code: row.code, name: row.name, lonLat: [row.lon, row.lat] } : null;
-}
-
-export interface InspectionInput {
-  kind: TargetKind;
-  id: number;
-  inspectedOn: string;
-  outcome: Outcome;
-  findings: string;
-}
-
-/**
- * Records an inspection and its audit entry in one transaction. Returns null (and writes nothing) when the
- * target is not in the user's jurisdiction.
- */
-export async function recordInspection(
-  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
-  user: SessionUser,
-  input: InspectionInput,
-): Promise<{ id: number; target: PatrolRow } | null> {
-  return db.transaction(async (tx) => {
-    const target = await patrolTarget(tx, input.kind, input.id, user.scopePrefix);
-    if (!target) return null;
-    const [row] = await tx.query<{ id: number }>(
-      `INSERT INTO inspection (firm_id, venue_id, inspected_on, inspector, outcome, findings)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [input.kind === 'firm' ? input.id : null, input.kind === 'venue' ? input.id : null, input.inspectedOn, user.displayName || user.username, input.outcome, input.findings],
-    );
-    await recordAudit(tx, user, {
-      action: 'inspection.record',
-      entity: input.kind,
-      entityId: input.id,
-      detail: { inspection_id: row!.id, inspected_on: input.inspectedOn, outcome: input.outcome },
-    });
-    const after = await patrolTarget(tx, input.kind, input.id, user.scopePrefix);
-    return { id: row!.id, target: after! };
-  });
 }

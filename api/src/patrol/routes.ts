@@ -6,11 +6,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   AVERAGE_SPEED_KMH,
-  etaIso,
+  DAY_START_MINUTES,
   isDueOrRisky,
   MINUTES_PER_STOP,
-  pickStops,
-  planRoute,
+  minutesToClock,
   ROAD_FACTOR,
   scoreAll,
   scoreTarget,
@@ -21,8 +20,10 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { intString, isoDate, parseBody, parseQuery } from '../http/params.js';
 import { badRequest, notFound, ProblemError } from '../http/problem.js';
-import { countySeat, patrolTargets, recordInspection, type PatrolRow } from './repository.js';
 import { chinaToday } from 'domain/time';
+import { flaggedCheckIns, recordInspection } from './checkin.js';
+import { planDay, round } from './day-plan.js';
+import { countySeat, patrolTargets, type PatrolRow } from './repository.js';
 
 export const startParam = z.string().transform((s, ctx) => {
   const m = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,2}(?:\.\d+)?)\s*$/.exec(s);
@@ -35,8 +36,22 @@ export const startParam = z.string().transform((s, ctx) => {
   return [lon, lat] as LonLat;
 });
 
+/** A clock time HH:MM (24:00 allowed for the end of the day), as minutes after midnight. */
+export const clockParam = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time HH:MM')
+  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
+
+/** The default working day: 08:30 to 17:30. */
+export const DAY_END_MINUTES = 17 * 60 + 30;
+
 export const dueQuery = z.object({ as_of: isoDate.optional(), within_days: intString(0, 366).optional() });
-export const planQuery = z.object({ date: isoDate.optional(), max_stops: intString(1, 30).optional(), start: startParam.optional() });
+export const planQuery = z
+  .object({ date: isoDate.optional(), max_stops: intString(1, 30).optional(), start: startParam.optional(), day_start: clockParam.optional(), day_end: clockParam.optional() })
+  .refine((q) => (q.day_end ?? DAY_END_MINUTES) - (q.day_start ?? DAY_START_MINUTES) >= MINUTES_PER_STOP, {
+    message: `must be at least ${MINUTES_PER_STOP} minutes after day_start`,
+    path: ['day_end'],
+  });
 
 const id = z.number().int().min(1).max(2 ** 31 - 1);
 export const inspectionBody = z.object({
@@ -45,7 +60,17 @@ export const inspectionBody = z.object({
   inspected_on: isoDate,
   outcome: z.enum(['ok', 'issues', 'violation']),
   findings: z.string().max(4000).optional().default(''),
+  /** A UUID the form makes once per inspection: the same form sent twice is recorded once. */
+  client_id: z.uuid().optional(),
+  /** The phone's position (WGS84) when the form was sent; null: the phone had no fix (accepted, marked). */
+  position: z
+    .object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), accuracy_m: z.number().min(0).max(100_000) })
+    .strict()
+    .nullable()
+    .optional(),
 });
+
+export const checkInsQuery = z.object({ since: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }).optional(), limit: intString(1, 500).optional() });
 
 function item(s: ScoredTarget<PatrolRow>) {
   const t = s.target;
@@ -58,6 +83,7 @@ function item(s: ScoredTarget<PatrolRow>) {
     category: t.category ?? null,
     risk: t.risk ?? null,
     subKind: t.subKind,
+    openingHours: t.openingHours,
     licenceExpiry: t.licenceExpiry ?? null,
     licenceState: s.licenceState,
     lon: t.lon,
@@ -95,27 +121,25 @@ export function patrolRoutes(deps: AppDeps, opts: { today?: () => string } = {})
       if (!seat) throw new ProblemError(422, 'No start point', { param: 'start', detail: 'Your jurisdiction has no label point; give start=lon,lat.' });
       start = { lon: seat.lonLat[0], lat: seat.lonLat[1], source: 'county_seat', name: seat.name };
     }
-    const picked = pickStops(await patrolTargets(c.var.reads, user.scopePrefix), date, q.max_stops ?? 8);
-    const route = planRoute([start.lon, start.lat], picked.map((s) => [s.target.lon, s.target.lat] as LonLat));
-    const stops = route.legs.map((leg, i) => ({
-      seq: i + 1,
-      ...item(picked[leg.index]!),
-      legKm: round(leg.legKm, 2),
-      cumulativeKm: round(leg.cumulativeKm, 2),
-      eta: etaIso(date, leg.arriveAfterMinutes),
-    }));
-    const coordinates = [[start.lon, start.lat], ...stops.map((s) => [s.lon, s.lat])];
+    const dayStart = q.day_start ?? DAY_START_MINUTES;
+    const dayEnd = q.day_end ?? DAY_END_MINUTES;
+    const p = planDay(await patrolTargets(c.var.reads, user.scopePrefix), { date, start: [start.lon, start.lat], dayStart, dayEnd, maxStops: q.max_stops ?? 8 }, item);
+    const coordinates = [[start.lon, start.lat], ...p.stops.map((s) => [s.lon, s.lat])];
     return c.json({
       date,
       start,
-      count: stops.length,
-      totalKm: round(route.totalKm, 1),
-      totalMinutes: Math.round(route.totalMinutes),
-      driveMinutes: Math.round(route.driveMinutes),
-      finishAt: etaIso(date, route.totalMinutes),
+      workingHours: { from: minutesToClock(dayStart), to: minutesToClock(dayEnd) },
+      count: p.stops.length,
+      totalKm: round(p.route.totalKm, 1),
+      totalMinutes: p.totalMinutes,
+      driveMinutes: Math.round(p.route.driveMinutes),
+      waitMinutes: p.waitMinutes,
+      finishAt: p.finishAt,
       assumptions: { roadFactor: ROAD_FACTOR, averageSpeedKmh: AVERAGE_SPEED_KMH, minutesPerStop: MINUTES_PER_STOP },
-      stops,
-      path: { type: 'Feature', properties: { date, count: stops.length }, geometry: { type: 'LineString', coordinates } },
+      stops: p.stops,
+      unplaced: p.unplaced,
+      unplacedCount: p.unplacedCount,
+      path: { type: 'Feature', properties: { date, count: p.stops.length }, geometry: { type: 'LineString', coordinates } },
     });
   });
 
@@ -129,12 +153,29 @@ export function patrolRoutes(deps: AppDeps, opts: { today?: () => string } = {})
     const kind = body.firm_id != null ? 'firm' : 'venue';
     const targetId = (body.firm_id ?? body.venue_id)!;
     const user = c.get('user');
-    const saved = await recordInspection(db, user, { kind, id: targetId, inspectedOn: body.inspected_on, outcome: body.outcome, findings });
-    if (!saved) throw notFound(`There is no ${kind} ${targetId} in your jurisdiction.`, kind === 'firm' ? 'firm_id' : 'venue_id');
-    return c.json({ id: saved.id, kind, target: item(scoreTarget(saved.target, today())) }, 201);
+    const position = body.position === undefined ? undefined : body.position && { lon: body.position.lon, lat: body.position.lat, accuracyM: body.position.accuracy_m };
+    const saved = await recordInspection(
+      db,
+      user,
+      { kind, id: targetId, inspectedOn: body.inspected_on, outcome: body.outcome, findings, clientId: body.client_id ?? null, position },
+      deps.config.inspection.farFromSiteM,
+    );
+    if (saved.status === 'not_found') throw notFound(`There is no ${kind} ${targetId} in your jurisdiction.`, kind === 'firm' ? 'firm_id' : 'venue_id');
+    if (saved.status === 'client_id_reused') throw new ProblemError(409, 'client_id already used', { param: 'client_id', detail: 'This client_id was sent before with another inspection; make a new one per form.' });
+    return c.json(
+      { id: saved.id, kind, duplicate: saved.status === 'duplicate', checkIn: { ...saved.checkIn, limitM: deps.config.inspection.farFromSiteM }, target: item(scoreTarget(saved.target, today())) },
+      saved.status === 'created' ? 201 : 200,
+    );
+  });
+
+  // The office's list of check-ins recorded far from their site.
+  app.get('/inspections/flagged', requireRole('office', 'admin'), async (c) => {
+    const q = parseQuery(c, checkInsQuery);
+    const until = q.until ? new Date(q.until) : new Date();
+    const items = await flaggedCheckIns(c.var.reads, c.get('user').scopePrefix, new Date(q.since), until, q.limit ?? 100);
+    return c.json({ since: new Date(q.since).toISOString(), until: until.toISOString(), limitM: deps.config.inspection.farFromSiteM, count: items.length, items });
   });
 
   return app;
 }
 
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

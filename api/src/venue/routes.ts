@@ -3,4 +3,4 @@ import type { AppDeps } from '../http/env.js';
 import { inspectedTargetRoutes } from '../inspection/routes.js';
 import { findVenue } from './repository.js';
 
-export const venueRoutes = (_deps: AppDeps) => inspectedTargetRoutes('venue', findVenue);
+export const venueRoutes = ({ db }: AppDeps) => inspectedTargetRoutes(db, 'venue', findVenue);

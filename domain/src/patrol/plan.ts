@@ -223,7 +223,12 @@ export function planRoute(start: LonLat, stops: LonLat[]): Route {
 
 /** Local clock time (UTC+8) of an arrival, as an ISO 8601 timestamp with offset on the given date. */
 export function etaIso(date: string, afterMinutes: number): string {
-  const m = Math.round(DAY_START_MINUTES + afterMinutes);
+  return localIso(date, DAY_START_MINUTES + afterMinutes);
+}
+
+/** Minutes after local midnight (UTC+8) on a date, as an ISO 8601 timestamp with offset (may roll to the next day). */
+export function localIso(date: string, minutesAfterMidnight: number): string {
+  const m = Math.round(minutesAfterMidnight);
   const day = isoOfDay(dayNumber(date) + Math.floor(m / 1440));
   const hh = String(Math.floor((m % 1440) / 60)).padStart(2, '0');
   const mm = String(m % 60).padStart(2, '0');

@@ -60,6 +60,20 @@ const INSERT_INSPECTIONS = `
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(firm_id bigint, venue_id bigint, inspected_on date, inspector text,
        outcome text, findings text)`;
 
+/**
+ * Opening hours as offices record them (canonical notation of domain/patrol/hours.ts), so that the patrol plan
+ * has windows to respect: firms keep office hours (a third also Saturday mornings' full day, continuous plants
+ * every day); venues by kind — KTVs and bars open in the afternoon or evening, hotels and internet cafés always.
+ * Chosen by id, not drawn from the seed's random stream, so the rest of the region stays as it was.
+ */
+const DEMO_FIRM_HOURS = `
+  UPDATE firm SET opening_hours = CASE WHEN id % 7 = 0 THEN 'Mo-Su 08:00-18:00' WHEN id % 3 = 0 THEN 'Mo-Sa 08:00-18:00; Su off'
+                                       ELSE 'Mo-Fr 08:00-12:00,14:00-17:30; Sa-Su off' END`;
+const DEMO_VENUE_HOURS = `
+  UPDATE venue SET opening_hours = CASE kind WHEN 'hotel' THEN '24/7' WHEN 'internet_cafe' THEN '24/7'
+                                             WHEN 'ktv' THEN 'Mo-Su 14:00-02:00' WHEN 'bar' THEN 'Mo-Su 19:00-02:00'
+                                             WHEN 'bathhouse' THEN 'Mo-Su 12:00-24:00' ELSE 'Mo-Su 15:00-23:00' END`;
+
 /** How strongly each township kind attracts firms and venues. */
 const FIRM_PULL: Record<string, number> = { park: 8, street: 2, seat: 2.5, town: 0.5, township: 0.15 };
 const VENUE_PULL: Record<string, number> = { park: 0.6, street: 5, seat: 3, town: 0.6, township: 0.15 };
@@ -126,6 +140,8 @@ export const seedFirmsAndVenues: SeedStep = async (ctx) => {
     };
   });
   const venueIds = await ctx.db.query<{ id: number; key: string }>(INSERT_VENUES, [JSON.stringify(venues)]);
+  await ctx.db.query(DEMO_FIRM_HOURS);
+  await ctx.db.query(DEMO_VENUE_HOURS);
   ctx.progress({ step: 'firms-venues', done: 2, total: 4 });
 
   // Inspections: on schedule, a little early or late; about one in seven is overdue now.

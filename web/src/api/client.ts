@@ -7,8 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
-    /** The whole problem+json body, for callers that act on its fields (param, current, …). */
-    readonly problem?: Record<string, unknown>,
+    /** The problem+json body's extra members (param, rule, …) for wording the error from a catalogue. */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(`${status} ${title}${detail ? `: ${detail}` : ''}`);
   }
@@ -47,7 +47,7 @@ export function failure(res: Response, payload: { title?: string; detail?: strin
     if (!path.startsWith('/api/session')) unauthorizedListeners.forEach((l) => l());
     return new UnauthorizedError(res.status, title, detail);
   }
-  return new ApiError(res.status, title, detail, (payload as Record<string, unknown> | null) ?? undefined);
+  return new ApiError(res.status, title, detail, payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {});
 }
 
 export const api = {

@@ -46,7 +46,9 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   const [searchMarker, setSearchMarker] = useState<[number, number] | null>(null);
   const [userPosition, setUserPosition] = useState<{ lon: number; lat: number; accuracy: number } | null>(null);
   const [fly, setFly] = useState<FlyRequest | null>(null);
-  const [panelOpen, setPanelOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches);
+  // Closed on phones to show the map, except when the link selects something (a patrol sheet's QR code): then its
+  // details, with the inspection form, are what the person came for.
+  const [panelOpen, setPanelOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches || initial.selection !== null);
   const [tab, setTab] = useState<PanelTab>(initial.selection ? 'details' : 'layers');
   const [activeModes, setActiveModes] = useState<string[]>([]);
 

@@ -1,13 +1,16 @@
 /**
- * Side panel of the patrol mode: the day, the due-or-risky list (choosing one flies there and opens its details),
- * "plan route" with the total km and time, and "print patrol sheet".
+ * Side panel of the patrol mode: the day, the working hours and where the day starts, the due-or-risky list
+ * (choosing one flies there and opens its details), "plan route" with the total km and time and the stops that
+ * could not fit (with the reason), and "print patrol sheet".
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
 import type { DueItem } from './api';
 import { clock, dueLabel, durationLabel, kindLabel, outcomeLabel } from './labels';
-import { getPatrolState, loadDue, planDay, setDate, setMaxStops, setSheetOpen, subscribePatrol } from './state';
+import { currentFix } from '../officer/geolocate';
+import { getPatrolState, loadDue, planDay, setDate, setMaxStops, setSheetOpen, setStart, setWorkingHours, subscribePatrol } from './state';
+import { UnplacedList } from './UnplacedList';
 
 export const layerOf = (kind: DueItem['kind']) => (kind === 'firm' ? 'firms' : 'venues');
 
@@ -26,6 +29,19 @@ export function PatrolControl({ ctx }: { ctx: PluginContext }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const toggleMyPosition = async (on: boolean) => {
+    if (!on) return setStart(null);
+    setLocating('busy');
+    try {
+      const f = await currentFix();
+      setStart([f.lon, f.lat]);
+      setLocating('idle');
+    } catch {
+      setLocating('failed');
+    }
+  };
+
   const plan = s.plan;
   return (
     <div className="patrol-control" data-testid="patrol-control">
@@ -38,6 +54,19 @@ export function PatrolControl({ ctx }: { ctx: PluginContext }) {
           {t('maxStops')} <input type="number" min={1} max={30} value={s.maxStops} onChange={(e) => setMaxStops(Number(e.target.value))} className="patrol-num" />
         </label>
       </div>
+      <div className="patrol-row">
+        <label>
+          {t('dayStart')} <input type="time" className="patrol-day-start" value={s.dayStart} onChange={(e) => setWorkingHours(e.target.value, s.dayEnd)} />
+        </label>
+        <label>
+          {t('dayEnd')} <input type="time" className="patrol-day-end" value={s.dayEnd} onChange={(e) => setWorkingHours(s.dayStart, e.target.value)} />
+        </label>
+      </div>
+      <label className="patrol-row">
+        <input type="checkbox" checked={s.start !== null} disabled={locating === 'busy'} onChange={(e) => void toggleMyPosition(e.target.checked)} /> {t('startHere')}
+        {locating === 'busy' && <span className="muted small">{t('locating')}</span>}
+        {locating === 'failed' && <span className="patrol-error small">{t('locateFailed')}</span>}
+      </label>
       <div className="patrol-row">
         <button type="button" className="patrol-plan" onClick={() => void planDay()} disabled={s.planning}>
           {s.planning ? t('planning') : t('plan')}
@@ -63,20 +92,22 @@ export function PatrolControl({ ctx }: { ctx: PluginContext }) {
               </p>
               <ol className="patrol-stops">
                 {plan.stops.map((st) => (
-                  <li key={`${st.kind}/${st.id}`}>
+                  <li key={`${st.kind}/${st.id}`} data-stop={`${st.kind}/${st.id}`} data-begin={st.beginAt}>
                     <button type="button" onClick={() => flyToTarget(ctx, st)}>
                       <span className="patrol-seq" aria-hidden="true">{st.seq}</span>
                       <strong>{st.name}</strong>
                     </button>
                     <span className="muted small">
                       {' '}
-                      {clock(st.eta)} · {st.cumulativeKm.toFixed(1)} km · {dueLabel(t, st)}
+                      {clock(st.beginAt)}
+                      {st.waitMinutes > 0 && <> ({t('waitShort', { minutes: st.waitMinutes })})</>} · {st.cumulativeKm.toFixed(1)} km · {dueLabel(t, st)}
                     </span>
                   </li>
                 ))}
               </ol>
             </>
           )}
+          {plan.unplaced.length > 0 && <UnplacedList plan={plan} />}
         </div>
       )}
       <h4>{t('dueTitle')}</h4>

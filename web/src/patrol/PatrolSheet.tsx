@@ -7,9 +7,14 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import type { Lang } from '../api/types';
 import type { Plan } from './api';
+import { inspectionLink } from './deepLink';
+import { hoursLabel } from './hoursLabel';
 import { clock, dueLabel, durationLabel, kindLabel, outcomeLabel } from './labels';
 import { projectRoute } from './routeSvg';
+import { StopQr } from './StopQr';
+import { UnplacedList } from './UnplacedList';
 
 const MAP_W = 300;
 const MAP_H = 220;
@@ -38,8 +43,9 @@ function RouteMap({ plan }: { plan: Plan }) {
   );
 }
 
-export function PatrolSheet({ plan, inspector, onClose }: { plan: Plan; inspector: string; onClose: () => void }) {
+export function PatrolSheet({ plan, inspector, lang, onClose }: { plan: Plan; inspector: string; lang: Lang; onClose: () => void }) {
   const { t } = useTranslation('patrol');
+  const origin = window.location.origin;
   const [root] = useState(() => {
     const el = document.createElement('div');
     el.className = 'patrol-print-root';
@@ -79,6 +85,10 @@ export function PatrolSheet({ plan, inspector, onClose }: { plan: Plan; inspecto
               <dd data-field="inspector">{inspector}</dd>
               <dt>{t('sheet.start')}</dt>
               <dd>{plan.start.name ?? `${plan.start.lon.toFixed(4)}, ${plan.start.lat.toFixed(4)}`}</dd>
+              <dt>{t('sheet.workingHours')}</dt>
+              <dd>
+                {plan.workingHours.from}–{plan.workingHours.to}
+              </dd>
               <dt>{t('sheet.total')}</dt>
               <dd>
                 {t('summary', { count: plan.count, km: plan.totalKm.toFixed(1) })} · {durationLabel(t, plan.totalMinutes)}
@@ -98,6 +108,7 @@ export function PatrolSheet({ plan, inspector, onClose }: { plan: Plan; inspecto
               <th>{t('sheet.due')}</th>
               <th>{t('sheet.lastOutcome')}</th>
               <th>{t('sheet.eta')}</th>
+              <th>{t('sheet.qr')}</th>
               <th>{t('sheet.result')}</th>
               <th className="patrol-sheet-findings">{t('sheet.findings')}</th>
             </tr>
@@ -109,6 +120,7 @@ export function PatrolSheet({ plan, inspector, onClose }: { plan: Plan; inspecto
                 <td>
                   <strong>{s.name}</strong>
                   <div className="small">{s.address}</div>
+                  <div className="small">{t('sheet.open', { hours: hoursLabel(t, s.openingHours) })}</div>
                 </td>
                 <td>{kindLabel(t, s)}</td>
                 <td className={s.overdue ? 'patrol-overdue' : ''}>{dueLabel(t, s)}</td>
@@ -117,8 +129,12 @@ export function PatrolSheet({ plan, inspector, onClose }: { plan: Plan; inspecto
                   {s.lastInspectedOn && <div className="small">{s.lastInspectedOn}</div>}
                 </td>
                 <td className="num">
-                  {clock(s.eta)}
+                  {clock(s.beginAt)}
+                  {s.waitMinutes > 0 && <div className="small">{t('waitShort', { minutes: s.waitMinutes })}</div>}
                   <div className="small">{s.cumulativeKm.toFixed(1)} km</div>
+                </td>
+                <td className="patrol-sheet-qr">
+                  <StopQr url={inspectionLink(origin, s, lang)} label={t('sheet.qrLabel', { seq: s.seq })} />
                 </td>
                 <td className="patrol-sheet-ticks">
                   {(['ok', 'issues', 'violation'] as const).map((o) => (
@@ -132,6 +148,10 @@ export function PatrolSheet({ plan, inspector, onClose }: { plan: Plan; inspecto
             ))}
           </tbody>
         </table>
+        {plan.unplaced.length > 0 && <UnplacedList plan={plan} className="patrol-sheet-unplaced" />}
+        <p className="small patrol-sheet-note">
+          {t('sheet.qrNote')}
+        </p>
         <p className="small patrol-sheet-note">
           {t('assumptions', { factor: plan.assumptions.roadFactor, speed: plan.assumptions.averageSpeedKmh, minutes: plan.assumptions.minutesPerStop })}
         </p>

@@ -1,6 +1,6 @@
 /**
  * 巡查 · Patrol: the inspector's day. A map mode with the day's due-or-risky firms and venues, a planned route
- * (server-side scoring and nearest-neighbour + 2-opt, domain/src/patrol/plan.ts) drawn as a numbered path, a
+ * (server-side scoring, opening hours and working hours: domain/src/patrol/schedule.ts) drawn as a numbered path, a
  * printable patrol sheet, and a form in the details panel to record what an inspection found.
  */
 import { useSyncExternalStore } from 'react';
@@ -19,7 +19,7 @@ function Control({ ctx }: { ctx: PluginContext }) {
   return (
     <>
       <PatrolControl ctx={ctx} />
-      {s.sheetOpen && s.plan && <PatrolSheet plan={s.plan} inspector={ctx.user?.displayName ?? ctx.user?.username ?? ''} onClose={() => setSheetOpen(false)} />}
+      {s.sheetOpen && s.plan && <PatrolSheet plan={s.plan} inspector={ctx.user?.displayName ?? ctx.user?.username ?? ''} lang={ctx.lang} onClose={() => setSheetOpen(false)} />}
     </>
   );
 }

@@ -9,6 +9,11 @@ import { chinaToday } from 'domain/time';
 export interface PatrolState {
   date: string;
   maxStops: number;
+  /** The inspector's working hours, HH:MM. */
+  dayStart: string;
+  dayEnd: string;
+  /** Start from this position (the phone's) instead of the county seat. */
+  start: [number, number] | null;
   due: DueItem[] | null;
   dueFailed: boolean;
   plan: Plan | null;
@@ -20,7 +25,7 @@ export interface PatrolState {
 /** Today in China, the inspector's calendar day. */
 export { chinaToday };
 
-let state: PatrolState = { date: chinaToday(), maxStops: 8, due: null, dueFailed: false, plan: null, planning: false, planFailed: null, sheetOpen: false };
+let state: PatrolState = { date: chinaToday(), maxStops: 8, dayStart: '08:30', dayEnd: '17:30', start: null, due: null, dueFailed: false, plan: null, planning: false, planFailed: null, sheetOpen: false };
 const listeners = new Set<() => void>();
 let dueRequest: AbortController | null = null;
 
@@ -56,10 +61,16 @@ export function setDate(date: string): void {
 
 export const setMaxStops = (n: number) => set({ maxStops: Math.min(30, Math.max(1, Math.round(n) || 1)) });
 
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+export function setWorkingHours(dayStart: string, dayEnd: string): void {
+  if (CLOCK.test(dayStart) && CLOCK.test(dayEnd)) set({ dayStart, dayEnd, plan: null });
+}
+export const setStart = (start: [number, number] | null) => set({ start, plan: null });
+
 export async function planDay(): Promise<void> {
   set({ planning: true, planFailed: null });
   try {
-    set({ plan: await fetchPlan(state.date, state.maxStops), planning: false });
+    set({ plan: await fetchPlan({ date: state.date, maxStops: state.maxStops, dayStart: state.dayStart, dayEnd: state.dayEnd, start: state.start }), planning: false });
   } catch (e) {
     set({ planning: false, planFailed: e instanceof Error ? e.message : String(e) });
   }

@@ -11,7 +11,7 @@ import type { WallViewId } from './views';
 /** The view's legend: its colour classes and the outlines only its mode draws (no fallback), to fit across the wall. */
 export function viewLegend(view: WallViewId, catalogue: readonly CatalogueLayer[]): LegendEntry[] {
   const entries =
-    view === 'signals' ? themeLegend(catalogue, 'signals') : (catalogue.find((l) => l.id === (view === 'listing' ? 'counties' : 'checkpoints'))?.legend ?? []);
+    view === 'signals' ? themeLegend(catalogue, 'signals') : (catalogue.find((l) => l.id === (view === 'listing' || view === 'shift' ? 'counties' : 'checkpoints'))?.legend ?? []);
   return entries.filter((e) => e.kind === 'class' || (view === 'signals' && e.kind === 'overlay'));
 }
 

@@ -1,8 +1,9 @@
 /**
  * The command centre's wall display (大屏): the whole jurisdiction on the console's map, rotating by itself through
  * listing grades, drug-signal trends and checkpoint activity, beside a band of key figures in large type. Unattended
- * for days: nothing to click, and it never goes blank — the last good figures and tiles stay when the API fails,
- * with a discreet badge saying since when (useOverview, tiles.ts).
+ * for days: it never goes blank — the last good figures and tiles stay when the API fails, with a discreet badge
+ * saying since when (usePolled, tiles.ts). Its only controls (WallControls): visitor mode, which hides names of
+ * people and exact site names (the API is asked not to send them), and how far back the shift-change view looks.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,12 @@ import { parseWallHash, retryDelayMs } from './schedule';
 import { viewOverrides, WALL_SCHEME } from './theme';
 import { reloadTilesIfReachable } from './tiles';
 import { useOverview } from './useOverview';
-import { layerStatesFor, VIEW_IDS, viewAt, WALL_LAYERS } from './views';
+import type { Changes } from './changes';
+import { changesUrl, loadPrefs, savePrefs, shiftWindow, type WallPrefs } from './shift';
+import { ShiftChange } from './ShiftChange';
+import { usePolled } from './usePolled';
+import { WallControls } from './WallControls';
+import { layerStatesFor, SITE_LAYERS, viewAt, WALL_LAYERS } from './views';
 import { ViewLegend } from './ViewLegend';
 import { WallEvidence } from './WallEvidence';
 import './wall.css';
@@ -92,6 +98,14 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
     if (map) void reloadTilesIfReachable(map);
   }, [map]);
   const { data, conn } = useOverview(settings.refreshSeconds, asOf, onOnline);
+  const [prefs, setPrefs] = useState<WallPrefs>(loadPrefs);
+  const changePrefs = useCallback((p: WallPrefs) => {
+    savePrefs(p);
+    setPrefs(p);
+  }, []);
+  const shift = usePolled<Changes>(changesUrl(shiftWindow(now, prefs.shiftHours, asOf), prefs.visitor), settings.refreshSeconds);
+  // Visitor mode: never show an answer fetched with names (the previous mode's) — wait for the new one.
+  const changes = shift.data && shift.data.value.visitor === prefs.visitor ? shift.data.value : null;
 
   useEffect(() => {
     if (!map) return;
@@ -99,7 +113,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
     return () => clearInterval(id);
   }, [map, settings.tileReloadSeconds]);
 
-  const view = viewAt(now - started.current, settings.rotateSeconds);
+  const view = viewAt(now - started.current, settings.rotateSeconds, settings.views);
 
   const fit = useCallback(
     (m: MapLibreMap) => {
@@ -116,6 +130,13 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
       m.scrollZoom.disable();
       m.doubleClickZoom.disable();
       m.keyboard.disable();
+      // MapLibre writes every failed tile to the console unless the map has an error listener. On the wall a
+      // failed tile is the outage the badge already shows (the last tiles stay drawn): not worth a console error
+      // every few seconds for days. Anything else is still reported.
+      m.on('error', (e: { error?: { status?: number; name?: string }; sourceId?: string }) => {
+        if (e.sourceId || e.error?.name === 'AJAXError' || typeof e.error?.status === 'number') return;
+        console.error(e.error ?? e);
+      });
       fit(m);
       setMap(m);
     },
@@ -141,7 +162,8 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
     [map, lang, user, setup],
   );
   const overrides = useMemo(() => viewOverrides(view.id, setup?.catalogue ?? []), [view.id, setup]);
-  const labels = useLabels(map, `wall/${Math.floor((data?.fetchedAt ?? 0) / 3_600_000)}`, map?.getZoom() ?? 0, available, setup?.catalogue ?? []);
+  const labelled = useMemo(() => (prefs.visitor ? new Set([...available].filter((id) => !SITE_LAYERS.includes(id))) : available), [available, prefs.visitor]);
+  const labels = useLabels(map, `wall/${Math.floor((data?.fetchedAt ?? 0) / 3_600_000)}`, map?.getZoom() ?? 0, labelled, setup?.catalogue ?? []);
   const deckLayers = useMemo(
     () => [
       ...(view.id === 'signals' ? (wastewater.deckLayers?.(ctx) ?? []) : []),
@@ -166,11 +188,11 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
   const dataAt = data ? Date.parse(data.overview.generatedAt) || data.fetchedAt : null;
 
   return (
-    <div className="wall" data-active-view={view.id}>
+    <div className="wall" data-active-view={view.id} data-visitor={prefs.visitor ? 'true' : 'false'}>
       <header className="wall-top">
         <h1>{t('title')}</h1>
         <nav className="wall-views" aria-label={t('nowShowing')}>
-          {VIEW_IDS.map((id, i) => (
+          {settings.views.map((id, i) => (
             <span key={id} className={`wall-view${id === view.id ? ' active' : ''}`} data-view={id} aria-current={id === view.id ? 'true' : undefined}>
               <b>{i + 1}</b> {t(`views.${id}`)}
               {id === view.id && <i className="wall-progress" style={{ animationDuration: `${settings.rotateSeconds}s` }} key={Math.floor((now - started.current) / (settings.rotateSeconds * 1000))} />}
@@ -178,6 +200,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
           ))}
           <span className="wall-next">{t('next', { name: t(`views.${view.next}`), seconds: Math.ceil(view.remainingMs / 1000) })}</span>
         </nav>
+        <WallControls prefs={prefs} onChange={changePrefs} />
         <div className="wall-clock" aria-label={t('clockLabel')}>
           <time className="wall-time">{clock}</time>
           <span className="wall-date">{date}</span>
@@ -201,6 +224,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
           <p className="wall-connecting">{t('connecting')}</p>
         )}
         {setup && <ViewLegend view={view.id} catalogue={setup.catalogue} lang={lang} />}
+        {view.id === 'shift' && (changes ? <ShiftChange changes={changes} lang={lang} /> : <p className="wall-shift wall-connecting">{t('connecting')}</p>)}
         {conn.lostSince !== null && (
           <p className="wall-offline" role="status" data-offline="true">
             {dataAt ? t('offline', { since: hhmm(conn.lostSince), from: hhmm(dataAt) }) : t('offlineNoData', { since: hhmm(conn.lostSince) })}
@@ -209,7 +233,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
       </main>
       <aside className="wall-side">
         {data ? <FigureBand overview={data.overview} catalogue={setup?.catalogue ?? []} /> : <p className="wall-connecting">{t('connecting')}</p>}
-        {view.id === 'signals' && <WallEvidence turn={Math.floor((now - started.current) / (settings.rotateSeconds * 1000 * VIEW_IDS.length))} refreshKey={data?.fetchedAt ?? 0} />}
+        {view.id === 'signals' && <WallEvidence turn={Math.floor((now - started.current) / (settings.rotateSeconds * 1000 * settings.views.length))} refreshKey={data?.fetchedAt ?? 0} />}
         {dataAt && (
           <footer className="wall-asof">
             <span data-figure="dataAsOf">{t('dataAsOf', { time: hhmm(dataAt) })}</span>

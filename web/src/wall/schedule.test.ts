@@ -3,7 +3,10 @@ import { DEFAULT_SETTINGS, INITIAL_CONNECTION, onFailure, onSuccess, parseWallHa
 
 describe('wall settings from the hash', () => {
   it('reads view=wall and the intervals', () => {
-    expect(parseWallHash('#view=wall&rotate=3&refresh=5&tiles=20')).toEqual({ requested: true, rotateSeconds: 3, refreshSeconds: 5, tileReloadSeconds: 20 });
+    expect(parseWallHash('#view=wall&rotate=3&refresh=5&tiles=20')).toEqual({
+      requested: true, rotateSeconds: 3, refreshSeconds: 5, tileReloadSeconds: 20, views: ['listing', 'signals', 'checkpoints', 'shift'],
+    });
+    expect(parseWallHash('#views=shift').views).toEqual(['shift']);
   });
   it('falls back to the defaults on missing, garbled or absurd values', () => {
     const s = parseWallHash('#map=8/27/112&rotate=abc&refresh=0&tiles=-5');

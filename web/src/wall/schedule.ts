@@ -1,17 +1,21 @@
 /**
  * The wall's settings from the URL hash and its clocks, pure so they are tested without a browser.
- * `#view=wall&rotate=30&refresh=60&tiles=600&lang=en`: seconds per map view, between figure refreshes and between
- * tile reloads. Out-of-range values fall back to the defaults: a typo on a wall nobody touches must not stop it.
+ * `#view=wall&rotate=30&refresh=60&tiles=600&views=shift,listing&lang=en`: seconds per map view, between figure
+ * refreshes and between tile reloads, and which views rotate (views.ts: parseViews). Out-of-range values fall back
+ * to the defaults: a typo on a wall nobody touches must not stop it.
  */
+import { parseViews, type WallViewId } from './views';
+
 export interface WallSettings {
   /** Asked for with `view=wall` (any role may open the wall in a browser tab). */
   requested: boolean;
   rotateSeconds: number;
   refreshSeconds: number;
   tileReloadSeconds: number;
+  views: WallViewId[];
 }
 
-export const DEFAULT_SETTINGS: Omit<WallSettings, 'requested'> = { rotateSeconds: 30, refreshSeconds: 60, tileReloadSeconds: 600 };
+export const DEFAULT_SETTINGS: Omit<WallSettings, 'requested' | 'views'> = { rotateSeconds: 30, refreshSeconds: 60, tileReloadSeconds: 600 };
 
 function seconds(value: string | null, fallback: number, min: number, max: number): number {
   if (value === null || value.trim() === '') return fallback;
@@ -26,6 +30,7 @@ export function parseWallHash(hash: string): WallSettings {
     rotateSeconds: seconds(q.get('rotate'), DEFAULT_SETTINGS.rotateSeconds, 2, 3600),
     refreshSeconds: seconds(q.get('refresh'), DEFAULT_SETTINGS.refreshSeconds, 2, 3600),
     tileReloadSeconds: seconds(q.get('tiles'), DEFAULT_SETTINGS.tileReloadSeconds, 5, 86400),
+    views: parseViews(q.get('views')),
   };
 }
 

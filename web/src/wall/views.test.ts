@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { layerStatesFor, VIEW_IDS, viewAt } from './views';
+import { layerStatesFor, parseViews, VIEW_IDS, viewAt } from './views';
 
 describe('rotation', () => {
-  it('walks through the three views and wraps around', () => {
-    const ids = [0, 2999, 3000, 6500, 9000, 12000].map((ms) => viewAt(ms, 3).id);
-    expect(ids).toEqual(['listing', 'listing', 'signals', 'checkpoints', 'listing', 'signals']);
+  it('walks through the four views and wraps around', () => {
+    const ids = [0, 2999, 3000, 6500, 9000, 12000, 15000].map((ms) => viewAt(ms, 3).id);
+    expect(ids).toEqual(['listing', 'listing', 'signals', 'checkpoints', 'shift', 'listing', 'signals']);
   });
   it('names the next view and the time left', () => {
-    expect(viewAt(7000, 3)).toMatchObject({ id: 'checkpoints', next: 'listing', remainingMs: 2000 });
+    expect(viewAt(7000, 3)).toMatchObject({ id: 'checkpoints', next: 'shift', remainingMs: 2000 });
+    expect(viewAt(10000, 3)).toMatchObject({ id: 'shift', next: 'listing', remainingMs: 2000 });
+  });
+});
+
+describe('chosen views', () => {
+  it('rotates only through the views named in the hash, in their order; nothing valid means all', () => {
+    expect(parseViews('shift')).toEqual(['shift']);
+    expect(parseViews('shift,listing,bogus,shift')).toEqual(['shift', 'listing']);
+    expect(parseViews('') ).toEqual([...VIEW_IDS]);
+    expect(parseViews(null)).toEqual([...VIEW_IDS]);
+    expect([0, 3000, 6000].map((ms) => viewAt(ms, 3, ['shift']).id)).toEqual(['shift', 'shift', 'shift']);
+    expect(viewAt(3000, 3, ['shift', 'listing'])).toMatchObject({ id: 'listing', next: 'shift' });
   });
 });
 
