@@ -120,8 +120,8 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   const labels = useLabels(map, `${camera.center.join(',')}/${camera.zoom}`, camera.zoom, visible, catalogue ?? []);
   const plugins = usePlugins({ map, lang, user, catalogue, selection, select, activeModes });
   const deckLayers = useMemo(
-    () => [...plugins.deckLayers, ...consoleDeckLayers({ labels: labels.points, labelLayer: labels.layer, highlight, searchMarker, userPosition })],
-    [plugins.deckLayers, labels, highlight, searchMarker, userPosition],
+    () => [...plugins.deckLayers, ...consoleDeckLayers({ highlight, searchMarker, userPosition })],
+    [plugins.deckLayers, highlight, searchMarker, userPosition],
   );
 
   if (loadError) {
@@ -155,6 +155,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
           layerStates={layerStates}
           overrides={plugins.overrides}
           deckLayers={deckLayers}
+          labels={labels}
           fly={fly}
           ariaLabel={t('map.label')}
           controlLabels={controlLabels}

@@ -3,6 +3,7 @@
  * may record (inspector, office, admin); the server checks the same and the jurisdiction, and names the field at
  * fault when it refuses.
  */
+import { DateInput } from '../console/DateInput';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -50,7 +51,7 @@ function RecordForm({ ctx, selection }: { ctx: PluginContext; selection: Selecti
       <h3 id="patrol-form-title">{t('form.title')}</h3>
       <form onSubmit={submit}>
         <label>
-          {t('form.date')} <input type="date" value={on} max={chinaToday()} required onChange={(e) => setOn(e.target.value)} />
+          {t('form.date')} <DateInput value={on} max={chinaToday()} required onChange={(e) => setOn(e.target.value)} />
         </label>
         <fieldset className="patrol-outcomes">
           <legend>{t('form.outcome')}</legend>

@@ -2,6 +2,7 @@
  * Side panel of the patrol mode: the day, the due-or-risky list (choosing one flies there and opens its details),
  * "plan route" with the total km and time, and "print patrol sheet".
  */
+import { DateInput } from '../console/DateInput';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
@@ -32,7 +33,7 @@ export function PatrolControl({ ctx }: { ctx: PluginContext }) {
       <h3>{t('title')}</h3>
       <div className="patrol-row">
         <label>
-          {t('date')} <input type="date" value={s.date} onChange={(e) => setDate(e.target.value)} />
+          {t('date')} <DateInput value={s.date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <label>
           {t('maxStops')} <input type="number" min={1} max={30} value={s.maxStops} onChange={(e) => setMaxStops(Number(e.target.value))} className="patrol-num" />
