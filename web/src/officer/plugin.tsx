@@ -20,6 +20,8 @@ function officerParts(): Parts | null {
   return parts;
 }
 
+const OfficerPanel = lazyPart(() => import('./OfficerPanel').then((m) => m.OfficerPanel));
+
 const plugin: ConsolePlugin = {
   id: 'officer',
   messages: { 'zh-CN': zh },
@@ -33,7 +35,8 @@ const plugin: ConsolePlugin = {
     const s = getOfficerState();
     return s.grids?.length ? officerLayers(s.grids, s.position) : [];
   },
-  Control: lazyPart(() => import('./OfficerPanel').then((m) => m.OfficerPanel)),
+  // Only a grid officer has this panel: nobody else downloads it.
+  Control: ({ ctx }) => (ctx.user?.role === 'grid_officer' ? <OfficerPanel ctx={ctx} /> : null),
 };
 
 export default plugin;
