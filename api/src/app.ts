@@ -45,10 +45,15 @@ export interface CreatedApp {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The built console (web/dist), with index.html for client-side routes. */
+/**
+ * The built console (web/dist), with index.html for client-side routes. A missing file under /assets/ or /glyphs/
+ * is a 404, not the page: MapLibre then draws a missing glyph range itself instead of parsing HTML as a PBF.
+ */
 function serveConsole(app: Hono<AppEnv>, webDist: string) {
   if (!existsSync(webDist)) return;
   app.use('/*', serveStatic({ root: webDist }));
+  app.get('/assets/*', (c) => c.notFound());
+  app.get('/glyphs/*', (c) => c.notFound());
   app.get('*', serveStatic({ root: webDist, path: 'index.html' }));
 }
 

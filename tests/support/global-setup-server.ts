@@ -32,14 +32,14 @@ function newestMtime(path: string): number {
 }
 
 /**
- * web/dist is stale when any source (src, index.html, vite config, package.json) is newer than its index.html, or
+ * web/dist is stale when any source (src, build, public, index.html, vite config, package.json) is newer than its index.html, or
  * any source of the domain package the console bundles.
  */
 export function webDistIsStale(): boolean {
   const built = join(web, 'dist', 'index.html');
   if (!existsSync(built)) return true;
   const sources = [
-    ...['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(web, p)),
+    ...['src', 'build', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(web, p)),
     ...['src', 'package.json'].map((p) => join(root, 'domain', p)),
   ].filter(existsSync);
   return Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;

@@ -13,7 +13,6 @@
  */
 import { existsSync } from 'node:fs';
 import TinySDF from '@mapbox/tiny-sdf';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { PbfWriter } from 'pbf';
 
 /** The fontstack name the style uses (`text-font`), one per weight. */
@@ -22,20 +21,16 @@ export const FONTSTACKS = { 'gc-sans-regular': 'normal', 'gc-sans-bold': 'bold' 
 /** Ranges (start codepoint / 256) served as PBFs: Latin and Latin-1, Latin Extended-A/B, punctuation, letterlike, arrows, shapes. */
 export const GLYPH_RANGES = [0, 1, 32, 33, 34, 37];
 
+/** Where Debian (fonts-wqy-microhei) and Fedora put the font; GLYPH_FONT names another TrueType/OpenType file. */
 export const FONT_FILES = ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', '/usr/share/fonts/wqy-microhei/wqy-microhei.ttc'];
 const FAMILY = 'GC WenQuanYi Micro Hei';
 
 /** MapLibre's own offsets between TinySDF's metrics and the PBF convention (render/glyph_manager.ts). */
 const TOP_ADJUSTMENT = 27.5;
 
-class NodeTinySDF extends TinySDF {
-  _createCanvas(size: number) {
-    return createCanvas(size, size) as unknown as HTMLCanvasElement;
-  }
-}
-
 export function fontFile(): string | null {
-  return FONT_FILES.find((f) => existsSync(f)) ?? null;
+  const candidates = process.env.GLYPH_FONT ? [process.env.GLYPH_FONT] : FONT_FILES;
+  return candidates.find((f) => existsSync(f)) ?? null;
 }
 
 interface Glyph {
@@ -89,10 +84,18 @@ function encode(stack: string, range: number, glyphs: Glyph[]): Uint8Array {
   return pbf.finish();
 }
 
-/** Every glyph file: `glyphs/<fontstack>/<start>-<end>.pbf` → bytes. */
-export function generateGlyphs(font = fontFile()): Map<string, Uint8Array> {
-  if (!font) throw new Error(`no CJK font for the map's glyphs: install Debian's fonts-wqy-microhei (looked for ${FONT_FILES.join(', ')})`);
-  GlobalFonts.registerFromPath(font, FAMILY);
+/**
+ * Every glyph file: `glyphs/<fontstack>/<start>-<end>.pbf` → bytes. The canvas (a native module, installed from
+ * npm as a prebuilt binary) is loaded here, not at import, so that a build without it can still go on without glyphs.
+ */
+export async function generateGlyphs(font: string): Promise<Map<string, Uint8Array>> {
+  const { createCanvas, GlobalFonts } = await import('@napi-rs/canvas');
+  class NodeTinySDF extends TinySDF {
+    _createCanvas(size: number) {
+      return createCanvas(size, size) as unknown as HTMLCanvasElement;
+    }
+  }
+  if (!GlobalFonts.registerFromPath(font, FAMILY)) throw new Error(`${font} is not a font the canvas can read`);
   const out = new Map<string, Uint8Array>();
   for (const [stack, weight] of Object.entries(FONTSTACKS)) {
     const sdf = new NodeTinySDF({ fontSize: 24, buffer: 3, radius: 8, cutoff: 0.25, fontFamily: `"${FAMILY}"`, fontWeight: weight });
