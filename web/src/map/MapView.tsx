@@ -4,8 +4,10 @@
  * something needs it — a deck.gl MapboxOverlay interleaved into MapLibre's render loop, so deck layers (highlight,
  * markers, plug-in layers) sit between style layers and share its depth and camera. deck.gl is loaded on demand.
  *
- * Test hook: `window.__gc = { map, deck, deckLayers(), labelsDrawn() }` lets browser tests ask the map what it
- * really rendered.
+ * Test hook: `window.__gc = { map, ready, deck, deckLayers(), labelsDrawn() }` lets browser tests ask the map what
+ * it really rendered. `ready` turns true once the console has handled MapLibre's `load` (framed the data, asked for
+ * the labels): `map.loaded()` can be true a frame before `load` fires, and that frame can take seconds in software
+ * WebGL.
  */
 import { useEffect, useRef } from 'react';
 import maplibregl, { type GeoJSONSource, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
@@ -49,7 +51,7 @@ interface Props {
 
 declare global {
   interface Window {
-    __gc?: { map: MapLibreMap; deck: () => MapboxOverlay | null; deckLayers: () => LayersList; labelsDrawn: () => number };
+    __gc?: { map: MapLibreMap; ready: boolean; deck: () => MapboxOverlay | null; deckLayers: () => LayersList; labelsDrawn: () => number };
   }
 }
 
@@ -111,6 +113,7 @@ export function MapView(props: Props) {
     mapRef.current = map;
     window.__gc = {
       map,
+      ready: false,
       deck: () => overlayRef.current,
       deckLayers: () => latest.current.deckLayers,
       labelsDrawn: () => (map.getLayer(AREA_LABEL_LAYER) ? map.queryRenderedFeatures({ layers: [AREA_LABEL_LAYER] }).length : 0),
@@ -122,6 +125,7 @@ export function MapView(props: Props) {
       applyLabels();
       applyDeckLayers();
       latest.current.onReady(map);
+      if (window.__gc?.map === map) window.__gc.ready = true;
     });
     map.on('moveend', () => {
       const c = map.getCenter();
