@@ -36,9 +36,15 @@ async function untranslated(page: Page): Promise<string[]> {
 
 /** A listed township: its details show a grade, categories and dates. */
 async function listedTownship(page: Page): Promise<string> {
-  const rows = (await page.evaluate(async () => (await fetch('/api/listings?status=active&limit=5')).json())) as { areaCode?: string; area_code?: string }[] | { items: { areaCode: string }[] };
-  const list = Array.isArray(rows) ? rows : rows.items;
-  return String((list[0] as { areaCode?: string; area_code?: string }).areaCode ?? (list[0] as { area_code?: string }).area_code);
+  const res = await page.evaluate(async () => {
+    const r = await fetch('/api/listings?status=listed');
+    return { status: r.status, body: await r.text() };
+  });
+  expect(res.status, res.body).toBe(200);
+  const { listings } = JSON.parse(res.body) as { listings: { areaCode: string; areaLevel: string }[] };
+  const township = listings.find((l) => l.areaLevel === 'township');
+  expect(township, 'a listed township in the demo region').toBeDefined();
+  return township!.areaCode;
 }
 
 beforeAll(async () => {

@@ -63,7 +63,7 @@ export function ListingControl({ ctx }: { ctx: PluginContext }) {
   const choose = (d: string) => setAsOf(d >= max ? null : d < min ? min : d);
   return (
     <section className="listing-control" aria-label={t('title')}>
-      <h3>{t('title')}</h3>
+      <h2>{t('title')}</h2>
       <div className="listing-date-row">
         <label htmlFor="listing-as-of-date">{t('asOf')}</label>
         <DateInput

@@ -30,7 +30,7 @@ export function PatrolControl({ ctx }: { ctx: PluginContext }) {
   const plan = s.plan;
   return (
     <div className="patrol-control" data-testid="patrol-control">
-      <h3>{t('title')}</h3>
+      <h2>{t('title')}</h2>
       <div className="patrol-row">
         <label>
           {t('date')} <DateInput value={s.date} onChange={(e) => setDate(e.target.value)} />
@@ -80,7 +80,7 @@ export function PatrolControl({ ctx }: { ctx: PluginContext }) {
           )}
         </div>
       )}
-      <h4>{t('dueTitle')}</h4>
+      <h3>{t('dueTitle')}</h3>
       {s.dueFailed && <p className="patrol-error">{t('dueFailed')}</p>}
       {!s.due && !s.dueFailed && <p className="muted">{t('loading')}</p>}
       {s.due?.length === 0 && <p className="muted">{t('nothingDue')}</p>}
