@@ -8,7 +8,8 @@
  * it). Target: grid_console_bench_empty_import, dropped and migrated each run. Counties and townships go in first
  * (their parents), then villages (zipped Shapefile) and grids (GeoJSON). Printed per layer: features, seconds,
  * features per second, and the peak resident memory of this process while it ran; progress with an estimate of
- * the time left while it runs. BENCH_SIZE=city (or another size) runs on a smaller region.
+ * the time left while it runs. BENCH_SIZE=city (or another size) runs on a smaller region; BENCH_TARGET_DB names
+ * the target database.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -31,7 +32,8 @@ const user = process.env.USER ?? 'root';
 const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? `postgres://${user}@localhost/postgres?host=/var/run/postgresql`;
 const urlOf = (name: string) => adminUrl.replace(/\/postgres(\?|$)/, `/${name}$1`);
 const SOURCE = `grid_console_bench_${SIZE}_import`;
-const TARGET = 'grid_console_bench_empty_import';
+// Another name lets two people bench at once on one server (the target is dropped on every run).
+const TARGET = process.env.BENCH_TARGET_DB ?? 'grid_console_bench_empty_import';
 const WGS84 = parseCrsParam('wgs84')!;
 
 /** Peak resident memory between start() and stop(), sampled every 100 ms. */

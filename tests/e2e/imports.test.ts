@@ -70,6 +70,8 @@ describe('the upload page', () => {
     // A CSV says nothing of its datum: the page asks.
     expect(await page.getByTestId('import-datum').inputValue()).toBe('wgs84');
     await page.screenshot({ path: `${SCREENSHOTS}import-mapping.png` });
+    // The panel narrowed the map: let it finish redrawing, so the next step's wait measures the dry run alone.
+    await waitForMapIdle(page);
   });
 
   it('a dry run with the wrong datum shows the offset problem and draws the features off their places', async () => {
@@ -93,7 +95,9 @@ describe('the upload page', () => {
     const { page } = c;
     await page.getByTestId('import-datum').selectOption('gcj02');
     await page.getByTestId('import-dry-run').click();
-    await expect.poll(() => page.getByTestId('import-report').getAttribute('data-status')).toBe('clean');
+    // The last report stays on screen while the new dry run runs: wait for this one, with the same budget as any
+    // other step (expect.poll alone gives up after one second, less than a dry run takes on a busy machine).
+    await expect.poll(() => page.getByTestId('import-report').getAttribute('data-status'), { timeout: 30_000 }).toBe('clean');
     expect(await page.getByTestId('import-report').textContent()).toContain('2');
     const a = fx.firms.expected.added[0]!;
     const right = (await previewFeatures()).find((f) => f.properties.code === a.credit_code)!;

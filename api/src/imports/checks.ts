@@ -59,16 +59,26 @@ export async function duplicateCodes(tx: Queryable, log: ProblemLog): Promise<vo
   if (rows.length) await tx.query('UPDATE import_staging SET bad = true WHERE n = ANY($1::int[])', [rows.map((r) => r.n)]);
 }
 
+/**
+ * Parts outside an enclosing shape, for the rows a `candidates` query returns (n, code, parent, found, geom, outer):
+ * the difference is computed once per row that is not covered (MATERIALIZED), and its geometry is sent only when it
+ * is above the tolerance, so a file of thousands of well-nested shapes costs one ST_CoveredBy each.
+ */
+const outsideParts = (candidates: string) => `
+  WITH c AS MATERIALIZED (${candidates}),
+  d AS MATERIALIZED (SELECT c.*, CASE WHEN c.outer_geom IS NOT NULL AND GeometryType(c.geom) LIKE '%POLYGON' THEN ST_Difference(c.geom, c.outer_geom) END AS x FROM c),
+  p AS MATERIALIZED (SELECT d.*, round((100 * ST_Area(x) / nullif(ST_Area(geom), 0))::numeric, 1) AS pct FROM d)
+  SELECT n, code, parent, found, pct,
+         CASE WHEN GeometryType(geom) = 'POINT' AND outer_geom IS NOT NULL THEN round(ST_Distance(geom::geography, outer_geom::geography)::numeric) END AS metres,
+         CASE WHEN pct > ${TOLERANCE.outsideShare} THEN ST_AsGeoJSON(x, 6) END AS outside
+  FROM p ORDER BY n`;
+
 /** Shapes reaching out of the user's jurisdiction (when its boundary is loaded; codes are checked before staging). */
 export async function jurisdiction(tx: Queryable, ctx: CheckContext, log: ProblemLog): Promise<void> {
   const rows = await tx.query<{ n: number; code: string; pct: number | null; metres: number | null; outside: string | null }>(
-    `WITH j AS (SELECT geom FROM admin_area WHERE code = $1 AND valid_to IS NULL)
-     SELECT s.n, s.code,
-            CASE WHEN GeometryType(s.geom) LIKE '%POLYGON' THEN round((100 * ST_Area(ST_Difference(s.geom, j.geom)) / nullif(ST_Area(s.geom), 0))::numeric, 1) END AS pct,
-            CASE WHEN GeometryType(s.geom) = 'POINT' THEN round(ST_Distance(s.geom::geography, j.geom::geography)::numeric) END AS metres,
-            CASE WHEN GeometryType(s.geom) LIKE '%POLYGON' THEN ST_AsGeoJSON(ST_Difference(s.geom, j.geom), 6) END AS outside
-     FROM import_staging s, j
-     WHERE NOT ST_CoveredBy(s.geom, j.geom)`,
+    outsideParts(`SELECT s.n, s.code, NULL::text AS parent, true AS found, s.geom, j.geom AS outer_geom
+                  FROM import_staging s JOIN admin_area j ON j.code = $1 AND j.valid_to IS NULL
+                  WHERE NOT ST_CoveredBy(s.geom, j.geom)`),
     [ctx.jurisdictionCode],
   );
   for (const r of rows) {
@@ -80,13 +90,9 @@ export async function jurisdiction(tx: Queryable, ctx: CheckContext, log: Proble
 /** Areas and grids: the parent must exist (except a county's city, which no layer imports) and hold the shape. */
 export async function parentNesting(tx: Queryable, ctx: CheckContext, log: ProblemLog): Promise<void> {
   const rows = await tx.query<{ n: number; code: string; parent: string; found: boolean; pct: number | null; outside: string | null }>(
-    `SELECT s.n, s.code, s.parent, p.code IS NOT NULL AS found,
-            CASE WHEN p.code IS NOT NULL AND NOT ST_CoveredBy(s.geom, p.geom)
-                 THEN round((100 * ST_Area(ST_Difference(s.geom, p.geom)) / nullif(ST_Area(s.geom), 0))::numeric, 1) END AS pct,
-            CASE WHEN p.code IS NOT NULL AND NOT ST_CoveredBy(s.geom, p.geom) THEN ST_AsGeoJSON(ST_Difference(s.geom, p.geom), 6) END AS outside
-     FROM import_staging s LEFT JOIN admin_area p ON p.code = s.parent AND p.valid_to IS NULL
-     WHERE s.parent IS NOT NULL AND (p.code IS NULL OR NOT ST_CoveredBy(s.geom, p.geom))
-     ORDER BY s.n`,
+    outsideParts(`SELECT s.n, s.code, s.parent, p.code IS NOT NULL AS found, s.geom, p.geom AS outer_geom
+                  FROM import_staging s LEFT JOIN admin_area p ON p.code = s.parent AND p.valid_to IS NULL
+                  WHERE s.parent IS NOT NULL AND (p.code IS NULL OR NOT ST_CoveredBy(s.geom, p.geom))`),
   );
   for (const r of rows) {
     if (!r.found) {
@@ -152,25 +158,51 @@ export async function siteReferences(tx: Queryable, ctx: CheckContext, log: Prob
   }
 }
 
+/** Vertices per piece when shapes are cut up for the pairwise checks (ST_Subdivide). */
+const PIECE_VERTICES = 64;
+/** Planar area (square degrees) below which an overlap or gap cannot reach TOLERANCE.areaM2 anywhere on Earth. */
+const MIN_PLANAR = `(${TOLERANCE.areaM2} / (111320.0 * 111320.0))`;
+
+/**
+ * The file's shapes and their current neighbours (same kind, not replaced by the file), cut into pieces of at most
+ * PIECE_VERTICES vertices, indexed and analysed: two neighbours with long shared boundaries then meet only in the
+ * few pieces along that boundary, and each intersection is between small pieces rather than whole polygons.
+ */
+async function stagePieces(tx: Queryable, ctx: CheckContext): Promise<void> {
+  const current = ctx.spec.store === 'admin_area'
+    ? `admin_area e ON e.level = ${lit(ctx.spec.level!)} AND e.valid_to IS NULL AND`
+    : 'grid_cell e ON';
+  await tx.exec(`
+    CREATE TEMP TABLE import_piece ON COMMIT DROP AS
+      SELECT n, code, ST_Subdivide(geom, ${PIECE_VERTICES}) AS geom FROM import_staging;
+    CREATE TEMP TABLE import_neighbour_piece ON COMMIT DROP AS
+      SELECT code, ST_Subdivide(geom, ${PIECE_VERTICES}) AS geom FROM (
+        SELECT DISTINCT ON (e.code) e.code, e.geom FROM import_staging s JOIN ${current} e.geom && s.geom
+        WHERE NOT EXISTS (SELECT 1 FROM import_staging k WHERE k.code = e.code)) e;
+    CREATE INDEX ON import_piece USING gist (geom);
+    CREATE INDEX ON import_neighbour_piece USING gist (geom);
+    ANALYZE import_piece;
+    ANALYZE import_neighbour_piece`);
+}
+
 /** Overlaps with current neighbours of the same kind (not replaced by this file) and between features of the file. */
 export async function overlaps(tx: Queryable, ctx: CheckContext, log: ProblemLog): Promise<void> {
-  const existing = ctx.spec.store === 'admin_area'
-    ? { from: 'admin_area e', where: `e.level = ${lit(ctx.spec.level!)} AND e.valid_to IS NULL` }
-    : { from: 'grid_cell e', where: 'true' };
+  await stagePieces(tx, ctx);
   const rows = await tx.query<{ n: number; code: string; other: string; m2: number; g: string }>(
-    // MATERIALIZED: each intersection is computed once, not again for every reference to it in the filter.
-    `WITH pairs AS MATERIALIZED (
-       SELECT s.n, s.code, e.code AS other, ST_CollectionExtract(ST_Intersection(s.geom, e.geom), 3) AS x
-       FROM import_staging s JOIN ${existing.from} ON e.geom && s.geom AND ${existing.where}
-       WHERE NOT EXISTS (SELECT 1 FROM import_staging k WHERE k.code = e.code) AND ST_Relate(s.geom, e.geom, '2********')
+    // Pieces whose boxes meet (GiST), their polygonal intersection; a pair's planar area summed over its pieces
+    // (pieces of one shape do not overlap) decides cheaply which pairs may be large enough; only those are joined
+    // back into one shape and measured on the spheroid.
+    `WITH x AS (
+       SELECT a.n, a.code, b.code AS other, ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3) AS g
+       FROM import_piece a JOIN import_neighbour_piece b ON a.geom && b.geom AND ST_Intersects(a.geom, b.geom)
        UNION ALL
        SELECT b.n, b.code, a.code, ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3)
-       FROM import_staging a JOIN import_staging b ON a.geom && b.geom AND a.n < b.n AND a.code <> b.code
-       WHERE ST_Relate(a.geom, b.geom, '2********'))
-     SELECT n, code, other, round(ST_Area(x::geography)::numeric) AS m2, ST_AsGeoJSON(x, 6) AS g
-     -- Planar area first (cheap; a square degree is at least the area of one at the equator), geography only for
-     -- the few pairs that may be large enough.
-     FROM pairs WHERE CASE WHEN ST_Area(x) > $1 / (111320.0 * 111320.0) THEN ${SUBSTANTIAL('x', '$1')} ELSE false END ORDER BY n LIMIT ${GEOMETRY_ROWS}`,
+       FROM import_piece a JOIN import_piece b ON a.geom && b.geom AND a.n < b.n AND a.code <> b.code AND ST_Intersects(a.geom, b.geom)),
+     pairs AS MATERIALIZED (
+       SELECT n, code, other, ST_UnaryUnion(ST_Collect(g)) AS g FROM x WHERE NOT ST_IsEmpty(g)
+       GROUP BY n, code, other HAVING sum(ST_Area(g)) > ${MIN_PLANAR})
+     SELECT n, code, other, round(ST_Area(g::geography)::numeric) AS m2, ST_AsGeoJSON(g, 6) AS g
+     FROM pairs WHERE ${SUBSTANTIAL('g', '$1')} ORDER BY n LIMIT ${GEOMETRY_ROWS}`,
     [TOLERANCE.areaM2],
   );
   for (const r of rows) log.add({ feature: r.n, code: r.code, field: 'geometry', rule: 'overlap', params: { other: r.other, area: r.m2 }, geometry: geo(r.g) });
@@ -179,25 +211,40 @@ export async function overlaps(tx: Queryable, ctx: CheckContext, log: ProblemLog
 /**
  * Gaps: parts of a parent touched by the file that no child covers after the import and that were covered before
  * (gaps the stored data already had are not the file's doing); for a parent without children yet, every gap.
+ * For a parent with children, the new gaps lie in the old shapes of the children the file redraws: each such old
+ * shape minus the children after the import that reach into its box. Children kept, or replaced by the same shape,
+ * open nothing, so a re-import of unchanged boundaries costs no geometry work at all.
  */
 export async function gaps(tx: Queryable, ctx: CheckContext, log: ProblemLog): Promise<void> {
   const rows = await tx.query<{ parent: string; m2: number; g: string }>(
-    `WITH parents AS (SELECT DISTINCT parent FROM import_staging WHERE parent IS NOT NULL AND NOT bad),
-     before AS (
+    `WITH parents AS MATERIALIZED (SELECT DISTINCT parent FROM import_staging WHERE parent IS NOT NULL AND NOT bad),
+     before AS MATERIALIZED (
        SELECT e.parent_code AS parent, e.code, e.geom FROM admin_area e JOIN parents p ON p.parent = e.parent_code
        WHERE e.level = $1 AND e.valid_to IS NULL),
-     after AS (
+     after AS MATERIALIZED (
        SELECT s.parent, s.geom FROM import_staging s WHERE s.parent IS NOT NULL AND NOT s.bad
        UNION ALL
        SELECT b.parent, b.geom FROM before b WHERE NOT EXISTS (SELECT 1 FROM import_staging k WHERE k.code = b.code AND NOT k.bad)),
+     fresh AS (
+       SELECT p.code AS parent, ST_Difference(p.geom, (SELECT ST_Union(a.geom) FROM after a WHERE a.parent = p.code)) AS g
+       FROM parents x JOIN admin_area p ON p.code = x.parent AND p.valid_to IS NULL
+       WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.parent = x.parent)),
+     opened AS (
+       SELECT b.parent,
+              ST_Difference(ST_Intersection(b.geom, p.geom),
+                            coalesce((SELECT ST_Union(a.geom) FROM after a WHERE a.parent = b.parent AND a.geom && b.geom), 'GEOMETRYCOLLECTION EMPTY'::geometry)) AS g
+       FROM before b JOIN import_staging s ON s.code = b.code AND NOT s.bad
+            JOIN admin_area p ON p.code = b.parent AND p.valid_to IS NULL
+       WHERE NOT ST_OrderingEquals(s.geom, b.geom)),
      holes AS (
-       SELECT p.code AS parent,
-              ST_Difference(ST_Difference(p.geom, (SELECT ST_Union(a.geom) FROM after a WHERE a.parent = p.code)),
-                            coalesce(ST_Difference(p.geom, (SELECT ST_Union(b.geom) FROM before b WHERE b.parent = p.code)), ST_SetSRID('POLYGON EMPTY'::geometry, 4326))) AS g
-       FROM parents x JOIN admin_area p ON p.code = x.parent AND p.valid_to IS NULL),
-     pieces AS (SELECT parent, (ST_Dump(g)).geom AS g FROM holes)
+       SELECT parent, g FROM fresh
+       UNION ALL
+       -- Neighbouring redrawn children may each hold part of one gap: joined per parent before it is measured.
+       SELECT parent, ST_UnaryUnion(ST_Collect(g)) FROM opened WHERE NOT ST_IsEmpty(g) GROUP BY parent),
+     pieces AS (SELECT parent, (ST_Dump(g)).geom AS g FROM holes WHERE g IS NOT NULL)
      SELECT parent, round(ST_Area(g::geography)::numeric) AS m2, ST_AsGeoJSON(g, 6) AS g
-     FROM pieces WHERE GeometryType(g) = 'POLYGON' AND ${SUBSTANTIAL('g', '$2')} ORDER BY parent LIMIT ${GEOMETRY_ROWS}`,
+     FROM pieces WHERE GeometryType(g) = 'POLYGON' AND ST_Area(g) > ${MIN_PLANAR} AND ${SUBSTANTIAL('g', '$2')}
+     ORDER BY parent LIMIT ${GEOMETRY_ROWS}`,
     [ctx.spec.level, TOLERANCE.areaM2],
   );
   for (const r of rows) log.add({ feature: 0, code: r.parent, field: 'geometry', rule: 'gap', params: { parent: r.parent, area: r.m2 }, geometry: geo(r.g) });

@@ -20,7 +20,7 @@ import { ImportProgress, type ProgressState } from './progress.js';
 import { readIntoStaging } from './read-stage.js';
 import { recordImport, recordRefused } from './record.js';
 import { importSpec, type ImportSpec } from './specs.js';
-import { CREATE_STAGING, INDEX_STAGING } from './staging.js';
+import { CREATE_STAGING, INDEX_STAGING, SET_NO_JIT } from './staging.js';
 import { previewGeometries } from './preview.js';
 import { writeStaged } from './writer.js';
 
@@ -165,6 +165,9 @@ export async function runImport(db: Database, user: SessionUser, file: ImportFil
     const result = await db.transaction(async (tx) => {
       // One writer per layer at a time; dry runs read only.
       if (!opts.dryRun) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${spec.layer}`]);
+      // No JIT: PostGIS prices its functions high, so the checks' statements pass jit_above_cost although each runs
+      // in milliseconds, and compiling them took 5 of the 5.6 s of a gap check (more on a busy machine).
+      await tx.exec(SET_NO_JIT);
       await tx.exec(CREATE_STAGING);
       const staged = await timed('read', () => readIntoStaging(tx, source, { spec, mapping, crs: datum.crs, scopePrefix: user.scopePrefix, log, onBatch: (n) => progress.read(n) }));
       progress.phase('checking');

@@ -70,3 +70,6 @@ export const INDEX_STAGING = `
   CREATE INDEX ON import_staging (parent);
   CREATE INDEX ON import_staging USING gist (geom);
   ANALYZE import_staging`;
+
+/** For the import's transaction only (SET LOCAL): see service.ts. */
+export const SET_NO_JIT = 'SET LOCAL jit = off';

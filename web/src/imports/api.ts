@@ -112,12 +112,28 @@ export async function startImport(query: string, mapping: Mapping): Promise<Impo
   return (await res.json()) as ImportJob;
 }
 
+/** A poll without an answer by then is abandoned and asked again (see pollJob). */
+const POLL_TIMEOUT_MS = 10_000;
+const POLL_INTERVAL_MS = 400;
+
+/**
+ * Polls an import until it is no longer running. A poll that hangs (a dropped connection, a request stuck behind the
+ * map's tile requests) is given up after POLL_TIMEOUT_MS and asked again, so the page never shows an import as
+ * running for ever; closing the page (`signal`) stops the polling.
+ */
 export async function pollJob(id: string, onProgress: (j: ImportJob) => void, signal: AbortSignal): Promise<ImportJob> {
   for (;;) {
-    const j = await api.get<ImportJob>(`/api/imports/${id}`, signal);
-    onProgress(j);
-    if (j.state !== 'running') return j;
-    await new Promise((r) => setTimeout(r, 400));
+    let j: ImportJob | null = null;
+    try {
+      j = await api.get<ImportJob>(`/api/imports/${id}`, AbortSignal.any([signal, AbortSignal.timeout(POLL_TIMEOUT_MS)]));
+    } catch (e) {
+      if (signal.aborted || (e as Error).name !== 'TimeoutError') throw e;
+    }
+    if (j) {
+      onProgress(j);
+      if (j.state !== 'running') return j;
+    }
+    await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
   }
 }
 
