@@ -48,7 +48,7 @@ export function webDistIsStale(): boolean {
 export function buildWebIfStale(): void {
   if (!webDistIsStale()) return;
   console.log('[e2e] building web/dist ...');
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  const r = spawnSync(join(web, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
   if (r.status !== 0) {
     const fallback = spawnSync('pnpm', ['--filter', 'web', 'build'], { cwd: root, stdio: 'inherit' });
     if (fallback.status !== 0) throw new Error('web build failed');
