@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# `pnpm start`: build the console (web/dist) when its sources changed, then serve API + console.
-# With no DATABASE_URL the embedded PostGIS in .data/pglite is used, migrated and seeded on first start.
+# `pnpm start`: the production server from the built output (api/dist, web/dist), rebuilt first when the sources
+# changed since the last build (a development checkout; an image holding only the build skips that).
+# `pnpm start:cluster` (this script with `cluster`): several server processes on one port (api/dist/cluster.js).
+# With no DATABASE_URL the embedded PostGIS in .data/pglite is used, migrated and seeded with the demo on first start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/build web/public web/index.html web/vite.config.ts domain/src -newer web/dist/index.html 2>/dev/null | head -1)" ]; then
-  echo "[start] building the console (web/dist) ..."
-  (cd web && ./node_modules/.bin/vite build --logLevel warn)
-fi
-exec ./node_modules/.bin/tsx api/src/main.ts
+entry=server
+[ "${1:-}" = "cluster" ] && entry=cluster
+node scripts/build.mjs --if-stale
+exec node --enable-source-maps "api/dist/$entry.js"

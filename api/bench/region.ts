@@ -59,8 +59,10 @@ export async function ensureRegion(size: string, log = console.log): Promise<Dat
 export async function benchUser(db: Database): Promise<{ token: string; prefix: string }> {
   const [root] = await db.query<{ code: string }>("SELECT code FROM admin_area WHERE valid_to IS NULL ORDER BY length(rtrim(code, '0')), code LIMIT 1");
   await db.query(
-    `INSERT INTO app_user (username, display_name, role, jurisdiction_code, token_sha256) VALUES ('bench', 'bench', 'admin', $1, $2)
-     ON CONFLICT (username) DO UPDATE SET jurisdiction_code = EXCLUDED.jurisdiction_code, token_sha256 = EXCLUDED.token_sha256`,
+    `WITH u AS (
+       INSERT INTO app_user (username, display_name, role, jurisdiction_code) VALUES ('bench', 'bench', 'admin', $1)
+       ON CONFLICT (username) DO UPDATE SET jurisdiction_code = EXCLUDED.jurisdiction_code RETURNING id)
+     INSERT INTO api_token (user_id, token_sha256, label) SELECT id, $2, 'bench' FROM u ON CONFLICT (token_sha256) DO NOTHING`,
     [root!.code, sha256Hex(BENCH_TOKEN)],
   );
   return { token: BENCH_TOKEN, prefix: scopePrefix(root!.code) };

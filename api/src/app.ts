@@ -2,16 +2,21 @@
  * The API: composes the route groups and nothing else. Each group parses its requests, calls its domain module
  * and formats the answer; none builds SQL here.
  */
-import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { auditRoutes } from './audit/routes.js';
 import { authenticate } from './auth/middleware.js';
+import { forgetUsers } from './auth/sessions.js';
 import { catalogueRoutes } from './catalogue/routes.js';
-import { healthRoutes } from './health/routes.js';
+import type { Config } from './config.js';
+import { dataHealthRoutes, healthRoutes } from './health/routes.js';
+import { BodyCompressor, compression } from './http/compression.js';
 import { exportRoutes } from './imports/export-routes.js';
 import { importRoutes } from './imports/routes.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ProblemError, handleError } from './http/problem.js';
+import { requestGuards } from './http/request-guards.js';
+import { securityHeaders } from './http/security-headers.js';
+import { serveConsole } from './http/static.js';
 import { labelRoutes } from './labels/routes.js';
 import { listingRoutes } from './listing/routes.js';
 import { areaRoutes } from './area/routes.js';
@@ -24,13 +29,15 @@ import { basemapRoutes } from './basemap/routes.js';
 import { openBasemapSource } from './basemap/sources.js';
 import { patrolRoutes } from './patrol/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
-import { openApiDocument } from './openapi/document.js';
+import { legacyOpenApiDocument } from './openapi/document.js';
+import { openApiDocument } from './http/openapi.js';
 import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { tileFastPath, type NodeFastPath } from './tiles/fast-path.js';
 import { TileService } from './tiles/tile-service.js';
 import { tileRoutes } from './tiles/routes.js';
 import { exportRoutes as tileExportRoutes } from './tiles/export-routes.js';
+import { userRoutes } from './users/routes.js';
 import { wastewaterRoutes } from './wastewater/routes.js';
 
 export interface CreatedApp {
@@ -43,19 +50,20 @@ export interface CreatedApp {
   close(): Promise<void>;
 }
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /**
- * The built console (web/dist), with index.html for client-side routes. A missing file under /assets/ or /glyphs/
- * is a 404, not the page: MapLibre then draws a missing glyph range itself instead of parsing HTML as a PBF.
+ * What every request goes through first, in this order: security headers (and the console's CSP) on whatever
+ * answers; compression of API answers; the request guards (URL, body size, content type, origin) before any
+ * route reads anything. Tiles answered by the fast path (tiles/fast-path.ts) never reach this: it sends the same
+ * security headers and compresses with the same compressor itself.
  */
-function serveConsole(app: Hono<AppEnv>, webDist: string) {
-  if (!existsSync(webDist)) return;
-  app.use('/*', serveStatic({ root: webDist }));
-  app.get('/assets/*', (c) => c.notFound());
-  app.get('/glyphs/*', (c) => c.notFound());
-  app.get('*', serveStatic({ root: webDist, path: 'index.html' }));
+function transport(app: Hono<AppEnv>, config: Config, compressor = new BodyCompressor()) {
+  app.onError(handleError);
+  app.use('*', securityHeaders(config.trustedProxies));
+  app.use('/api/*', compression(compressor));
+  app.use('/api/*', requestGuards(config));
 }
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * What answers while the database is still being opened (PGlite takes seconds to minutes on a first start):
@@ -63,7 +71,7 @@ function serveConsole(app: Hono<AppEnv>, webDist: string) {
  */
 export function createBootApp(config: AppDeps['config'], startup: AppDeps['startup']): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.onError(handleError);
+  transport(app, config);
   app.get('/api/health', (c) => c.json({ status: 'starting', phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null }, 503));
   app.all('/api/*', (c) => {
     c.header('Retry-After', '5');
@@ -77,22 +85,24 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   const app = new Hono<AppEnv>();
   const deps = appDeps;
   const { tileCache } = deps.config;
-  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs });
+  const tiles = new TileService(deps.db, undefined, { cache: tileCache, ackTimeoutMs: tileCache.syncTimeoutMs, onUsersChanged: forgetUsers });
   const started = tiles.start().catch((err) => console.error('[tiles] change feed failed to start; tiles are served uncached:', err));
-  app.onError(handleError);
+  const compressor = new BodyCompressor();
+  transport(app, deps.config, compressor);
 
   app.use('/api/*', async (c, next) => {
-    c.header('X-Content-Type-Options', 'nosniff');
     await next();
-    // A write answers only once every API process has dropped the tiles it changed (tiles/change-feed.ts).
-    if (WRITES.has(c.req.method) && c.res.status < 400 && !c.req.path.startsWith('/api/session')) {
+    // A write answers only once every API process has dropped the tiles it changed, and the tokens it ended
+    // (tiles/change-feed.ts). Signing in changes neither and does not wait; signing out does.
+    if (WRITES.has(c.req.method) && c.res.status < 400 && !(c.req.method === 'POST' && c.req.path.startsWith('/api/session'))) {
       await tiles.feed.sync().catch((err) => console.warn('[tiles] sync after write failed:', (err as Error).message));
     }
   });
 
   // Open to everyone: health, sign-in, the OpenAPI document.
   app.route('/api/health', healthRoutes(deps));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  const document = openApiDocument(app, legacyOpenApiDocument());
+  app.get('/api/openapi.json', async (c) => c.json(await document()));
 
   // Everything below needs the database migrated and seeded.
   app.use('/api/*', async (c, next) => {
@@ -106,6 +116,9 @@ export function createApp(appDeps: AppDeps): CreatedApp {
 
   // Everything below needs a signed-in user; queries are scoped to the user's jurisdiction.
   app.use('/api/*', authenticate(deps.db));
+  app.route('/api/health', dataHealthRoutes(deps));
+  app.route('/api/users', userRoutes(deps));
+  app.route('/api/audit', auditRoutes(deps));
   app.route('/api', catalogueRoutes(deps));
   app.route('/api/tiles', tileRoutes(tiles));
   app.route('/api/exports', tileExportRoutes(deps, tiles)); // /api/exports/tiles.pmtiles, before the layer exports
@@ -130,6 +143,6 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   });
 
   serveConsole(app, deps.config.webDist);
-  const fastPath = tileFastPath(tiles, () => deps.startup.phase === 'ready');
+  const fastPath = tileFastPath(tiles, () => deps.startup.phase === 'ready', { trustedProxies: deps.config.trustedProxies, compressor });
   return { app, tiles, fastPath, started: started.then(() => {}), close: () => tiles.close() };
 }

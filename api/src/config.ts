@@ -1,8 +1,79 @@
-/** Configuration from the environment; every setting has a default that runs the demo. */
-import { resolve } from 'node:path';
+/**
+ * Configuration from the environment, validated once at start (zod): a wrong value stops the server with a message
+ * naming the variable, instead of surfacing later as a strange failure. Every setting has a default; the defaults
+ * run the embedded demo, and a server (DATABASE_URL) gets no demo data or accounts unless SEED_DEMO=1.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './http/client-address.js';
 
-const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+/** The repository (or installed app) root: the nearest folder up from here holding pnpm-workspace.yaml. */
+function findAppRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+export const APP_ROOT = findAppRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** Region sizes of the demo generator (geodata/src/demo/sizes.ts; a unit test keeps the two lists equal). */
+export const DEMO_SIZES = ['tiny', 'demo', 'county', 'city', 'province'] as const;
+
+export const MIB = 1024 * 1024;
+
+const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+const integer = (min: number, max: number) =>
+  z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+/** A size in bytes: 65536, 64k, 20m. */
+const bytes = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+\s*[kKmM]?$/, 'must be a size in bytes, e.g. 65536, 64k or 20m')
+    .transform((s) => {
+      const unit = s.slice(-1).toLowerCase();
+      return Number.parseInt(s, 10) * (unit === 'k' ? 1024 : unit === 'm' ? MIB : 1);
+    })
+    .pipe(z.number().int().min(min).max(max));
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL, e.g. postgres://user:password@db/grid')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().min(1).optional(),
+  PORT: integer(0, 65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_DIST: z.string().min(1).optional(),
+  SEED_DEMO: flag.optional(),
+  DEMO_SIZE: z.enum(DEMO_SIZES).default('demo'),
+  DEMO_SEED: integer(1, 2 ** 31 - 1).default(4304),
+  BASEMAP: z.string().min(1).optional(),
+  BASEMAP_DATUM: z.string().toLowerCase().pipe(z.enum(['wgs84', 'gcj02'], 'must be wgs84 or gcj02')).default('wgs84'),
+  BASEMAP_ATTRIBUTION: z.string().default(''),
+  BASEMAP_MAXZOOM: integer(0, 24).default(18),
+  TRUST_PROXY: z.string().default(''),
+  COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
+  PUBLIC_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://grid.example.gov.cn (scheme and host, no path)')
+    .optional(),
+  JSON_BODY_LIMIT: bytes(1024, 16 * MIB).default(64 * 1024),
+  IMPORT_MAX_BYTES: bytes(1024, 512 * MIB).default(20 * MIB),
+  DB_POOL_MAX: integer(1, 1000).default(10),
+  DB_POOL_QUEUE: integer(0, 100_000).default(200),
+  DB_POOL_WAIT_MS: integer(0, 600_000).default(5000),
+  DB_STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(30_000),
+  TILE_CACHE_MB: integer(0, 64 * 1024).default(256),
+  TILE_CACHE_ENTRIES: integer(0, 100_000_000).default(200_000),
+  TILE_CACHE_TTL_S: integer(0, 30 * 86_400).default(900),
+  TILE_SYNC_TIMEOUT_MS: integer(0, 600_000).default(2000),
+  API_WORKERS: integer(1, 256).optional(),
+});
 
 export interface Config {
   /** PostgreSQL + PostGIS server; unset → the embedded database in dataDir. */
@@ -13,55 +84,86 @@ export interface Config {
   host: string;
   /** Built web app to serve at /; absent in API-only runs. */
   webDist: string;
-  /** Seed the demo region into an empty database on start. */
+  /**
+   * The demo: generate the demo region into an empty database and keep the demo accounts (password 'demo',
+   * tokens 'demo-<username>') active. On by default only for the embedded database.
+   */
   seedDemo: boolean;
   demoSize: string;
   demoSeed: number;
   /** A raster basemap under our layers: an XYZ template or pmtiles:/path (see basemap/). Absent → own data only. */
   basemap?: { source: string; datum: 'wgs84' | 'gcj02'; attribution: string; maxzoom: number };
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (TRUST_PROXY); nobody by default. */
+  trustedProxies: TrustedProxies;
+  /** Session cookie `Secure`: 'auto' when the request came over HTTPS (directly or via a trusted proxy). */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /** The console's public origin; state-changing requests from any other Origin are refused. Unset → the Host. */
+  publicOrigin?: string;
+  /** Largest JSON request body, in bytes (refused with 413 before it is read). */
+  jsonBodyLimit: number;
+  /** Largest uploaded file (lab imports), in bytes. */
+  importMaxBytes: number;
   /** PostgreSQL connection pool: size, bounded wait queue, wait and statement timeouts (see db/postgres.ts). */
   pool: { max: number; maxWaiting: number; waitMs: number; statementTimeoutMs: number };
   /** In-process tile cache bounds, and how long a write waits for other processes to drop its tiles (tiles/). */
   tileCache: { maxBytes: number; maxEntries: number; ttlMs: number; syncTimeoutMs: number };
+  /** Processes started by `pnpm start:cluster` (cluster.ts); the number of cores unless API_WORKERS says. */
+  workers: number;
 }
 
-/** A non-negative integer setting, or its default. */
-function intFrom(env: NodeJS.ProcessEnv, name: string, def: number): number {
-  const v = env[name];
-  if (v === undefined || v === '') return def;
-  if (!/^\d{1,12}$/.test(v)) throw new Error(`${name} must be a non-negative integer, got '${v}'`);
-  return Number(v);
-}
-
-function basemapFrom(env: NodeJS.ProcessEnv): Config['basemap'] {
-  if (!env.BASEMAP) return undefined;
-  const datum = (env.BASEMAP_DATUM ?? 'wgs84').toLowerCase();
-  if (datum !== 'wgs84' && datum !== 'gcj02') throw new Error(`BASEMAP_DATUM must be wgs84 or gcj02, got '${env.BASEMAP_DATUM}'`);
-  return { source: env.BASEMAP, datum, attribution: env.BASEMAP_ATTRIBUTION ?? '', maxzoom: Number(env.BASEMAP_MAXZOOM ?? 18) };
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string; value?: string }[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}${p.value === undefined ? '' : ` (got '${p.value}')`}`).join('\n')}`);
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (SEED_DEMO= in a compose file) means unset.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const variable = String(i.path[0] ?? '?');
+        return { variable, message: i.message, value: env[variable] };
+      }),
+    );
+  }
+  const e = parsed.data;
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(e.TRUST_PROXY);
+  } catch (err) {
+    throw new ConfigError([{ variable: 'TRUST_PROXY', message: (err as Error).message, value: e.TRUST_PROXY }]);
+  }
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.DATA_DIR ?? resolve(repoRoot, '.data/pglite')),
-    port: Number(env.PORT ?? 8080),
-    host: env.HOST ?? '127.0.0.1',
-    webDist: resolve(env.WEB_DIST ?? resolve(repoRoot, 'web/dist')),
-    seedDemo: env.SEED_DEMO !== '0',
-    demoSize: env.DEMO_SIZE ?? 'demo',
-    demoSeed: Number(env.DEMO_SEED ?? 4304),
-    basemap: basemapFrom(env),
-    pool: {
-      max: intFrom(env, 'DB_POOL_MAX', 10),
-      maxWaiting: intFrom(env, 'DB_POOL_QUEUE', 200),
-      waitMs: intFrom(env, 'DB_POOL_WAIT_MS', 5000),
-      statementTimeoutMs: intFrom(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
-    },
-    tileCache: {
-      maxBytes: intFrom(env, 'TILE_CACHE_MB', 256) * 1024 * 1024,
-      maxEntries: intFrom(env, 'TILE_CACHE_ENTRIES', 200_000),
-      ttlMs: intFrom(env, 'TILE_CACHE_TTL_S', 900) * 1000,
-      syncTimeoutMs: intFrom(env, 'TILE_SYNC_TIMEOUT_MS', 2000),
-    },
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : resolve(APP_ROOT, '.data/pglite'),
+    port: e.PORT,
+    host: e.HOST,
+    webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(APP_ROOT, 'web/dist'),
+    // Secure default: a server gets the demo only when asked; the zero-install embedded start gets it unasked.
+    seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    demoSize: e.DEMO_SIZE,
+    demoSeed: e.DEMO_SEED,
+    basemap: e.BASEMAP ? { source: e.BASEMAP, datum: e.BASEMAP_DATUM, attribution: e.BASEMAP_ATTRIBUTION, maxzoom: e.BASEMAP_MAXZOOM } : undefined,
+    trustedProxies,
+    cookieSecure: e.COOKIE_SECURE === '1' ? 'always' : e.COOKIE_SECURE === '0' ? 'never' : 'auto',
+    publicOrigin: e.PUBLIC_ORIGIN,
+    jsonBodyLimit: e.JSON_BODY_LIMIT,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    pool: { max: e.DB_POOL_MAX, maxWaiting: e.DB_POOL_QUEUE, waitMs: e.DB_POOL_WAIT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
+    tileCache: { maxBytes: e.TILE_CACHE_MB * MIB, maxEntries: e.TILE_CACHE_ENTRIES, ttlMs: e.TILE_CACHE_TTL_S * 1000, syncTimeoutMs: e.TILE_SYNC_TIMEOUT_MS },
+    workers: e.API_WORKERS ?? availableParallelism(),
   };
+}
+
+/** The configuration of a command or server process, or exit 2 with the problems named (tag: `[api]`, `[migrate]`). */
+export function loadConfigOrExit(tag: string, env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`[${tag}] ${err.message}`);
+    process.exit(2);
+  }
 }

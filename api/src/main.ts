@@ -1,18 +1,29 @@
-/** The server: `pnpm start`. Serves the API and the built console; prepares the database in the background. */
+/**
+ * The server: `pnpm start`. Serves the API and the built console; prepares the database in the background.
+ * As a worker of `pnpm start:cluster` (cluster.ts) it prepares nothing: the primary has migrated the database and
+ * set up (or switched off) the demo before forking, with the same environment.
+ */
+import cluster from 'node:cluster';
 import { openDatabase } from 'db/connect';
 import { createApp, createBootApp, type CreatedApp } from './app.js';
-import { loadConfig } from './config.js';
+import { purgeExpiredSessions } from './auth/sessions.js';
+import { loadConfigOrExit } from './config.js';
 import type { StartupState } from './http/env.js';
 import { startServer } from './server.js';
 import { prepareDatabase } from './startup/start.js';
 
-const config = loadConfig();
+/** Expired sessions are deleted at start and then this often. */
+const PURGE_EVERY_MS = 60 * 60_000;
+
+const config = loadConfigOrExit('config');
+
 const startup: StartupState = { phase: 'starting' };
 console.log(config.databaseUrl ? '[db] PostgreSQL server (DATABASE_URL)' : `[db] embedded PostGIS in ${config.dataDir}`);
+console.log(`[config] demo ${config.seedDemo ? 'on (demo region and demo accounts)' : 'off'}; trusted proxies: ${config.trustedProxies.description}`);
 // Listen at once: until the database is open, a boot app serves the page and a health that says "starting".
 let current = createBootApp(config, startup);
 let created: CreatedApp | undefined;
-const server = await startServer({ fetch: (req) => current.fetch(req) }, config.port, config.host, {
+const server = await startServer({ fetch: (req, env) => current.fetch(req, env) }, config.port, config.host, {
   fastPath: (req, res, app) => (created ? created.fastPath(req, res, app) : app()),
 });
 console.log(`[api] console at ${server.url}/`);
@@ -23,18 +34,30 @@ const db = await openDatabase(config).catch((err) => {
   console.error('[startup] cannot open the database:', err);
   return null;
 });
+let purgeTimer: NodeJS.Timeout | undefined;
 if (db) {
   created = createApp({ db, config, startup });
   current = created.app;
-  prepareDatabase(db, config, startup).catch((err) => {
-    startup.phase = 'failed';
-    startup.error = (err as Error).message;
-    console.error('[startup] failed:', err);
-  });
+  const prepare = cluster.isWorker ? async () => void (startup.phase = 'ready') : () => prepareDatabase(db, config, startup);
+  prepare()
+    .then(async () => {
+      const purge = () =>
+        purgeExpiredSessions(db)
+          .then((n) => n && console.log(`[session] ${n} expired sessions deleted`))
+          .catch((err) => console.error('[session] purging expired sessions failed:', (err as Error).message));
+      await purge();
+      purgeTimer = setInterval(purge, PURGE_EVERY_MS).unref();
+    })
+    .catch((err) => {
+      startup.phase = 'failed';
+      startup.error = (err as Error).message;
+      console.error('[startup] failed:', err);
+    });
 }
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
+    clearInterval(purgeTimer);
     void server
       .close()
       .then(() => created?.close())

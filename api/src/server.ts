@@ -11,7 +11,8 @@ export interface RunningServer {
 
 /** Anything with a fetch handler: a Hono app, or a switch between apps (see main.ts). */
 export interface FetchHandler {
-  fetch(req: Request): Response | Promise<Response>;
+  /** `env` carries Node's request and socket (the client's address for throttling and trusted proxies). */
+  fetch(req: Request, env?: unknown): Response | Promise<Response>;
 }
 
 /** `fastPath` sees each request first, on Node's own objects, and hands it to the app when it does not answer it. */
@@ -20,7 +21,7 @@ export function startServer(app: FetchHandler, port: number, host = '127.0.0.1',
   return new Promise((resolve) => {
     const server = serve(
       {
-        fetch: (req) => app.fetch(req),
+        fetch: (req, env) => app.fetch(req, env),
         port,
         hostname: host,
         createServer: fast

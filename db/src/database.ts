@@ -24,14 +24,19 @@ export interface Queryable {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Run several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
+  /**
+   * drizzle-orm over the same connection (inside `transaction`, over the transaction's): typed CRUD on the tables
+   * declared in ./schema. Spatial and tile SQL goes through `query`.
+   */
+  readonly orm: Orm;
 }
+
+export type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Whether the server's PostGIS can encode MVT (ST_AsMVT needs protobuf-c); probed on first call. */
   supportsMvt(): Promise<boolean>;
-  /** drizzle-orm over the same connection, for typed CRUD. */
-  readonly orm: PgDatabase<PgQueryResultHKT, Record<string, never>>;
   /** Run `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**

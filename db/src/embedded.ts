@@ -18,6 +18,8 @@ const parsers = {
 
 function queryable(conn: PGlite | Transaction): Queryable {
   return {
+    // Inside a transaction drizzle runs on the transaction's connection: it only calls query() on it.
+    orm: drizzle({ client: conn as PGlite }) as unknown as Queryable['orm'],
     // `name` (prepared statements) is a server-side saving; PGlite runs in-process and ignores it.
     async query<T>(text: string, params: readonly unknown[] = []) {
       const res = await conn.query<T>(text, params as unknown[], { parsers });
@@ -39,7 +41,6 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
     kind: 'embedded',
     // PGlite's PostGIS is built without protobuf-c.
     supportsMvt: async () => false,
-    orm: drizzle(lite) as unknown as Database['orm'],
     ...queryable(lite),
     transaction: (fn) => lite.transaction((tx) => fn(queryable(tx))),
     // One process, one in-process database: notifications arrive as soon as the sending transaction commits.

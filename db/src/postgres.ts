@@ -19,8 +19,24 @@ const types = {
   },
 };
 
+/** The client with `beforeQuery` run before each of its queries (a Proxy, so `instanceof pg.Pool` still holds). */
+function admitting<C extends pg.Pool | pg.PoolClient>(client: C, beforeQuery: () => void): C {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (key !== 'query' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        beforeQuery();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
 function queryable(client: pg.Pool | pg.PoolClient, beforeQuery: () => void = () => {}): Queryable {
   return {
+    // drizzle's queries pass the same admission as ours (a bounded wait for a connection).
+    orm: drizzle({ client: admitting(client, beforeQuery) }) as unknown as Queryable['orm'],
     async query<T>(text: string, params: readonly unknown[] = [], opts: QueryOptions = {}) {
       beforeQuery();
       const res = await client.query({ text, values: params as unknown[], types, name: opts.name });
@@ -84,7 +100,6 @@ export async function openPostgres(url: string, opts: PoolOptions = {}): Promise
   return {
     kind: 'postgres',
     supportsMvt,
-    orm: drizzle(pool) as unknown as Database['orm'],
     ...base,
     async transaction(fn) {
       admit();

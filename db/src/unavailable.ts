@@ -30,5 +30,7 @@ export function unavailableReason(err: unknown): UnavailableReason | null {
   if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) {
     return /timeout exceeded when trying to connect/i.test(message) ? 'pool_exhausted' : 'database_unreachable';
   }
-  return null;
+  // drizzle wraps the driver's error (DrizzleQueryError, its `cause`): judge what the driver said.
+  const cause = (err as { cause?: unknown }).cause;
+  return cause && cause !== err ? unavailableReason(cause) : null;
 }

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IModule } from 'dependency-cruiser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfStale } from '../support/global-setup-server.js';
+import { buildIfStale } from '../support/global-setup-server.js';
 import {
   cruiseWorkspace,
   declared,
@@ -34,14 +34,6 @@ beforeAll(async () => {
 
 const show = (e: PackageEdge) => `${e.source} → '${e.specifier}'`;
 
-/**
- * The one cycle known and being removed: geodata/src/demo/users.ts (the demo accounts) imports the API's password
- * hashing, while the API seeds through geodata. Demo-account creation is moving into the API; once it has, the
- * second cycle test fails: delete PENDING_CYCLE and that test.
- */
-const PENDING_CYCLE = { packages: ['api', 'geodata'], through: 'geodata/src/demo/users.ts' };
-const samePackages = (cycle: string[], packages: string[]) => [...new Set(cycle)].sort().join() === [...packages].sort().join();
-
 describe('workspace packages', () => {
   it('see the whole workspace (the graph is not empty or cut short)', () => {
     for (const p of PACKAGES) expect(modules.filter((m) => packageOf(m.source) === p).length, p).toBeGreaterThan(3);
@@ -49,13 +41,7 @@ describe('workspace packages', () => {
   });
 
   it('have no import cycle between them', () => {
-    const cycles = packageCycles(edges).filter((c) => !samePackages(c, PENDING_CYCLE.packages));
-    expect(cycles.map((c) => c.join(' → '))).toEqual([]);
-  });
-
-  it('still have the pending api ↔ geodata cycle only through the demo accounts (see PENDING_CYCLE)', () => {
-    const geodataToApi = [...new Set(edges.filter((e) => e.from === 'geodata' && e.to === 'api').map((e) => e.source))];
-    expect(geodataToApi, 'the cycle is gone: delete PENDING_CYCLE and this test').toEqual([PENDING_CYCLE.through]);
+    expect(packageCycles(edges).map((c) => c.join(' → '))).toEqual([]);
   });
 
   it('import each other by package name, never by a path into another package', () => {
@@ -139,7 +125,7 @@ describe('the browser bundle', () => {
   const TELL_TALES = [/["'`]node:[a-z_/]+["'`]/, /pg-protocol|pg-pool|pglite|drizzle/i, /ST_AsMVT|jsonb_to_recordset|FROM admin_area/, /Context is not finalized/];
 
   it('holds none of it once built (web/dist)', () => {
-    buildWebIfStale();
+    buildIfStale();
     const dir = join(ROOT, 'web/dist/assets');
     const found = readdirSync(dir)
       .filter((f) => f.endsWith('.js'))

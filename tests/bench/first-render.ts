@@ -15,7 +15,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, VIEWPORTS } from '../support/browser.js';
-import { buildWebIfStale, startApi } from '../support/global-setup-server.js';
+import { buildIfStale, startApi } from '../support/global-setup-server.js';
 import { BARE_PATH, routeBarePage } from './bare-maplibre.js';
 import { ensureBenchDatabase } from './bench-database.js';
 import { traceConsoleLoad } from './trace.js';
@@ -89,7 +89,7 @@ async function main() {
   let baseUrl = process.env.BASE_URL;
   let stop = () => {};
   if (!baseUrl) {
-    buildWebIfStale();
+    buildIfStale();
     const api = await startApi(await ensureBenchDatabase());
     baseUrl = api.baseUrl;
     stop = () => api.child.kill('SIGTERM');

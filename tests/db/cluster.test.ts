@@ -21,13 +21,14 @@ let base: string;
 let db: Database;
 
 /** One request on a connection of its own (no keep-alive), so the cluster picks a process for each. */
-function fresh(method: string, path: string, body?: unknown): Promise<{ status: number; body: Buffer }> {
+function fresh(method: string, path: string, body?: unknown, auth = AUTH): Promise<{ status: number; body: Buffer; cookie?: string }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(`${base}${path}`, { method, agent: false, headers: { Authorization: AUTH, Connection: 'close', ...(data ? { 'Content-Type': 'application/json' } : {}) } }, (res) => {
+    const headers = { Connection: 'close', ...(auth ? { Authorization: auth } : {}), ...(data ? { 'Content-Type': 'application/json' } : {}) };
+    const req = request(`${base}${path}`, { method, agent: false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), cookie: res.headers['set-cookie']?.join('; ') }));
     });
     req.on('error', reject);
     req.end(data);
@@ -36,9 +37,10 @@ function fresh(method: string, path: string, body?: unknown): Promise<{ status: 
 
 beforeAll(async () => {
   db = await openPostgres(TEST_DATABASE_URL, { max: 2 });
+  // The test database holds the demo region and its accounts: the demo is on (off would switch its accounts off).
   child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'api/src/cluster.ts')], {
     cwd: REPO,
-    env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL, PORT: '0', API_WORKERS: '2', SEED_DEMO: '0', WEB_DIST: '/nonexistent' },
+    env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL, PORT: '0', API_WORKERS: '2', SEED_DEMO: '1', WEB_DIST: '/nonexistent' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Both workers print the shared port once they listen.
@@ -99,5 +101,21 @@ describe('two API processes on one database', () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     expect(await classes(10)).toEqual(Array(10).fill('none'));
+  }, 60_000);
+
+  it('signing out through one process ends the token in every process at once', async () => {
+    const signIn = await fresh('POST', '/api/session', { username: 'county_office', password: 'demo' }, '');
+    expect(signIn.status).toBe(200);
+    const bearer = `Bearer ${/gc_session=([^;]+)/.exec(signIn.cookie ?? '')![1]}`;
+    // Both processes have resolved the token (and keep it in their token cache) and answer its tiles.
+    const statuses = async (n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await fresh('GET', '/api/tiles/counties/6/52/27.mvt', undefined, bearer)).status);
+      return out;
+    };
+    expect((await statuses(10)).every((s) => s === 200 || s === 204)).toBe(true);
+    expect((await fresh('DELETE', '/api/session', undefined, bearer)).status).toBe(204);
+    // Whichever process answers next refuses it.
+    expect(await statuses(10)).toEqual(Array(10).fill(401));
   }, 60_000);
 });

@@ -130,16 +130,20 @@ describe('faults', () => {
     const pending = Array.from({ length: 8 }, (_, i) => timed(`${a.url}${tilePath('checkpoints', i)}`, t0));
     // Two hold connections (waiting on the lock); the other six are refused: at once, or after their wait.
     const settled: Outcome[] = [];
-    for (const p of pending) void p.then((o) => settled.push(o));
-    const end = Date.now() + 5000;
-    while (settled.length < 6 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-    expect(settled).toHaveLength(6);
-    for (const o of settled) {
-      expect(o.status).toBe(503);
-      expect(o.retryAfter).toBe('2');
-      expect(o.ms).toBeLessThan(2500);
+    for (const p of pending) void p.then((o) => settled.push(o), () => {});
+    try {
+      const end = Date.now() + 5000;
+      while (settled.length < 6 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      expect(settled).toHaveLength(6);
+      for (const o of settled) {
+        expect(o.status).toBe(503);
+        expect(o.retryAfter).toBe('2');
+        expect(o.ms).toBeLessThan(2500);
+      }
+    } finally {
+      // A failed expectation must not leave the table locked for the tests after it (pg_dump would wait for ever).
+      await lock.release();
     }
-    await lock.release();
     const rest = await Promise.all(pending);
     expect(rest.filter((o) => o.status === 200 || o.status === 204)).toHaveLength(2);
     for (let i = 0; i < 6; i++) expect([200, 204]).toContain((await timed(`${a.url}${tilePath('checkpoints', 100 + i)}`)).status);
@@ -181,8 +185,12 @@ describe('faults', () => {
       // The import inserts its rows, then recomputes the area signals: holding area_signal stops it right there,
       // with its rows written inside its open transaction.
       const lock = await lockTable(server.url('faults'), 'area_signal');
+      let released = false;
+      const releaseOnce = async () => { if (!released) { released = true; await lock.release(); } };
+      let child: ReturnType<typeof spawn> | undefined;
+      try {
       // node itself (not the tsx wrapper, whose SIGKILL would leave node running).
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'api/src/cli/import-wastewater.ts'), file, '--accept-skipping'], {
+      child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'api/src/cli/import-wastewater.ts'), file, '--accept-skipping'], {
         cwd: REPO,
         env: { ...process.env, DATABASE_URL: server.url('faults') },
         stdio: 'ignore',
@@ -196,14 +204,18 @@ describe('faults', () => {
       }
       expect(writing).toBe(true);
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
-      await lock.release();
+      if (child.exitCode === null) await new Promise((r) => child!.once('exit', r));
+      await releaseOnce();
       // The server notices the dropped connection and rolls back.
       const gone = Date.now() + 10_000;
       while (server.psql('faults', "SELECT count(*) FROM pg_stat_activity WHERE datname = 'faults' AND xact_start IS NOT NULL AND pid <> pg_backend_pid()").trim() !== '0' && Date.now() < gone) {
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(count()).toBe(before);
+      } finally {
+        if (child && child.exitCode === null) child.kill('SIGKILL');
+        await releaseOnce();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -217,7 +229,7 @@ describe('faults', () => {
       const host = (u: string) => [new URL(u).searchParams.get('host')!, new URL(u).searchParams.get('port')!];
       const [h1, p1] = host(server.url('faults'));
       const [h2, p2] = host(other.url('postgres'));
-      execFileSync('/usr/lib/postgresql/15/bin/pg_dump', ['-h', h1!, '-p', p1!, '-U', 'postgres', '-Fc', '-f', dump, 'faults']);
+      execFileSync('/usr/lib/postgresql/15/bin/pg_dump', ['-h', h1!, '-p', p1!, '-U', 'postgres', '-Fc', '--lock-wait-timeout=20s', '-f', dump, 'faults'], { timeout: 60_000 });
       other.psql('postgres', 'CREATE DATABASE restored');
       execFileSync('/usr/lib/postgresql/15/bin/pg_restore', ['-h', h2!, '-p', p2!, '-U', 'postgres', '-d', 'restored', '--exit-on-error', dump]);
       const original = await api({ max: 2 });

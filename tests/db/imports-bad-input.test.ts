@@ -23,7 +23,7 @@ let savedLimit: string | undefined;
 
 async function post(body: Uint8Array | string, name: string, query: string, user: DemoUser = 'county_office') {
   const form = new FormData();
-  form.set('file', new Blob([typeof body === 'string' ? new TextEncoder().encode(body) : body]), name);
+  form.set('file', new Blob([(typeof body === 'string' ? new TextEncoder().encode(body) : body) as Uint8Array<ArrayBuffer>]), name);
   const res = await fetch(`${server.url}/api/imports?${query}`, { method: 'POST', headers: authHeader(user), body: form });
   return { status: res.status, type: res.headers.get('content-type') ?? '', json: (await res.json()) as any };
 }

@@ -34,7 +34,7 @@ async function download(app: App, path: string, headers: Record<string, string>)
 
 async function upload(app: App, bytes: Uint8Array, name: string, query: string, headers: Record<string, string>) {
   const form = new FormData();
-  form.set('file', new Blob([bytes]), name);
+  form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
   const res = await app.request(`/api/imports?${query}`, { method: 'POST', headers, body: form });
   return { status: res.status, json: (await res.json()) as any };
 }
@@ -52,7 +52,8 @@ beforeAll(async () => {
   await migrate(targetDb);
   const [city] = await source.db.query<{ code: string }>(`SELECT jurisdiction_code AS code FROM app_user WHERE username = 'city_office'`);
   await targetDb.query(
-    `INSERT INTO app_user (username, display_name, role, jurisdiction_code, token_sha256) VALUES ('office_admin', '数据管理员', 'admin', $1, $2)`,
+    `WITH u AS (INSERT INTO app_user (username, display_name, role, jurisdiction_code) VALUES ('office_admin', '数据管理员', 'admin', $1) RETURNING id)
+     INSERT INTO api_token (user_id, token_sha256, label, read_only) SELECT id, $2, 'test', false FROM u`,
     [city!.code, sha256Hex(TARGET_TOKEN)],
   );
   target = await testApp(targetDb);

@@ -27,7 +27,7 @@ export async function postImport(a: typeof app, path: string, query: string, use
   return { status: res.status, type: res.headers.get('content-type') ?? '', json: (await res.json()) as any };
 }
 
-const byRule = (problems: { rule: string }[], rule: string) => problems.filter((p) => p.rule === rule);
+const byRule = (problems: { rule: string; params?: any }[], rule: string) => problems.filter((p) => p.rule === rule);
 
 beforeAll(async () => {
   ({ app, db, close } = await testApp());

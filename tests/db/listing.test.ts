@@ -197,7 +197,10 @@ describe('listing an area', () => {
     const area = freeVillages[1]!;
     const body = (over: object) => ({ area_code: area, grade: 'key_supervision', categories: ['drug_abuse'], ...over });
     await refused('POST', '/api/listings', 'county_office', body({ area_code: '438002999000' }), 404, 'list.unknown_area');
-    expect((await refused('POST', '/api/listings', 'county_office', body({ area_code: '438003001000' }), 403, 'authority.outside_jurisdiction')).param).toBe('area_code');
+    // Outside the jurisdiction answers exactly as a code that does not exist: no existence oracle.
+    const outside = await refused('POST', '/api/listings', 'county_office', body({ area_code: '438003001000' }), 404, 'list.unknown_area');
+    const missing = await refused('POST', '/api/listings', 'county_office', body({ area_code: '438002999000' }), 404, 'list.unknown_area');
+    expect(outside).toEqual({ ...missing, instance: outside.instance });
     const g = await refused('POST', '/api/listings', 'county_office', body({ grade: 'key_attention' }), 422, 'list.grade_not_allowed');
     expect([g.param, g.article, g.allowed]).toEqual(['grade', '第十一条', ['key_rectification', 'key_supervision']]);
     expect((await refused('POST', '/api/listings', 'county_office', body({ listed_on: '2026-06-01', term_ends_on: '2026-05-01' }), 422, 'list.end_before_start')).param).toBe('term_ends_on');
@@ -274,7 +277,7 @@ describe('the life cycle through the API', () => {
     expect((await call('POST', '/api/listings/999999999/extend', 'county_office', {})).status).toBe(404);
     expect((await call('POST', '/api/listings/abc/extend', 'county_office', {})).status).toBe(404);
     const r = await call('POST', `/api/listings/${created[0]}/assessments`, 'county_office', { conditions: { ...ALL, extra: true } });
-    expect([r.status, r.json.param]).toEqual([400, 'conditions']);
+    expect([r.status, r.json.param]).toEqual([400, 'conditions.extra']); // the unknown key itself is named
   });
 });
 

@@ -19,7 +19,7 @@ let close: () => Promise<void>;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/wastewater/${name}`, import.meta.url));
 
 async function upload(body: Uint8Array, query: string, user: DemoUser = 'city_office', type = 'text/csv') {
-  const res = await app.request(`/api/wastewater/imports?${query}`, { method: 'POST', headers: { ...authHeader(user), 'Content-Type': type }, body });
+  const res = await app.request(`/api/wastewater/imports?${query}`, { method: 'POST', headers: { ...authHeader(user), 'Content-Type': type }, body: body as Uint8Array<ArrayBuffer> });
   return { status: res.status, type: res.headers.get('content-type') ?? '', json: (await res.json()) as any };
 }
 

@@ -26,7 +26,8 @@ const TABLES: Record<string, string> = {
   wastewater_site: `SELECT s.code, s.name, s.kind, p.code, s.township_code, s.population_served, ST_AsEWKB(s.geom), ST_AsEWKB(s.catchment)
                     FROM wastewater_site s LEFT JOIN wastewater_site p ON p.id = s.parent_site_id ORDER BY s.code`,
   grid_month: `SELECT * FROM grid_month ORDER BY grid_code, month`,
-  app_user: `SELECT username, display_name, role, jurisdiction_code, duty, password_hash, token_sha256 FROM app_user ORDER BY username`,
+  app_user: `SELECT username, display_name, role, jurisdiction_code, duty, password_hash, demo FROM app_user ORDER BY username`,
+  api_token: `SELECT u.username, t.token_sha256, t.label, t.read_only FROM api_token t JOIN app_user u ON u.id = t.user_id ORDER BY 1, 2`,
   grid_assignment: `SELECT a.grid_code, u.username, a.since FROM grid_assignment a JOIN app_user u ON u.id = a.user_id ORDER BY 1, 2`,
 };
 

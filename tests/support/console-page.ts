@@ -82,9 +82,15 @@ export interface TestMap {
   getCenter(): { lng: number; lat: number };
   getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
   jumpTo(o: { center?: [number, number]; zoom?: number }): void;
+  fitBounds(bounds: [[number, number], [number, number]], options?: { padding?: number | Record<string, number>; duration?: number }): void;
   project(p: [number, number]): { x: number; y: number };
   getLayoutProperty(id: string, p: string): unknown;
-  queryRenderedFeatures(geometry?: unknown, options?: unknown): { layer: { id: string; metadata?: unknown }; properties: Record<string, unknown>; geometry: { type: string } }[];
+  setLayoutProperty(id: string, p: string, value: unknown): void;
+  getStyle(): { layers: { id: string; type: string }[] };
+  queryRenderedFeatures(
+    geometry?: unknown,
+    options?: unknown,
+  ): { layer: { id: string; metadata?: unknown }; sourceLayer?: string; properties: Record<string, unknown>; geometry: { type: string } }[];
   getCanvas(): HTMLCanvasElement;
 }
 

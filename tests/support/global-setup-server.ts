@@ -1,10 +1,10 @@
 /**
  * vitest globalSetup of the e2e project (after global-setup-postgis.ts has migrated and seeded TEST_DATABASE_URL):
- * builds the console if web/dist is older than its sources, starts the API on a free port against the test
- * database (it serves web/dist), and provides its base URL to the tests as inject('baseUrl').
+ * builds what ships when the sources changed (`node scripts/build.mjs --if-stale`, as `pnpm start` does), starts
+ * the built server (node api/dist/server.js, as in production) on a free port against the test database with the
+ * demo on, and provides its base URL to the tests as inject('baseUrl').
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,41 +18,11 @@ declare module 'vitest' {
 }
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
-const web = join(root, 'web');
 
-function newestMtime(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) {
-    if (name === 'node_modules' || name === 'dist') continue;
-    newest = Math.max(newest, newestMtime(join(path, name)));
-  }
-  return newest;
-}
-
-/**
- * web/dist is stale when any source (src, build, public, index.html, vite config, package.json) is newer than its index.html, or
- * any source of the domain package the console bundles.
- */
-export function webDistIsStale(): boolean {
-  const built = join(web, 'dist', 'index.html');
-  if (!existsSync(built)) return true;
-  const sources = [
-    ...['src', 'build', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(web, p)),
-    ...['src', 'package.json'].map((p) => join(root, 'domain', p)),
-  ].filter(existsSync);
-  return Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
-}
-
-export function buildWebIfStale(): void {
-  if (!webDistIsStale()) return;
-  console.log('[e2e] building web/dist ...');
-  const r = spawnSync(join(web, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
-  if (r.status !== 0) {
-    const fallback = spawnSync('pnpm', ['--filter', 'web', 'build'], { cwd: root, stdio: 'inherit' });
-    if (fallback.status !== 0) throw new Error('web build failed');
-  }
+/** The production build (API bundle and console), when the sources changed since the last one. */
+export function buildIfStale(): void {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('the production build failed');
 }
 
 export function freePort(): Promise<number> {
@@ -87,12 +57,15 @@ export async function waitForHealthy(baseUrl: string, child: ChildProcess, timeo
   throw new Error(`API not healthy after ${timeoutMs / 1000} s`);
 }
 
-/** Starts the API (tsx api/src/main.ts) on a free port; the caller stops it with child.kill(). */
+/**
+ * Starts the built server (node api/dist/server.js) on a free port; the caller stops it with child.kill().
+ * The demo is on (the test database holds the demo region and its accounts) unless extraEnv says otherwise.
+ */
 export async function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   const port = await freePort();
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: join(root, 'api'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', WEB_DIST: join(web, 'dist'), ...extraEnv },
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'api/dist/server.js')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -109,7 +82,7 @@ export async function startApi(databaseUrl: string, extraEnv: Record<string, str
 }
 
 export default async function setup(project: TestProject) {
-  buildWebIfStale();
+  buildIfStale();
   const api = await startApi(process.env.TEST_DATABASE_URL ?? TEST_DATABASE_URL);
   project.provide('baseUrl', api.baseUrl);
   return async () => {

@@ -1,6 +1,7 @@
 /**
  * Test databases holding the demo region: a PostGIS database created fresh from the admin connection, or an
- * embedded (PGlite) one in memory. Both are migrated, then seeded with the API's seedDemo (generator + wastewater recompute).
+ * embedded (PGlite) one in memory. Both are migrated, then seeded with the API's seedDemo (generator, wastewater
+ * recompute, demo accounts).
  */
 import { openEmbedded } from 'db/embedded';
 import { type Database, quoteIdent } from 'db';

@@ -10,10 +10,11 @@ import { TEST_DATABASE_URL } from './env.js';
 
 export async function testApp(db?: Database) {
   const database = db ?? (await openPostgres(TEST_DATABASE_URL, { max: 4 }));
-  const config = loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: '0', WEB_DIST: '/nonexistent' });
+  // The test database holds the demo region and its accounts: the demo is on.
+  const config = loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: '1', WEB_DIST: '/nonexistent' });
   const created = createApp({ db: database, config, startup: { phase: 'ready' } });
   await created.started;
-  return { app: created.app, db: database, tiles: created.tiles, close: async () => (await created.close(), db ? undefined : await database.close()) };
+  return { app: created.app, db: database, tiles: created.tiles, fastPath: created.fastPath, close: async () => (await created.close(), db ? undefined : await database.close()) };
 }
 
 export type DemoUser = 'admin' | 'city_office' | 'county_office' | 'inspector' | 'wall' | 'grid_officer' | 'community_police' | 'social_worker';

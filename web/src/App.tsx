@@ -27,12 +27,22 @@ async function demoAccounts(): Promise<DemoAccount[]> {
   }
 }
 
+/** Exchanges a `token=` in the address's hash for a session cookie, and takes it out of the address first. */
+async function signInWithHashToken(): Promise<void> {
+  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (!m) return;
+  const rest = window.location.hash.replace(/(^#|&)token=[^&]+/, '$1').replace(/^#&/, '#').replace(/&&/, '&').replace(/^#$/, '');
+  history.replaceState(null, '', window.location.pathname + window.location.search + rest);
+  await api.post('/api/session', { token: decodeURIComponent(m[1]!) }).catch(() => undefined);
+}
+
 /** /api/health answers 503 while starting, with the progress in the body; read it either way. */
 async function fetchHealth(): Promise<HealthStatus> {
   const res = await fetch('/api/health', { headers: { Accept: 'application/json' } });
   const body = (await res.json().catch(() => null)) as (HealthStatus & { phase?: string; progress?: HealthStatus['seeding'] }) | null;
   if (!body) throw new Error(`health ${res.status}`);
-  return { ...body, seeding: body.progress ?? body.seeding ?? (body.phase && body.phase !== 'ready' && body.phase !== 'failed' ? { step: body.phase, done: 0, total: 0 } : null) };
+  // The API sends `progress` (null when idle); while it starts without one yet, show the phase.
+  return { ...body, seeding: body.progress ?? (body.phase && body.phase !== 'ready' && body.phase !== 'failed' ? { step: body.phase, done: 0, total: 0 } : null) };
 }
 
 type Phase =
@@ -66,6 +76,8 @@ export function App({ initialLang }: { initialLang: Lang }) {
   }, []);
 
   // Health first: on a first start the embedded database is being seeded and the page shows the progress.
+  // A wall display may be opened with an API token in the address (#token=…, never sent to the server in the URL):
+  // it is exchanged for a session once, and removed from the address at once.
   useEffect(() => {
     let stop = false;
     let timer: ReturnType<typeof setTimeout>;
@@ -79,6 +91,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
           timer = setTimeout(poll, 1000);
           return;
         }
+        await signInWithHashToken();
         await checkSession();
       } catch {
         if (stop) return;

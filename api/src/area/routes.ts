@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROLES_SEEING_COUNTS } from 'domain/codes';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { areaCode, asOfParam, parseParams, parseQuery, todayIso } from '../http/params.js';
+import { areaCode, asOfParam, parseParams, parseQuery } from '../http/params.js';
+import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { INDEX_SUBSTANCE, SUBSTANCES } from 'domain/wastewater';
 import { listingEvidence } from '../listing/evidence.js';
@@ -16,6 +17,8 @@ import type { SignalSubstance } from '../wastewater/series.js';
 import { areaPeopleCounts, findArea } from './repository.js';
 
 const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstance, ...SignalSubstance[]]);
+/** The query of GET /api/areas/{code}/evidence, as the OpenAPI document describes it. */
+export const evidenceQuery = z.object({ as_of: asOfParam, substance: substanceParam.default(INDEX_SUBSTANCE) });
 
 export function areaRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -23,7 +26,7 @@ export function areaRoutes({ db }: AppDeps) {
     const { code } = parseParams(c, z.object({ code: areaCode }));
     const { as_of } = parseQuery(c, z.object({ as_of: asOfParam }));
     const user = c.get('user');
-    const area = await findArea(db, code, as_of ?? todayIso(), user.scopePrefix);
+    const area = await findArea(db, code, as_of ?? chinaToday(), user.scopePrefix);
     // Outside the jurisdiction reads as "not found": the API does not confirm what exists elsewhere.
     if (!area) throw notFound(`There is no area with code ${code} in your jurisdiction.`, 'code');
     const people = ROLES_SEEING_COUNTS.has(user.role)
@@ -34,9 +37,9 @@ export function areaRoutes({ db }: AppDeps) {
 
   app.get('/:code/evidence', async (c) => {
     const { code } = parseParams(c, z.object({ code: areaCode }));
-    const q = parseQuery(c, z.object({ as_of: asOfParam, substance: substanceParam.default(INDEX_SUBSTANCE) }));
+    const q = parseQuery(c, evidenceQuery);
     const user = c.get('user');
-    const asOf = q.as_of ?? todayIso();
+    const asOf = q.as_of ?? chinaToday();
     const area = await findArea(db, code, asOf, user.scopePrefix);
     if (!area) throw notFound(`There is no area with code ${code} in your jurisdiction.`, 'code');
     const signalLevels = new Set(['township', 'county', 'city', 'province']);

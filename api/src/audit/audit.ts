@@ -1,6 +1,6 @@
 /** The audit log: every write records who did what to which row, inside the write's own transaction. */
 import type { Queryable } from 'db';
-import type { SessionUser } from '../http/env.js';
+import { auditLog } from 'db/schema';
 
 export interface AuditEntry {
   action: string;
@@ -9,13 +9,16 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-export async function recordAudit(tx: Queryable, user: Pick<SessionUser, 'id' | 'username'> | null, e: AuditEntry): Promise<void> {
-  await tx.query('INSERT INTO audit_log (user_id, username, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
-    user?.id ?? null,
-    user?.username ?? 'system',
-    e.action,
-    e.entity,
-    e.entityId == null ? null : String(e.entityId),
-    JSON.stringify(e.detail ?? {}),
-  ]);
+/** Who acted: a user, or (failed sign-ins) a name nobody has (id null); null itself means the system. */
+export type Actor = { id: number | null; username: string } | null;
+
+export async function recordAudit(tx: Queryable, user: Actor, e: AuditEntry): Promise<void> {
+  await tx.orm.insert(auditLog).values({
+    userId: user?.id ?? null,
+    username: user?.username ?? 'system',
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId == null ? null : String(e.entityId),
+    detail: e.detail ?? {},
+  });
 }

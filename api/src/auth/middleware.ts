@@ -21,6 +21,10 @@ export function authenticate(db: Database): MiddlewareHandler<AppEnv> {
       c.header('WWW-Authenticate', 'Bearer realm="grid-console"');
       throw new ProblemError(401, 'Not signed in', { detail: 'Sign in (POST /api/session) or send Authorization: Bearer <token>.' });
     }
+    // A read-only token (a wall display's) reads; it never writes, whatever its user's role allows.
+    if (user.readOnly && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      throw new ProblemError(403, 'Read-only token', { detail: 'This token may only read; sign in or use a full token to make changes.' });
+    }
     c.set('user', user);
     await next();
   };

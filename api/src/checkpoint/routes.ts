@@ -7,6 +7,7 @@ import { notFound } from '../http/problem.js';
 import { checkpointDays, findCheckpoint } from './repository.js';
 
 const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
+export const daysQuery = z.object({ days: intString(1, 366).optional().transform((v) => v ?? 30) });
 
 export function checkpointRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -18,7 +19,7 @@ export function checkpointRoutes({ db }: AppDeps) {
   });
   app.get('/:id/days', async (c) => {
     const { id } = parseParams(c, idParam);
-    const { days } = parseQuery(c, z.object({ days: intString(1, 366).optional().transform((v) => v ?? 30) }));
+    const { days } = parseQuery(c, daysQuery);
     const cp = await findCheckpoint(db, id, c.get('user').scopePrefix);
     if (!cp) throw notFound(`There is no checkpoint ${id} in your jurisdiction.`, 'id');
     return c.json({ checkpoint: cp, days: await checkpointDays(db, id, days) });

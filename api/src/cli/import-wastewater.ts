@@ -11,10 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scopePrefix } from 'domain/codes';
 import { openDatabase } from 'db/connect';
 import { loadConfig } from '../config.js';
-import type { Role, SessionUser } from '../http/env.js';
+import { findUserForLogin } from '../auth/sessions.js';
 import { ImportRejected, importLabFile } from '../wastewater/import/service.js';
 
 const { values, positionals } = parseArgs({
@@ -39,15 +38,8 @@ if (values.encoding && values.encoding !== 'gbk' && values.encoding !== 'utf-8')
 
 const db = await openDatabase(loadConfig());
 try {
-  const [u] = await db.query<{ id: number; username: string; display_name: string; role: Role; jurisdiction_code: string }>(
-    'SELECT id, username, display_name, role, jurisdiction_code FROM app_user WHERE username = $1 AND active',
-    [values.user],
-  );
-  if (!u || (u.role !== 'admin' && u.role !== 'office')) throw new Error(`user ${values.user} does not exist or may not import (office or admin)`);
-  const user: SessionUser = {
-    id: u.id, username: u.username, displayName: u.display_name, role: u.role,
-    jurisdictionCode: u.jurisdiction_code, scopePrefix: scopePrefix(u.jurisdiction_code), gridCodes: [],
-  };
+  const user = (await findUserForLogin(db, values.user!))?.user;
+  if (!user || (user.role !== 'admin' && user.role !== 'office')) throw new Error(`user ${values.user} does not exist or may not import (office or admin)`);
   const report = await importLabFile(db, user, new Uint8Array(readFileSync(file)), {
     dryRun: values['dry-run']!,
     acceptSkipping: values['accept-skipping']!,

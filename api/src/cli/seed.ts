@@ -3,7 +3,8 @@
  *
  * Generates the demo region into DATABASE_URL, or into the embedded database in DATA_DIR (as the API does),
  * migrating first. Refuses a database that already holds areas unless --reset, which first empties every table
- * the seed fills (users, sessions and audit included: they belong to the demo).
+ * the seed fills (users, sessions and audit included: they belong to the demo). The demo accounts come with it; a
+ * server started with the demo off (SEED_DEMO=0, the default with DATABASE_URL) deactivates them.
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from 'db/connect';
@@ -11,13 +12,14 @@ import { migrate } from 'db/migrate';
 import { SIZES, formatDuration, progressPrinter, resetDemoData } from 'geodata/demo';
 import { loadConfig } from '../config.js';
 import { seedDemo } from '../seeding/seed-demo.js';
+import { chinaToday } from 'domain/time';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     size: { type: 'string', default: 'demo' },
     seed: { type: 'string', default: '4304' },
-    'as-of': { type: 'string', default: new Date().toISOString().slice(0, 10) },
+    'as-of': { type: 'string', default: chinaToday() },
     reset: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },

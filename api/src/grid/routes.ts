@@ -9,14 +9,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { convertPoint } from 'domain/datum';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { asOfParam, intString, parseQuery, todayIso } from '../http/params.js';
+import { asOfParam, intString, parseQuery } from '../http/params.js';
+import { chinaToday } from 'domain/time';
 import { ProblemError } from '../http/problem.js';
 import { distancesToGrids, gridAt, gridsWithDueWork } from './repository.js';
 
 const coordinate = (min: number, max: number) =>
   z.string().regex(/^-?\d{1,3}(\.\d+)?$/, 'must be a decimal number').transform(Number).pipe(z.number().min(min).max(max));
 
-const locateQuery = z.object({
+export const mineQuery = z.object({ as_of: asOfParam, within_days: intString(0, 365).optional().transform((v) => v ?? 14) });
+export const locateQuery = z.object({
   lon: coordinate(-180, 180),
   lat: coordinate(-90, 90),
   datum: z.enum(['wgs84', 'gcj02', 'bd09']).optional().transform((d) => d ?? 'wgs84'),
@@ -44,8 +46,8 @@ export function gridRoutes({ db }: AppDeps) {
   app.get('/mine', async (c) => {
     const user = c.get('user');
     if (user.role !== 'grid_officer') throw new ProblemError(403, 'Forbidden', { detail: 'Only grid officers have grids of their own.' });
-    const q = parseQuery(c, z.object({ as_of: asOfParam, within_days: intString(0, 365).optional().transform((v) => v ?? 14) }));
-    return c.json({ grids: await gridsWithDueWork(db, user.gridCodes, q.as_of ?? todayIso(), q.within_days) });
+    const q = parseQuery(c, mineQuery);
+    return c.json({ grids: await gridsWithDueWork(db, user.gridCodes, q.as_of ?? chinaToday(), q.within_days) });
   });
   return app;
 }

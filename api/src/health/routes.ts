@@ -1,25 +1,50 @@
-/** GET /api/health: reachable database, schema version, newest data, and start-up progress (seeding). */
+/**
+ * Health for load balancers, container healthchecks and the page's start-up screen.
+ *  GET /api/health       cheap, open to all: start-up phase and progress, one tiny query (the schema version) that
+ *                        proves the database answers; 200 when ready, 503 while starting or unreachable.
+ *  GET /api/health/data  the newest data per table (scans tables: seconds at province scale); signed-in users only.
+ */
 import { Hono } from 'hono';
 import { schemaVersion } from 'db/migrate';
 import type { AppDeps, AppEnv } from '../http/env.js';
 
+/** A database that does not answer within this time counts as unreachable. */
+const PING_TIMEOUT_MS = 2000;
+
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
 export function healthRoutes({ db, startup }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
-    const base = { phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null, database: { kind: db.kind } };
-    if (startup.phase !== 'ready') return c.json({ status: startup.phase === 'failed' ? 'failed' : 'starting', ...base }, startup.phase === 'failed' ? 500 : 503);
+    c.header('Cache-Control', 'no-store');
+    const base = { phase: startup.phase, progress: startup.progress ?? null, error: startup.error ?? null };
+    if (startup.phase !== 'ready') {
+      const failed = startup.phase === 'failed';
+      return c.json({ status: failed ? 'failed' : 'starting', ...base, database: { kind: db.kind } }, failed ? 500 : 503);
+    }
     try {
-      const [newest] = await db.query<Record<string, string | null>>(`SELECT
-        (SELECT max(sampled_at) FROM wastewater_sample) AS wastewater_sample,
-        (SELECT max(day) FROM checkpoint_day) AS checkpoint_day,
-        (SELECT max(month) FROM grid_month) AS grid_month,
-        (SELECT max(recorded_at) FROM listing_event) AS listing_event`);
-      const newestAt = Object.values(newest ?? {}).filter(Boolean).sort().at(-1) ?? null;
-      const ageDays = newestAt ? Math.floor((Date.now() - new Date(newestAt).getTime()) / 86_400_000) : null;
-      return c.json({ status: 'ok', ...base, database: { kind: db.kind, reachable: true, hasMvt: await db.supportsMvt() }, schemaVersion: await schemaVersion(db), newestData: newest, newestDataAgeDays: ageDays });
+      const version = await withTimeout(schemaVersion(db), PING_TIMEOUT_MS);
+      return c.json({ status: 'ok', ...base, database: { kind: db.kind, reachable: true }, schemaVersion: version });
     } catch (err) {
       return c.json({ status: 'unavailable', ...base, database: { kind: db.kind, reachable: false, error: (err as Error).message } }, 503);
     }
+  });
+  return app;
+}
+
+/** Signed in: how fresh the data is, and whether the server's PostGIS encodes tiles itself. */
+export function dataHealthRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/data', async (c) => {
+    const [newest] = await db.query<Record<string, string | null>>(`SELECT
+      (SELECT max(sampled_at) FROM wastewater_sample) AS wastewater_sample,
+      (SELECT max(day) FROM checkpoint_day) AS checkpoint_day,
+      (SELECT max(month) FROM grid_month) AS grid_month,
+      (SELECT max(recorded_at) FROM listing_event) AS listing_event`);
+    const newestAt = Object.values(newest ?? {}).filter(Boolean).sort().at(-1) ?? null;
+    const ageDays = newestAt ? Math.floor((Date.now() - new Date(newestAt).getTime()) / 86_400_000) : null;
+    return c.json({ hasMvt: await db.supportsMvt(), newestData: newest, newestDataAgeDays: ageDays });
   });
   return app;
 }

@@ -15,6 +15,8 @@ export interface SessionUser {
   scopePrefix: string;
   /** Grids assigned to a grid officer (empty for other roles). */
   gridCodes: string[];
+  /** Signed in with a read-only API token (a wall display): reads only, every write is refused. */
+  readOnly?: boolean;
 }
 
 /** Where the process is in its start-up: the API answers health at once and data routes once ready. */

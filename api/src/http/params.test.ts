@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaCode, bboxParam, isoDate, parseWith, tileParams } from './params.js';
+import { z } from 'zod';
+import { areaCode, bboxParam, findNul, isoDate, parseWith, tileParams } from './params.js';
 import { ProblemError } from './problem.js';
 
 const problemOf = (fn: () => unknown) => {
@@ -34,5 +35,20 @@ describe('shared parsers', () => {
     expect(isoDate.safeParse('2024-02-29').success).toBe(true);
     expect(isoDate.safeParse('2025-02-29').success).toBe(false);
     expect(isoDate.safeParse('2025-2-1').success).toBe(false);
+  });
+});
+
+describe('refusing NUL and dates out of range', () => {
+  it('names the field holding a NUL character, however deep', () => {
+    expect(problemOf(() => parseWith(z.object({ q: z.string() }), { q: 'a\u0000b' })).extra.param).toBe('q');
+    expect(findNul({ notes: { enforcement: ['ok', 'x\u0000'] } })).toEqual(['notes', 'enforcement', '1']);
+    let deep: unknown = 'x\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(findNul(deep)).toHaveLength(100_000);
+  });
+
+  it('refuses dates outside the years 1900–2100 (year 0 included)', () => {
+    for (const bad of ['0000-01-01', '0001-01-01', '1899-12-31', '2101-01-01', '9999-12-31']) expect(isoDate.safeParse(bad).success, bad).toBe(false);
+    for (const good of ['1900-01-01', '2026-11-30', '2100-12-31']) expect(isoDate.safeParse(good).success, good).toBe(true);
   });
 });

@@ -6,17 +6,60 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { ProblemError } from './problem.js';
 
+/** The field an issue is about; for a strict object's unknown keys, the first unknown key. */
+function issueParam(i: z.core.$ZodIssue, where: string): string {
+  const path = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]] : i.path;
+  return path.map(String).join('.') || where;
+}
+
 function fail(error: z.ZodError, where: string): never {
   const issue = error.issues[0];
-  const param = issue?.path.map(String).join('.') || where;
+  const param = issue ? issueParam(issue, where) : where;
+  const message = (i: z.core.$ZodIssue) => (i.code === 'unrecognized_keys' ? 'is not a known parameter' : i.message);
   throw new ProblemError(400, 'Invalid parameter', {
     param,
-    detail: `${param}: ${issue?.message ?? 'invalid'}`,
-    errors: error.issues.map((i) => ({ param: i.path.map(String).join('.') || where, message: i.message })),
+    detail: `${param}: ${issue ? message(issue) : 'invalid'}`,
+    errors: error.issues.map((i) => ({ param: issueParam(i, where), message: message(i) })),
   });
 }
 
+/**
+ * The path of the first string holding a NUL character, or null. PostgreSQL refuses NUL in text; refusing it here
+ * names the field instead of failing in SQL. Keys count too (a record's keys are stored as well). Iterative, so a
+ * deeply nested body cannot exhaust the stack.
+ */
+export function findNul(value: unknown): string[] | null {
+  // Each node points at its parent: the path is only spelt out for the node found.
+  type Node = { v: unknown; key: string | null; parent: Node | null };
+  const pathOf = (n: Node | null, last?: string): string[] => {
+    const out = last === undefined ? [] : [last];
+    for (let p = n; p && p.key !== null; p = p.parent) out.push(p.key);
+    return out.reverse();
+  };
+  const stack: Node[] = [{ v: value, key: null, parent: null }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const v = node.v;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return pathOf(node);
+    } else if (v && typeof v === 'object') {
+      const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, x] = entries[i]!;
+        if (k.includes('\u0000')) return pathOf(node, k);
+        stack.push({ v: x, key: k, parent: node });
+      }
+    }
+  }
+  return null;
+}
+
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where = 'query'): z.infer<S> {
+  const nul = findNul(input);
+  if (nul) {
+    const param = nul.join('.') || where;
+    throw new ProblemError(400, 'Invalid parameter', { param, detail: `${param}: must not contain the NUL character` });
+  }
   const r = schema.safeParse(input);
   if (!r.success) fail(r.error, where);
   return r.data;
@@ -29,7 +72,9 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   let body: unknown;
   try {
     body = await c.req.json();
-  } catch {
+  } catch (err) {
+    // The body limit (request-guards.ts) fails the read with its own 413; keep it.
+    if (err instanceof ProblemError || (err as { status?: number }).status === 413) throw err;
     throw new ProblemError(400, 'Invalid body', { param: 'body', detail: 'The body must be JSON.' });
   }
   return parseWith(schema, body, 'body');
@@ -46,16 +91,22 @@ export const intString = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). */
+/**
+ * Dates the console deals in lie between these years. Outside them a date is a typo (0026 for 2026) or a probe;
+ * PostgreSQL and JavaScript would each read year 0 differently, so such dates never get that far.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused) in the years MIN_YEAR–MAX_YEAR. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((s) => {
     const d = new Date(s + 'T00:00:00Z');
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a calendar date');
-
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+  }, 'is not a calendar date')
+  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`);
 
 /** `as_of`: the date a listing state or a history is read at; today when absent. */
 export const asOfParam = isoDate.optional();

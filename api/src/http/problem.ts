@@ -40,6 +40,12 @@ export function problemResponse(c: Context, p: ProblemError): Response {
   return c.body(JSON.stringify(body), p.status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
 }
 
+/**
+ * PostgreSQL data exceptions caused by a value sent in (class 22): text with NUL or bad encoding, dates or numbers
+ * out of range, strings too long. A safety net behind the request parsers.
+ */
+const DATA_ERRORS = new Set(['22001', '22003', '22007', '22008', '22021', '22P05']);
+
 /** app.onError: known problems as they are; database constraint errors as 409/400; anything else a logged 500. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ProblemError) return problemResponse(c, err);
@@ -52,6 +58,11 @@ export function handleError(err: Error, c: Context): Response {
   }
   const pgCode = (err as { code?: string }).code;
   if (pgCode === '23505') return problemResponse(c, new ProblemError(409, 'Conflict', { detail: (err as { detail?: string }).detail ?? err.message }));
+  if (pgCode && DATA_ERRORS.has(pgCode)) {
+    // The parsers should have refused this value already; say which value the database refused, not "500".
+    console.warn('[api] database refused a value on', c.req.method, c.req.path, pgCode, err.message);
+    return problemResponse(c, new ProblemError(400, 'Value refused by the database', { detail: err.message }));
+  }
   if (pgCode === '23514' || pgCode === '23502' || pgCode === '22P02' || pgCode === '23503') {
     return problemResponse(c, new ProblemError(400, 'Rejected by a database constraint', {
       detail: err.message,

@@ -8,7 +8,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { parseCrsParam } from 'domain/crs';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { asOfParam, parseQuery, parseWith, todayIso } from '../http/params.js';
+import { chinaToday } from 'domain/time';
+import { asOfParam, parseQuery, parseWith } from '../http/params.js';
 import { ProblemError } from '../http/problem.js';
 import { EXPORT_FORMATS, exportQuery, exportRows, writeExport, type ExportFormat } from './export.js';
 
@@ -32,7 +33,7 @@ export function exportRoutes({ db }: AppDeps): Hono<AppEnv> {
     if (!query || !EXPORT_FORMATS.includes(format)) throw new ProblemError(404, 'Not found', { param: 'layer', detail: `No layer ${layer}; see /api/layers.` });
     const crs = parseCrsParam(q.datum ?? 'wgs84');
     if (!crs) throw new ProblemError(400, 'Invalid parameter', { param: 'datum', detail: `Unknown datum ${q.datum}: use wgs84, cgcs2000, gcj02, bd09 or EPSG:n of a CGCS2000 Gauss–Krüger zone.` });
-    const asOf = q.as_of ?? todayIso();
+    const asOf = q.as_of ?? chinaToday();
     const out = new PassThrough();
     const rows = exportRows(db, query, c.get('user').scopePrefix, asOf, crs);
     writeExport(rows, query, format, crs, out, layer).catch((err) => {

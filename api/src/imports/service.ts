@@ -5,6 +5,7 @@
  * nothing, with an import record and an audit entry. A write with problems left is refused with the same report
  * and recorded as refused.
  */
+import { chinaToday } from 'domain/time';
 import type { FeatureCollection } from 'geojson';
 import { openSource, FormatError, type TextEncoding } from 'geodata/formats';
 import { recordAudit } from '../audit/audit.js';
@@ -80,8 +81,6 @@ export class ImportRefused extends Error {
   }
 }
 
-export const todayInChina = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
-
 /** May this user write this layer? An office writes the areas below its own level, never its own boundary. */
 export function assertMayWrite(user: SessionUser, spec: ImportSpec | undefined, layer: string): ImportSpec {
   if (!spec) throw new FormatError(layer === 'roads' ? 'layer_not_importable' : 'unknown_layer', { layer });
@@ -119,7 +118,7 @@ export async function runImport(db: Database, user: SessionUser, file: ImportFil
   const startedAt = new Date(started).toISOString();
   const spec = assertMayWrite(user, importSpec(opts.layer), opts.layer);
   const lang = opts.lang ?? 'zh';
-  const validFrom = opts.validFrom ?? todayInChina();
+  const validFrom = opts.validFrom ?? chinaToday();
   const accepted = new Set((opts.accept ?? []).filter((r) => ACCEPTABLE_RULES.has(r)));
   const log = new ProblemLog(accepted);
   const progress = new ImportProgress(opts.onProgress);

@@ -6,7 +6,7 @@ import { bboxParam, limitParam, parseQuery } from '../http/params.js';
 import { notFound } from '../http/problem.js';
 import { findLayer } from '../layers/registry.js';
 
-const labelQuery = z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) });
+export const labelQuery = z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) });
 
 export function labelRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();

@@ -141,7 +141,7 @@ export async function hasActiveListing(db: Queryable, areaCode: string): Promise
 }
 
 /** The area's outline for a printed report: simplified to ~50 m and 5 decimals, small enough to inline as SVG. */
-export async function areaOutline(db: Queryable, code: string): Promise<{ geometry: unknown; bbox: [number, number, number, number] } | null> {
+export async function areaOutline(db: Queryable, code: string): Promise<{ geometry: { type: string; coordinates: unknown }; bbox: [number, number, number, number] } | null> {
   const [row] = await db.query<{ geometry: string; w: number; s: number; e: number; n: number }>(
     `SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.0005), 5) AS geometry,
             ST_XMin(geom) AS w, ST_YMin(geom) AS s, ST_XMax(geom) AS e, ST_YMax(geom) AS n

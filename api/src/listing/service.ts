@@ -29,6 +29,7 @@ import {
 import { recordAudit } from '../audit/audit.js';
 import type { SessionUser } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
+import { chinaToday } from 'domain/time';
 import * as repo from './repository.js';
 
 export type Reader = Pick<SessionUser, 'id' | 'username' | 'jurisdictionCode' | 'scopePrefix'>;
@@ -98,7 +99,7 @@ export class ListingService {
   ) {}
 
   today(): string {
-    return this.opts.today?.() ?? new Date().toISOString().slice(0, 10);
+    return this.opts.today?.() ?? chinaToday();
   }
 
   async search(user: Reader, f: Omit<repo.ListingFilter, 'scopePrefix'>, db: Queryable = this.db): Promise<ListingSummary[]> {
@@ -148,7 +149,10 @@ export class ListingService {
     const authority = authorityOf(user);
     const today = this.today();
     return this.write(user, async (tx) => {
-      const area = await repo.findArea(tx, b.areaCode);
+      // An area outside the user's jurisdiction is as unknown as a missing one (404, not 403): the answer must not
+      // tell whether a code exists elsewhere.
+      const found = await repo.findArea(tx, b.areaCode);
+      const area = found && found.code.startsWith(user.scopePrefix) ? found : null;
       const active = area ? await repo.hasActiveListing(tx, area.code) : false;
       const step = accepted(list({ authority, area, grade: b.grade, categories: b.categories, listedOn: b.listedOn, termEndsOn: b.termEndsOn, today, hasActiveListing: active }));
       const id = await repo.insertListing(tx, step.listing);

@@ -1,8 +1,10 @@
 /**
  * OGC `datetime`: an instant (2024-05-01 or 2024-05-01T00:00:00Z) or an interval 'start/end' with '..' or an
- * empty side for open ends. Validity is kept per day, so times are reduced to their date (UTC).
+ * empty side for open ends. Validity is kept per day, so times are reduced to their date in China.
  */
 import { z } from 'zod';
+import { MAX_YEAR, MIN_YEAR } from '../http/params.js';
+import { chinaDateOf } from 'domain/time';
 
 const instant = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -14,7 +16,12 @@ function day(s: string, ctx: z.RefinementCtx): string | null | typeof z.NEVER {
     ctx.addIssue({ code: 'custom', message: `'${s}' is not an RFC 3339 date or date-time` });
     return z.NEVER;
   }
-  return d.toISOString().slice(0, 10);
+  const year = d.getUTCFullYear();
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    ctx.addIssue({ code: 'custom', message: `'${s}' must lie in the years ${MIN_YEAR}–${MAX_YEAR}` });
+    return z.NEVER;
+  }
+  return m[2] ? chinaDateOf(d) : m[1]!;
 }
 
 export const datetimeParam = z.string().transform((s, ctx) => {

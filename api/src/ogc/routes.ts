@@ -5,10 +5,11 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { originOf } from '../catalogue/routes.js';
 import { layerStats } from '../catalogue/catalogue.js';
+import { publicOriginOf } from '../http/client-address.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { bboxParam, intString, limitParam, parseQuery, todayIso } from '../http/params.js';
+import { bboxParam, intString, limitParam, parseQuery } from '../http/params.js';
+import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { LAYERS, findLayer } from '../layers/registry.js';
 import type { LayerDefinition } from '../layers/types.js';
@@ -39,7 +40,9 @@ export const itemsQuery = z.object({
   datetime: datetimeParam.optional(),
   f: z.enum(['json', 'geojson']).optional(),
   ...filterParams,
-});
+}).strict(); // OGC API – Features: an unknown parameter is a 400, not silently ignored
+
+export const oneItemQuery = z.object({ f: z.enum(['json', 'geojson']).optional() }).strict();
 
 const JSON_SCHEMA_TYPE = { string: { type: 'string' }, number: { type: 'number' }, boolean: { type: 'boolean' }, date: { type: 'string', format: 'date' } } as const;
 
@@ -62,10 +65,10 @@ function feature(def: LayerDefinition, row: Record<string, unknown>) {
   return { type: 'Feature', id: Number(__id), geometry: JSON.parse(String(__geometry)), properties };
 }
 
-export function ogcRoutes({ db }: AppDeps) {
+export function ogcRoutes({ db, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   const sql = new Map<string, ItemSql>(LAYERS.map((l) => [l.id, buildItemSql(l)]));
-  const base = (c: Context<AppEnv>) => `${originOf(c.req.url, c.req.header('x-forwarded-proto'), c.req.header('x-forwarded-host'))}/api/ogc`;
+  const base = (c: Context<AppEnv>) => `${publicOriginOf(c, config)}/api/ogc`;
   const layerOr404 = (id: string) => {
     const def = findLayer(id);
     if (!def) throw notFound(`There is no collection '${id}'.`, 'collectionId');
@@ -121,7 +124,7 @@ export function ogcRoutes({ db }: AppDeps) {
     const [w, s, e, n] = q.bbox ?? [null, null, null, null];
     const dt = q.datetime;
     // For areas, an instant `datetime` also fixes the date their listing grade is read at.
-    const asOf = dt?.instant && dt.start ? dt.start : todayIso();
+    const asOf = dt?.instant && dt.start ? dt.start : chinaToday();
     const filter = parseFilter(q, def);
     const p = sql.get(def.id)!.page(filter?.sql);
     const values = { prefix: c.get('user').scopePrefix, asOf, w, s, e, n, dtStart: dt?.start ?? null, dtEnd: dt?.end ?? null, limit: q.limit, offset: q.offset, id: null };
@@ -154,9 +157,10 @@ export function ogcRoutes({ db }: AppDeps) {
   app.get('/collections/:id/items/:fid', async (c) => {
     const def = layerOr404(c.req.param('id'));
     const fid = c.req.param('fid');
+    parseQuery(c, oneItemQuery);
     if (!/^\d{1,18}$/.test(fid)) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
     const q = sql.get(def.id)!.one;
-    const [row] = await db.query<Record<string, unknown>>(q.text, bindNamed(q, { prefix: c.get('user').scopePrefix, asOf: todayIso(), id: fid } as never));
+    const [row] = await db.query<Record<string, unknown>>(q.text, bindNamed(q, { prefix: c.get('user').scopePrefix, asOf: chinaToday(), id: fid } as never));
     if (!row) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
     c.header('Content-Type', GEOJSON);
     return c.body(

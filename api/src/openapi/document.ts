@@ -1,115 +1,190 @@
 /**
- * The OpenAPI 3.0 description served at /api/openapi.json. Query parameters of the core routes come from the
- * very zod schemas those routes parse with (via z.toJSONSchema), so the description cannot drift from them.
+ * The hand-kept part of the OpenAPI description, on its way out: routes now describe themselves (http/openapi.ts,
+ * `describe` + `query`/`pathParams`/`body`), and /api/openapi.json is generated from them. An operation listed here
+ * is used only while its route has no `describe` yet; each module converted removes its entries. Still here: every
+ * route group but /api/listings.
  */
 import { z } from 'zod';
+import { evidenceQuery } from '../area/routes.js';
+import { auditQuery } from '../audit/routes.js';
+import { styleQuery } from '../catalogue/routes.js';
+import { daysQuery } from '../checkpoint/routes.js';
+import { locateQuery, mineQuery } from '../grid/routes.js';
+import { labelQuery } from '../labels/routes.js';
 import { LAYERS } from '../layers/registry.js';
-import { asOfParam, bboxParam, intString, limitParam } from '../http/params.js';
+import { itemsQuery, oneItemQuery } from '../ogc/routes.js';
+import { dueQuery, inspectionBody, planQuery } from '../patrol/routes.js';
 import { searchQuery } from '../search/routes.js';
-import { dueQuery, planQuery } from '../patrol/routes.js';
-import { importQuery } from '../imports/routes.js';
-import { itemsQuery as ogcItems } from '../ogc/routes.js';
-import { tileQuery } from '../tiles/routes.js';
+import { importQuery as dataImportQuery } from '../imports/routes.js';
+import { mappingSchema } from '../imports/mapping.js';
+import { signIn } from '../session/routes.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
+import { tileQuery } from '../tiles/routes.js';
+import { createUserBody, passwordBody, tokenBody, updateUserBody, userListQuery } from '../users/routes.js';
+import { divergentQuery, importQuery, recomputeBody, risingQuery, seriesQuery, sitesQuery } from '../wastewater/routes.js';
+import { asOfParam } from '../http/params.js';
 
-type Op = { summary: string; tags: string[]; query?: z.ZodObject; path?: string[]; body?: string; produces?: string; secured?: boolean };
+/** A path parameter and a plausible value of it (used as the example). */
+type PathParam = { name: string; example: string; description?: string };
+
+type Op = {
+  summary: string;
+  tags: string[];
+  query?: z.ZodObject;
+  path?: PathParam[];
+  /** A JSON body (its zod schema), or 'file' for an upload. */
+  body?: z.ZodType | 'file';
+  produces?: string;
+  secured?: boolean;
+};
 
 const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 
+const jsonSchema = (schema: z.ZodType) => {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+};
+
 function parameters(op: Op) {
-  const out: unknown[] = (op.path ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  const out: unknown[] = (op.path ?? []).map((p) => ({ name: p.name, in: 'path', required: true, schema: { type: 'string' }, example: p.example, description: p.description }));
   if (op.query) {
     for (const [name, schema] of Object.entries(op.query.shape)) {
-      const json = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-      delete json.$schema;
-      out.push({ name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: json });
+      out.push({ name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: jsonSchema(schema as z.ZodType) });
     }
   }
   return out;
 }
 
+function requestBody(body: Op['body']) {
+  if (!body) return {};
+  if (body === 'file') {
+    return {
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } },
+          'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+    };
+  }
+  return { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body) } } } };
+}
 
+const asOf = z.object({ as_of: asOfParam });
+const id = (example = '1'): PathParam => ({ name: 'id', example });
+const areaCodeParam: PathParam = { name: 'code', example: '430000000000', description: 'statistical division code (2–12 digits)' };
+
+const uuid: PathParam = { name: 'id', example: '00000000-0000-4000-8000-000000000000' };
 const exportQuery = z.object({ as_of: asOfParam, datum: z.string().optional().describe('wgs84 (default), cgcs2000, gcj02, bd09 or EPSG:n of a CGCS2000 Gauss–Krüger zone') });
 const exportPaths = Object.fromEntries(
   (['geojson', 'csv', 'shp.zip'] as const).map((ext) => [
     `/api/exports/{layer}.${ext}`,
-    { get: { summary: `A layer as ${ext === 'shp.zip' ? 'a zipped Shapefile (.prj, .cpg)' : ext.toUpperCase()}, within your jurisdiction, boundaries as of a date`, tags: ['imports'], path: ['layer'], query: exportQuery, produces: ext === 'csv' ? 'text/csv' : ext === 'geojson' ? 'application/geo+json' : 'application/zip' } },
+    { get: { summary: `A layer as ${ext === 'shp.zip' ? 'a zipped Shapefile (.prj, .cpg)' : ext.toUpperCase()}, within your jurisdiction, boundaries as of a date`, tags: ['imports'], path: [{ name: 'layer', example: 'townships' }], query: exportQuery, produces: ext === 'csv' ? 'text/csv' : ext === 'geojson' ? 'application/geo+json' : 'application/zip' } },
   ]),
 );
 
 const PATHS: Record<string, Record<string, Op>> = {
   ...exportPaths,
   '/api/imports': {
-    post: { summary: 'Import a layer (office/admin): multipart `file` (+ `mapping` JSON) or upload_id; dry_run=1 reports new/changed/unchanged and every problem; without it writes all or nothing, or answers 400 with the same report', tags: ['imports'], query: importQuery, body: 'multipart/form-data: file, mapping (JSON); or with upload_id: {mapping}' },
+    post: { summary: 'Import a layer (office/admin): multipart `file` (+ `mapping` JSON) or upload_id; dry_run=1 reports new/changed/unchanged and every problem; without it writes all or nothing, or answers 400 with the same report', tags: ['imports'], query: dataImportQuery, body: 'file' },
     get: { summary: 'The import record of your office', tags: ['imports'], query: z.object({ layer: z.string().optional() }) },
   },
   '/api/imports/layers': { get: { summary: 'Importable layers with their fields, the datums, and the rules an office may accept', tags: ['imports'] } },
-  '/api/imports/uploads': { post: { summary: 'Upload a file for the page (kept an hour): format, encoding, columns, first rows, declared or guessed datum, suggested and saved mappings', tags: ['imports'], body: 'multipart/form-data: file' } },
-  '/api/imports/uploads/{id}': { get: { summary: 'The first look at an upload again, for another layer or encoding', tags: ['imports'], path: ['id'] } },
-  '/api/imports/{id}': { get: { summary: 'Progress of an import (done, total, ETA) and its report once finished', tags: ['imports'], path: ['id'] } },
-  '/api/imports/{id}/preview.geojson': { get: { summary: 'Converted features and problem places of a dry run, for the map', tags: ['imports'], path: ['id'], produces: 'application/geo+json' } },
-  '/api/imports/mappings/{layer}': { get: { summary: 'Column mappings saved by your office for a layer', tags: ['imports'], path: ['layer'] } },
-  '/api/imports/mappings/{layer}/{name}': { put: { summary: 'Save a column mapping for your office (audited)', tags: ['imports'], path: ['layer', 'name'], body: '{mapping}' } },
-  '/api/health': { get: { summary: 'Database reachable, schema version, newest data, start-up progress', tags: ['platform'], secured: false } },
-  '/api/session': {
-    post: { summary: 'Sign in (sets an HttpOnly session cookie)', tags: ['platform'], body: '{username, password}', secured: false },
-    get: { summary: 'The signed-in user', tags: ['platform'] },
-    delete: { summary: 'Sign out', tags: ['platform'] },
+  '/api/imports/uploads': { post: { summary: 'Upload a file for the page (kept an hour): format, encoding, columns, first rows, declared or guessed datum, suggested and saved mappings', tags: ['imports'], body: 'file' } },
+  '/api/imports/uploads/{id}': { get: { summary: 'The first look at an upload again, for another layer or encoding', tags: ['imports'], path: [uuid] } },
+  '/api/imports/{id}': { get: { summary: 'Progress of an import (done, total, ETA) and its report once finished', tags: ['imports'], path: [uuid] } },
+  '/api/imports/{id}/preview.geojson': { get: { summary: 'Converted features and problem places of a dry run, for the map', tags: ['imports'], path: [uuid], produces: 'application/geo+json' } },
+  '/api/imports/mappings/{layer}': { get: { summary: 'Column mappings saved by your office for a layer', tags: ['imports'], path: [{ name: 'layer', example: 'firms' }] } },
+  '/api/imports/mappings/{layer}/{name}': {
+    put: { summary: 'Save a column mapping for your office (audited)', tags: ['imports'], path: [{ name: 'layer', example: 'firms' }, { name: 'name', example: 'lab' }], body: z.object({ mapping: mappingSchema }) },
   },
+  '/api/health': { get: { summary: 'Start-up phase and a cheap database check (for load balancers and healthchecks)', tags: ['platform'], secured: false } },
+  '/api/health/data': { get: { summary: 'Newest data per table and whether PostGIS encodes tiles (scans tables)', tags: ['platform'] } },
+  '/api/openapi.json': { get: { summary: 'This document', tags: ['platform'], secured: false } },
+  '/api/session': {
+    post: { summary: 'Sign in with {username, password} or an API token {token} (sets an HttpOnly session cookie); throttled per user and address (429)', tags: ['platform'], body: signIn, secured: false },
+    get: { summary: 'The signed-in user (user: null when signed out)', tags: ['platform'], secured: false },
+    delete: { summary: 'Sign out: ends the cookie session or the bearer token sent', tags: ['platform'], secured: false },
+  },
+  '/api/session/demo-accounts': { get: { summary: 'Demo accounts for the login screen (only while the demo is on)', tags: ['platform'], secured: false } },
+  '/api/users': {
+    get: { summary: 'Users in your jurisdiction (admin)', tags: ['users'], query: userListQuery },
+    post: { summary: 'Create a user (admin); a generated password is returned once', tags: ['users'], body: createUserBody },
+  },
+  '/api/users/{id}': {
+    get: { summary: 'A user and their API tokens (admin)', tags: ['users'], path: [id()] },
+    patch: { summary: 'Change role, jurisdiction, grids, name or status (admin)', tags: ['users'], path: [id()], body: updateUserBody },
+  },
+  '/api/users/{id}/password': { post: { summary: "Reset a user's password (admin); ends their sessions", tags: ['users'], path: [id()], body: passwordBody } },
+  '/api/users/{id}/tokens': {
+    get: { summary: "A user's API tokens (admin)", tags: ['users'], path: [id()] },
+    post: { summary: 'Issue an API token (read-only by default, for wall displays); the token is returned once', tags: ['users'], path: [id()], body: tokenBody },
+  },
+  '/api/users/{id}/tokens/{tokenId}': { delete: { summary: 'Revoke an API token (admin)', tags: ['users'], path: [id(), { name: 'tokenId', example: '1' }] } },
+  '/api/audit': { get: { summary: 'The audit log, newest first, by user, action and date (admin)', tags: ['users'], query: auditQuery } },
+  '/api/audit/actions': { get: { summary: 'Actions found in the audit log (admin)', tags: ['users'] } },
   '/api/layers': { get: { summary: 'Every layer: fields, geometry type, zoom range, bounds, count, filters, legend', tags: ['map'] } },
-  '/api/style.json': { get: { summary: 'MapLibre style built from the layer definitions (own tiles only)', tags: ['map'], query: z.object({ as_of: asOfParam, scheme: z.enum(['light', 'dark']).optional() }) } },
+  '/api/style.json': { get: { summary: 'MapLibre style built from the layer definitions (own tiles only)', tags: ['map'], query: styleQuery } },
   '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
-    get: { summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`, tags: ['map'], path: ['layer', 'z', 'x', 'y'], query: tileQuery, produces: 'application/vnd.mapbox-vector-tile' },
+    get: {
+      summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`,
+      tags: ['map'],
+      path: [{ name: 'layer', example: 'townships' }, { name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }],
+      query: tileQuery,
+      produces: 'application/vnd.mapbox-vector-tile',
+    },
   },
   '/api/exports/tiles.pmtiles': {
     get: { summary: 'Chosen layers of your jurisdiction as one PMTiles archive, for devices with no server', tags: ['map'], query: pmtilesExportQuery, produces: 'application/vnd.pmtiles' },
   },
-  '/api/labels/{layer}': { get: { summary: 'Label points of areas and grids', tags: ['map'], path: ['layer'], query: z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) }) } },
-  '/api/search': { get: { summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], query: searchQuery } },
-  '/api/areas/{code}': { get: { summary: 'An area: parent chain, population, listing, signals, counts of sites inside', tags: ['areas'], path: ['code'], query: z.object({ as_of: asOfParam }) } },
-  '/api/checkpoints/{id}': { get: { summary: 'A checkpoint', tags: ['checkpoint'], path: ['id'] } },
-  '/api/checkpoints/{id}/days': { get: { summary: 'Daily figures of a checkpoint', tags: ['checkpoint'], path: ['id'], query: z.object({ days: intString(1, 366).optional() }) } },
-  '/api/firms/{id}': { get: { summary: 'A precursor-chemical firm with its inspections and next due date', tags: ['firm'], path: ['id'] } },
-  '/api/venues/{id}': { get: { summary: 'A key venue with its inspections and next due date', tags: ['venue'], path: ['id'] } },
-  '/api/overview': { get: { summary: 'Key figures of the jurisdiction (wall display): listings, signals, checkpoints, due inspections, people rates', tags: ['overview'], query: z.object({ as_of: asOfParam }) } },
-  '/api/grids/locate': { get: { summary: "Am I inside my grid? The grid, village and township at a position (datum wgs84, gcj02 or bd09)", tags: ['grid'], query: z.object({ lon: z.string(), lat: z.string(), datum: z.enum(['wgs84', 'gcj02', 'bd09']).optional() }) } },
-  '/api/grids/mine': { get: { summary: "A grid officer's grids: boundary, due inspections, latest monthly counts", tags: ['grid'] } },
-  '/api/listings': {
-    get: { summary: 'Listings as of a date, filtered by grade, status, area', tags: ['listing'] },
-    post: { summary: 'List an area (office/admin)', tags: ['listing'], body: 'listing' },
+  '/api/basemap/{z}/{x}/{y}.png': {
+    get: { summary: 'The configured raster basemap, re-aligned to WGS84 (only with BASEMAP set)', tags: ['map'], path: [{ name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }], produces: 'image/png' },
   },
-  '/api/listings/due': { get: { summary: 'Due work: terms ending soon, assessments overdue, extensions used up', tags: ['listing'] } },
-  '/api/listings/export.csv': { get: { summary: 'Listings as CSV', tags: ['listing'], produces: 'text/csv' } },
-  '/api/listings/export.xlsx': { get: { summary: 'Listings as Excel', tags: ['listing'], produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
-  '/api/listings/{id}': { get: { summary: 'A listing with its events and assessments', tags: ['listing'], path: ['id'] } },
-  '/api/listings/{id}/assessments': { post: { summary: 'Record a yearly assessment', tags: ['listing'], path: ['id'], body: 'assessment' } },
-  '/api/listings/{id}/extend': { post: { summary: 'Extend the term (once)', tags: ['listing'], path: ['id'], body: '{on}' } },
-  '/api/listings/{id}/downgrade': { post: { summary: 'Downgrade the grade', tags: ['listing'], path: ['id'], body: '{on, grade}' } },
-  '/api/listings/{id}/delist': { post: { summary: 'Delist (409 with the unmet conditions unless all six are met)', tags: ['listing'], path: ['id'], body: '{on}' } },
-  '/api/listings/{id}/relist': { post: { summary: 'Relist after a rebound', tags: ['listing'], path: ['id'], body: 'listing' } },
-  '/api/wastewater/sites': { get: { summary: 'Wastewater sampling sites', tags: ['wastewater'] } },
-  '/api/wastewater/sites/{code}/series': { get: { summary: 'Loads of a site per substance, with LOQ flags and trend', tags: ['wastewater'], path: ['code'] } },
-  '/api/wastewater/areas/{code}/series': { get: { summary: 'Population-weighted load series of an area', tags: ['wastewater'], path: ['code'] } },
-  '/api/wastewater/areas/{code}/signals': { get: { summary: 'Trends per substance of an area, with confidence', tags: ['wastewater'], path: ['code'] } },
-  '/api/wastewater/rising': { get: { summary: 'Rising signals, significant first, with upstream tracing sites', tags: ['wastewater'] } },
-  '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin)', tags: ['wastewater'] } },
-  '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], body: 'file' } },
+  '/api/labels/{layer}': { get: { summary: 'Label points of areas and grids', tags: ['map'], path: [{ name: 'layer', example: 'townships' }], query: labelQuery } },
+  '/api/search': { get: { summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], query: searchQuery } },
+  '/api/areas/{code}': { get: { summary: 'An area: parent chain, population, listing, signals, counts of sites inside', tags: ['areas'], path: [areaCodeParam], query: asOf } },
+  '/api/areas/{code}/evidence': {
+    get: { summary: "Why is this colour: the evidence behind an area's listing colour and its drug signal (plants, censoring, divergence)", tags: ['areas'], path: [areaCodeParam], query: evidenceQuery },
+  },
+  '/api/checkpoints/{id}': { get: { summary: 'A checkpoint', tags: ['checkpoint'], path: [id()] } },
+  '/api/checkpoints/{id}/days': { get: { summary: 'Daily figures of a checkpoint', tags: ['checkpoint'], path: [id()], query: daysQuery } },
+  '/api/firms/{id}': { get: { summary: 'A precursor-chemical firm with its inspections and next due date', tags: ['firm'], path: [id()] } },
+  '/api/venues/{id}': { get: { summary: 'A key venue with its inspections and next due date', tags: ['venue'], path: [id()] } },
+  '/api/overview': { get: { summary: 'Key figures of the jurisdiction (wall display): listings, signals, checkpoints, due inspections, people rates', tags: ['overview'], query: asOf } },
+  '/api/grids/locate': { get: { summary: 'Am I inside my grid? The grid, village and township at a position (datum wgs84, gcj02 or bd09)', tags: ['grid'], query: locateQuery } },
+  '/api/grids/mine': { get: { summary: "A grid officer's grids: boundary, due inspections, latest monthly counts", tags: ['grid'], query: mineQuery } },
+  '/api/wastewater/sites': { get: { summary: 'Wastewater sampling sites', tags: ['wastewater'], query: sitesQuery } },
+  '/api/wastewater/sites/{code}/series': { get: { summary: 'Loads of a site per substance, with LOQ flags and trend', tags: ['wastewater'], path: [{ name: 'code', example: 'WWTP-0001' }], query: seriesQuery } },
+  '/api/wastewater/areas/{code}/series': { get: { summary: 'Population-weighted load series of an area', tags: ['wastewater'], path: [areaCodeParam], query: seriesQuery } },
+  '/api/wastewater/areas/{code}/signals': { get: { summary: 'Trends per substance of an area, with confidence', tags: ['wastewater'], path: [areaCodeParam] } },
+  '/api/wastewater/divergent': { get: { summary: 'Areas whose drug index rises significantly while enforcement there falls', tags: ['wastewater'], query: divergentQuery } },
+  '/api/wastewater/rising': { get: { summary: 'Rising signals, significant first, with upstream tracing sites', tags: ['wastewater'], query: risingQuery } },
+  '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin); the body is optional', tags: ['wastewater'], body: recomputeBody } },
+  '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], query: importQuery, body: 'file' } },
   '/api/patrols/due': { get: { summary: 'Firms and venues due or risky: next due date, overdue flag, score, last outcome (most urgent first)', tags: ['patrol'], query: dueQuery } },
   '/api/patrols/plan': { get: { summary: "A day's patrol: stops picked by score, ordered (nearest neighbour + 2-opt) from start (default: the county seat), with km, ETA and a GeoJSON LineString", tags: ['patrol'], query: planQuery } },
-  '/api/inspections': { post: { summary: 'Record an inspection of a firm or venue (inspector/office/admin; audited)', tags: ['patrol'], body: '{firm_id | venue_id, inspected_on, outcome: ok|issues|violation, findings}' } },
+  '/api/inspections': { post: { summary: 'Record an inspection of a firm or venue (inspector/office/admin; audited)', tags: ['patrol'], body: inspectionBody } },
   '/api/ogc': { get: { summary: 'OGC API – Features landing page', tags: ['ogc'] } },
   '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },
   '/api/ogc/collections': { get: { summary: 'Collections (one per layer)', tags: ['ogc'] } },
-  '/api/ogc/collections/{collectionId}': { get: { summary: 'A collection', tags: ['ogc'], path: ['collectionId'] } },
-  '/api/ogc/collections/{collectionId}/queryables': { get: { summary: 'The properties a filter may name (JSON Schema)', tags: ['ogc'], path: ['collectionId'], produces: 'application/schema+json' } },
-  '/api/ogc/collections/{collectionId}/items': { get: { summary: 'Features, with bbox, limit, offset, datetime and filter (CQL2 text)', tags: ['ogc'], path: ['collectionId'], query: ogcItems, produces: 'application/geo+json' } },
-  '/api/ogc/collections/{collectionId}/items/{featureId}': { get: { summary: 'One feature', tags: ['ogc'], path: ['collectionId', 'featureId'], produces: 'application/geo+json' } },
+  '/api/ogc/collections/{collectionId}': { get: { summary: 'A collection', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }] } },
+  '/api/ogc/collections/{collectionId}/queryables': {
+    get: { summary: 'The properties a filter may name (JSON Schema)', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }], produces: 'application/schema+json' },
+  },
+  '/api/ogc/collections/{collectionId}/items': {
+    get: { summary: 'Features, with bbox, limit, offset, datetime and filter (CQL2 text); 400 for unknown parameters', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }], query: itemsQuery, produces: 'application/geo+json' },
+  },
+  '/api/ogc/collections/{collectionId}/items/{featureId}': {
+    get: { summary: 'One feature', tags: ['ogc'], path: [{ name: 'collectionId', example: 'townships' }, { name: 'featureId', example: '1' }], query: oneItemQuery, produces: 'application/geo+json' },
+  },
 };
 
-let cached: unknown;
-
-export function openApiDocument() {
-  cached ??= {
+/** The legacy paths (operations of routes not yet described by themselves). */
+export function legacyOpenApiDocument() {
+  return {
     openapi: '3.0.3',
     info: { title: '禁毒网格化管理地图 API (anti-drug grid management console)', version: '1.0.0' },
     servers: [{ url: '/' }],
@@ -134,12 +209,13 @@ export function openApiDocument() {
               tags: op.tags,
               parameters: parameters(op),
               ...(op.secured === false ? { security: [] } : {}),
-              ...(op.body ? { requestBody: { content: { 'application/json': { schema: { type: 'object', description: op.body } } } } } : {}),
+              ...requestBody(op.body),
               responses: {
                 '200': { description: 'OK', content: { [op.produces ?? 'application/json']: {} } },
                 '400': problem,
-                ...(op.secured === false ? {} : { '401': problem }),
+                ...(op.secured === false ? {} : { '401': problem, '403': problem }),
                 '404': problem,
+                ...(op.body ? { '413': problem, '415': problem } : {}),
               },
             },
           ]),
@@ -147,5 +223,4 @@ export function openApiDocument() {
       ]),
     ),
   };
-  return cached;
 }

@@ -7,14 +7,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROLES_SEEING_COUNTS } from 'domain/codes';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { asOfParam, parseQuery, todayIso } from '../http/params.js';
+import { asOfParam, parseQuery } from '../http/params.js';
+import { chinaToday } from 'domain/time';
 import { checkpointFigures, inspectionFigures, listingFigures, peopleFigures, signalFigures } from './repository.js';
 
 export function overviewRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const { as_of } = parseQuery(c, z.object({ as_of: asOfParam }));
-    const asOf = as_of ?? todayIso();
+    const asOf = as_of ?? chinaToday();
     const user = c.get('user');
     const p = user.scopePrefix;
     const [listings, signals, checkpoints, inspections] = await Promise.all([

@@ -22,9 +22,7 @@ import type { AppDeps, AppEnv } from '../http/env.js';
 import { intString, isoDate, parseBody, parseQuery } from '../http/params.js';
 import { badRequest, notFound, ProblemError } from '../http/problem.js';
 import { countySeat, patrolTargets, recordInspection, type PatrolRow } from './repository.js';
-
-/** Today's date in China (UTC+8): an inspector recording at 07:00 local time must not be told it is yesterday. */
-export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+import { chinaToday } from 'domain/time';
 
 export const startParam = z.string().transform((s, ctx) => {
   const m = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,2}(?:\.\d+)?)\s*$/.exec(s);

@@ -15,6 +15,10 @@
  *    and then starts from an empty cache. A process that does not acknowledge within `ackTimeoutMs` is logged
  *    and the write answers anyway: it is stuck or dying (its listener is alive, or it would not be listed).
  *
+ * 4. The same channel carries the ids of users whose tokens changed (sign-out, revocation, a user disabled or
+ *    moved; migrations/091): `onUsersChanged` drops them from the process's token cache (auth/sessions.ts), and
+ *    the barrier covers them as it covers tiles. Down or up again, the token cache is cleared as the tiles are.
+ *
  * On the embedded database (one process) the same code runs with no peers: the barrier only waits for this
  * process's own listener.
  */
@@ -49,7 +53,7 @@ export class TileChangeFeed {
     private readonly db: Database,
     private readonly cache: TileCache,
     private readonly layers: readonly LayerDefinition[],
-    private readonly opts: { ackTimeoutMs?: number; log?: (msg: string) => void } = {},
+    private readonly opts: { ackTimeoutMs?: number; log?: (msg: string) => void; onUsersChanged?: (ids: number[] | 'all') => void } = {},
   ) {}
 
   async start(): Promise<void> {
@@ -57,7 +61,7 @@ export class TileChangeFeed {
       applicationName: this.name,
       onNotify: (payload) => this.onNotify(payload),
       // Down: notifications may be lost from now on. Up again: whatever is cached may have missed some.
-      onState: () => this.cache.clear(),
+      onState: () => (this.cache.clear(), this.opts.onUsersChanged?.('all')),
     });
   }
 
@@ -103,6 +107,7 @@ export class TileChangeFeed {
     }
     if (typeof msg.sync === 'string') return this.onBarrier(msg.sync);
     if (typeof msg.ack === 'string' && typeof msg.by === 'string') return this.acknowledged(msg.ack, msg.by);
+    if (msg.users === 'all' || Array.isArray(msg.users)) return this.opts.onUsersChanged?.(msg.users === 'all' ? 'all' : msg.users.map(Number));
     const change = parseDataChange(msg);
     if (!change) return;
     this.stats.changes++;

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { scopePrefix } from 'domain/codes';
+import { chinaToday } from 'domain/time';
 import { loadConfig } from '../config.js';
 import { openDatabase } from 'db/connect';
 import { LAYERS, findLayer } from '../layers/registry.js';
@@ -20,7 +21,7 @@ const { values } = parseArgs({
     layers: { type: 'string', default: LAYERS.filter((l) => l.visible).map((l) => l.id).join(',') },
     minzoom: { type: 'string' },
     maxzoom: { type: 'string', default: '14' },
-    'as-of': { type: 'string', default: new Date().toISOString().slice(0, 10) },
+    'as-of': { type: 'string', default: chinaToday() },
     out: { type: 'string' },
   },
 });

@@ -3,10 +3,11 @@
  * the user's jurisdiction as one PMTiles archive (tiles/export.ts), for devices with no server. Bounded: an
  * export of more than MAX_EXPORT_TILES tiles is refused with the count, naming maxzoom.
  */
+import { chinaToday } from 'domain/time';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { asOfParam, intString, parseQuery, todayIso } from '../http/params.js';
+import { asOfParam, intString, parseQuery } from '../http/params.js';
 import { badRequest } from '../http/problem.js';
 import { LAYERS, findLayer } from '../layers/registry.js';
 import { exportPmtiles, MAX_EXPORT_TILES, planExport } from './export.js';
@@ -38,7 +39,7 @@ export function exportRoutes({ db }: AppDeps, tiles: TileService) {
     const minzoom = q.minzoom ?? Math.min(...q.layers.map((l) => l.minzoom));
     const maxzoom = q.maxzoom ?? 14;
     if (minzoom > maxzoom) throw badRequest('minzoom', `minzoom ${minzoom} is above maxzoom ${maxzoom}.`);
-    const req = { layers: q.layers, prefix: c.get('user').scopePrefix, asOf: q.as_of ?? todayIso(), minzoom, maxzoom };
+    const req = { layers: q.layers, prefix: c.get('user').scopePrefix, asOf: q.as_of ?? chinaToday(), minzoom, maxzoom };
     const plan = await planExport(db, req);
     if (plan.tiles > MAX_EXPORT_TILES) {
       throw badRequest('maxzoom', `That is ${plan.tiles} tiles, more than ${MAX_EXPORT_TILES}: lower maxzoom, or use the command line (pnpm export:pmtiles).`);

@@ -5,11 +5,22 @@
  * address, at most `as_of`, a user whose token was resolved within the last 30 s — exactly as tiles/routes.ts
  * would (same headers, 304, 204); anything else (a filter, an unknown token, a bad parameter, an error) it
  * passes to the Hono app, which handles it as usual, with its problem+json answers.
+ *
+ * It is no way around what the app enforces: the user comes from the same token cache the app's authentication
+ * fills (auth/sessions.ts: sign-out, revocation and user changes evict it in every process), the tile is scoped by
+ * the same jurisdiction prefix, and only a GET of a strict address pattern is answered (no body, no NUL, no
+ * percent-encoding can get through the pattern, so the request guards have nothing to refuse). Its answers carry
+ * the API's security headers (HSTS over HTTPS) and are compressed as the app would compress them, with the same
+ * compressor (http/compression.ts), so a tests compares the two paths header by header.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { chinaToday } from 'domain/time';
 import { requestToken, SESSION_COOKIE } from '../auth/middleware.js';
 import { cachedUserByToken } from '../auth/sessions.js';
-import { isoDate, todayIso } from '../http/params.js';
+import { incomingIsHttps, type TrustedProxies } from '../http/client-address.js';
+import { appendVary, BodyCompressor, negotiateEncoding } from '../http/compression.js';
+import { isoDate } from '../http/params.js';
+import { API_SECURITY_HEADERS, HSTS } from '../http/security-headers.js';
 import { findLayer } from '../layers/registry.js';
 import type { TileResult, TileService } from './tile-service.js';
 import { TILE_CACHE_CONTROL, TILE_CONTENT_TYPE, TILE_VARY } from './routes.js';
@@ -41,20 +52,38 @@ function sessionCookie(header: string | undefined): string | undefined {
   }
 }
 
-function write(req: IncomingMessage, res: ServerResponse, tile: TileResult) {
-  if (req.headers['if-none-match'] === tile.etag) return void res.writeHead(304, headers(tile.etag)).end();
-  if (!tile.bytes) return void res.writeHead(204, headers(tile.etag)).end();
-  res.writeHead(200, headers(tile.etag, tile.bytes.byteLength)).end(tile.bytes);
+/** What the fast path needs besides the tiles: the app's trusted proxies (HSTS) and its compressor. */
+export interface FastPathOptions {
+  trustedProxies: TrustedProxies;
+  compressor: BodyCompressor;
 }
 
-/** The headers tiles/routes.ts sends, as one object literal (no copies per response). */
-function headers(etag: string, length?: number): Record<string, string | number> {
-  return length === undefined
-    ? { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': TILE_CACHE_CONTROL, ETag: etag, Vary: TILE_VARY }
-    : { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': TILE_CACHE_CONTROL, ETag: etag, Vary: TILE_VARY, 'Content-Type': TILE_CONTENT_TYPE, 'Content-Length': length };
+const TILE_VARY_ENCODED = appendVary(TILE_VARY, 'Accept-Encoding');
+
+/** The headers the app sends with a tile (tiles/routes.ts, then compression and security headers). */
+function headers(req: IncomingMessage, opts: FastPathOptions, etag: string, body?: { length: number; encoding?: string }): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...API_SECURITY_HEADERS, 'Cache-Control': TILE_CACHE_CONTROL, ETag: etag, Vary: body ? TILE_VARY_ENCODED : TILE_VARY };
+  if (incomingIsHttps(req, opts.trustedProxies)) out['Strict-Transport-Security'] = HSTS;
+  if (body) {
+    out['Content-Type'] = TILE_CONTENT_TYPE;
+    out['Content-Length'] = body.length;
+    if (body.encoding) out['Content-Encoding'] = body.encoding;
+  }
+  return out;
 }
 
-export function tileFastPath(tiles: TileService, isReady: () => boolean): NodeFastPath {
+function write(req: IncomingMessage, res: ServerResponse, opts: FastPathOptions, tile: TileResult, app: () => void) {
+  if (req.headers['if-none-match'] === tile.etag) return void res.writeHead(304, headers(req, opts, tile.etag)).end();
+  if (!tile.bytes) return void res.writeHead(204, headers(req, opts, tile.etag)).end();
+  const bytes = tile.bytes;
+  const encoding = negotiateEncoding(req.headers['accept-encoding']);
+  if (!encoding) return void res.writeHead(200, headers(req, opts, tile.etag, { length: bytes.byteLength })).end(bytes);
+  opts.compressor.compress(encoding, bytes, { path: req.url!.split('?')[0]!, etag: tile.etag }).then((out) => {
+    res.writeHead(200, headers(req, opts, tile.etag, { length: out.body.byteLength, encoding: out.encoded ? encoding : undefined })).end(out.body);
+  }, app);
+}
+
+export function tileFastPath(tiles: TileService, isReady: () => boolean, opts: FastPathOptions): NodeFastPath {
   return (req, res, app) => {
     if (req.method !== 'GET' || !req.url?.startsWith('/api/tiles/') || !isReady()) return app();
     const m = TILE_URL.exec(req.url);
@@ -68,11 +97,11 @@ export function tileFastPath(tiles: TileService, isReady: () => boolean): NodeFa
     const token = requestToken(req.headers.authorization, sessionCookie(req.headers.cookie));
     const user = token ? cachedUserByToken(token) : null;
     if (!user) return app();
-    const tileReq = { z, x, y, prefix: user.scopePrefix, asOf: m[5] ?? todayIso() };
+    const tileReq = { z, x, y, prefix: user.scopePrefix, asOf: m[5] ?? chinaToday() };
     const hit = tiles.cached(def, tileReq);
-    if (hit) return write(req, res, hit);
+    if (hit) return write(req, res, opts, hit, app);
     // A failure (the database down, a timeout) goes to the app, which tries once more and answers with its
     // problem+json (503 and Retry-After when the database is unavailable).
-    tiles.tile(def, tileReq).then((tile) => write(req, res, tile), app);
+    tiles.tile(def, tileReq).then((tile) => write(req, res, opts, tile, app), app);
   };
 }

@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import { asOfParam, parseQuery, parseWith, tileParams, todayIso } from '../http/params.js';
+import { asOfParam, parseQuery, parseWith, tileParams } from '../http/params.js';
+import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { findLayer } from '../layers/registry.js';
 import { filterParams, parseFilter } from '../ogc/filter-param.js';
@@ -28,7 +29,7 @@ export function tileRoutes(tiles: TileService) {
     const coord = parseWith(tileParams, { z: c.req.param('z'), x: c.req.param('x'), y: file.replace(/\.mvt$/, '') }, 'path');
     const q = parseQuery(c, tileQuery);
     const user = c.get('user');
-    const tile = await tiles.tile(layer, { ...coord, prefix: user.scopePrefix, asOf: q.as_of ?? todayIso(), filter: parseFilter(q, layer) });
+    const tile = await tiles.tile(layer, { ...coord, prefix: user.scopePrefix, asOf: q.as_of ?? chinaToday(), filter: parseFilter(q, layer) });
     c.header('Cache-Control', TILE_CACHE_CONTROL);
     c.header('ETag', tile.etag);
     c.header('Vary', TILE_VARY);

@@ -38,6 +38,8 @@ const EMPTY: TileResult = { bytes: null, etag: etagOf(null) };
 export interface TileServiceOptions {
   cache?: TileCacheOptions;
   ackTimeoutMs?: number;
+  /** Users whose tokens changed, heard on the change feed (see change-feed.ts). */
+  onUsersChanged?: (ids: number[] | 'all') => void;
 }
 
 export class TileService {
@@ -54,7 +56,7 @@ export class TileService {
   ) {
     for (const l of layers) this.sql.set(l.id, buildTileSql(l)), this.readsByZoom.set(l.id, []);
     this.cache = new TileCache(opts.cache);
-    this.feed = new TileChangeFeed(db, this.cache, layers, { ackTimeoutMs: opts.ackTimeoutMs });
+    this.feed = new TileChangeFeed(db, this.cache, layers, { ackTimeoutMs: opts.ackTimeoutMs, onUsersChanged: opts.onUsersChanged });
   }
 
   /** Start hearing about changes; until then (and whenever the feed is down) tiles are not cached. */

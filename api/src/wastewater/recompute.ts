@@ -27,6 +27,7 @@ import {
   type TouchedSample,
   type TrendWindow,
 } from 'domain/wastewater';
+import { chinaToday } from 'domain/time';
 import { computeSignals, PlantSignals, withDivergence, writeSignals, type AreaRef } from './area-signals.js';
 import { plantWeeksFromSamples, readStoredPlants, rememberPlants, storePlantWeeks, takeCachedPlants, type PlantMap } from './plant-store.js';
 import { SQL } from './sql.js';
@@ -136,7 +137,7 @@ async function fullRecompute(tx: Queryable, opts: RecomputeOptions): Promise<Rec
   const ms: Record<string, number> = {};
   const weeks = opts.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
   await timed(ms, 'shares', () => rebuildShares(tx), opts.log);
-  const asOf = opts.asOf ?? (await latestSampleDay(tx)) ?? new Date().toISOString().slice(0, 10);
+  const asOf = opts.asOf ?? (await latestSampleDay(tx)) ?? chinaToday();
   const w = windowOf(asOf, weeks);
   const plants = await timed(ms, 'plant weeks', () => plantWeeksFromSamples(tx, w, null), opts.log);
   await timed(ms, 'store plant weeks', () => storePlantWeeks(tx, w, plants, plants.keys(), 0, w.weeks - 1, true), opts.log);

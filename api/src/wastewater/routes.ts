@@ -6,12 +6,14 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { chinaToday } from 'domain/time';
 import { INDEX_SUBSTANCE, SUBSTANCES } from 'domain/wastewater';
 import { recordAudit } from '../audit/audit.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { areaCode, isoDate, limitParam, parseBody, parseQuery, parseWith } from '../http/params.js';
 import { ProblemError, notFound } from '../http/problem.js';
+import { FormatError } from 'geodata/formats';
 import { ImportRejected, importLabFile } from './import/service.js';
 import {
   DEFAULT_WINDOW_WEEKS, areaSeries, areaSignals, divergentSignals, findArea, findSite, listSites, recomputeAll, risingSignals, siteSeries,
@@ -22,7 +24,9 @@ const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstan
 const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
 const windowParam = z.string().regex(/^\d{1,3}$/, 'must be a whole number of weeks').transform(Number).pipe(z.number().int().min(4).max(156));
 
-const seriesQuery = z
+export const divergentQuery = z.object({ level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'), limit: limitParam(50, 1000) });
+
+export const seriesQuery = z
   .object({
     substance: substanceParam.default(INDEX_SUBSTANCE),
     period: z.enum(['week', 'month']).default('week'),
@@ -34,10 +38,25 @@ const seriesQuery = z
 
 /** Default range: two years back from the latest sample. */
 function seriesRange(q: z.infer<typeof seriesQuery>, latest: string | null): SeriesQuery {
-  const to = q.to ?? latest ?? new Date().toISOString().slice(0, 10);
+  const to = q.to ?? latest ?? chinaToday();
   const from = q.from ?? new Date(Date.parse(to) - 2 * 365 * 86400e3).toISOString().slice(0, 10);
   return { substance: q.substance, period: q.period, from, to, windowWeeks: q.window_weeks ?? DEFAULT_WINDOW_WEEKS };
 }
+
+export const sitesQuery = z.object({ substance: substanceParam.default(INDEX_SUBSTANCE) });
+export const risingQuery = z.object({
+  substance: substanceParam.optional(),
+  level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'),
+  limit: limitParam(50, 1000),
+});
+export const recomputeBody = z.object({ as_of: isoDate.optional(), window_weeks: z.number().int().min(4).max(156).optional() });
+export const importQuery = z.object({
+  dry_run: flag,
+  accept_skipping: flag,
+  encoding: z.enum(['gbk', 'utf-8']).optional(),
+  lab: z.string().min(1).max(200).optional(),
+  filename: z.string().min(1).max(255).optional(),
+});
 
 const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'must be a site code').transform((s) => s.toUpperCase()) });
 const areaParam = z.object({ code: areaCode });
@@ -52,7 +71,7 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
   };
 
   app.get('/sites', async (c) => {
-    const q = parseQuery(c, z.object({ substance: substanceParam.default(INDEX_SUBSTANCE) }));
+    const q = parseQuery(c, sitesQuery);
     const sites = await listSites(db, c.get('user').scopePrefix, q.substance);
     return c.json({ substance: q.substance, unit: 'mg/day/1000 inhabitants', sites });
   });
@@ -84,14 +103,7 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/rising', async (c) => {
-    const q = parseQuery(
-      c,
-      z.object({
-        substance: substanceParam.optional(),
-        level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'),
-        limit: limitParam(50, 1000),
-      }),
-    );
+    const q = parseQuery(c, risingQuery);
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
     const signals = await risingSignals(db, c.get('user').scopePrefix, { substance: q.substance ?? null, levels, limit: q.limit });
     return c.json({ signals });
@@ -99,14 +111,14 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
 
   /** Areas whose drug index rises significantly while enforcement there falls (divergence.ts), for the office. */
   app.get('/divergent', async (c) => {
-    const q = parseQuery(c, z.object({ level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'), limit: limitParam(50, 1000) }));
+    const q = parseQuery(c, divergentQuery);
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
     return c.json({ signals: await divergentSignals(db, c.get('user').scopePrefix, { levels, limit: q.limit }) });
   });
 
   app.post('/recompute', requireRole('office', 'admin'), async (c) => {
     const hasBody = (c.req.header('content-type') ?? '').includes('json');
-    const body = hasBody ? await parseBody(c, z.object({ as_of: isoDate.optional(), window_weeks: z.number().int().min(4).max(156).optional() })) : {};
+    const body = hasBody ? await parseBody(c, recomputeBody) : {};
     const user = c.get('user');
     const result = await db.transaction(async (tx) => {
       const r = await recomputeAll(tx, { asOf: body.as_of, windowWeeks: body.window_weeks });
@@ -121,21 +133,15 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
    * Body: multipart/form-data with a `file` field, or the raw file (text/csv, application/vnd.openxml…, octet-stream).
    */
   app.post('/imports', requireRole('office', 'admin'), async (c) => {
-    const q = parseQuery(
-      c,
-      z.object({
-        dry_run: flag,
-        accept_skipping: flag,
-        encoding: z.enum(['gbk', 'utf-8']).optional(),
-        lab: z.string().min(1).max(200).optional(),
-        filename: z.string().min(1).max(255).optional(),
-      }),
-    );
+    const q = parseQuery(c, importQuery);
     let bytes: Uint8Array;
     let filename = q.filename ?? 'upload.csv';
     const type = c.req.header('content-type') ?? '';
     if (type.startsWith('multipart/form-data')) {
-      const form = await c.req.formData();
+      const form = await c.req.formData().catch((err: unknown) => {
+        if ((err as { status?: number }).status === 413 || err instanceof ProblemError) throw err; // the upload limit
+        throw new ProblemError(400, 'Invalid body', { param: 'file', detail: 'The multipart/form-data body is malformed.' });
+      });
       const file = form.get('file');
       if (!file || typeof file === 'string') throw new ProblemError(400, 'Invalid body', { param: 'file', detail: 'Send the lab file in a form field named "file".' });
       bytes = new Uint8Array(await file.arrayBuffer());
@@ -144,13 +150,16 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
       bytes = new Uint8Array(await c.req.arrayBuffer());
     }
     if (!bytes.length) throw new ProblemError(400, 'Invalid body', { param: 'file', detail: 'The file is empty.' });
-    if (bytes.length > 20 * 1024 * 1024) throw new ProblemError(413, 'File too large', { param: 'file', detail: 'Lab files are limited to 20 MB.' });
+    if (bytes.length > deps.config.importMaxBytes) {
+      throw new ProblemError(413, 'File too large', { param: 'file', detail: `Lab files are limited to ${deps.config.importMaxBytes} bytes.` });
+    }
     try {
       const report = await importLabFile(db, c.get('user'), bytes, {
         dryRun: q.dry_run, acceptSkipping: q.accept_skipping, filename, encoding: q.encoding, defaultLab: q.lab,
       });
       return c.json(report, report.rowsImported > 0 ? 201 : 200);
     } catch (err) {
+      if (err instanceof FormatError) throw new ProblemError(400, 'Unreadable file', { param: 'file', detail: err.message });
       if (err instanceof ImportRejected) {
         const first = err.report.problems[0];
         throw new ProblemError(400, 'The file has problems; nothing was imported', {

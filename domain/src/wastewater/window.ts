@@ -3,6 +3,7 @@
  * and stores them (api/src/wastewater/recompute.ts). A window is `weeks` whole weeks (Monday, China time) ending with the week
  * of `asOf`; week i of a series is the i-th week from `from`.
  */
+import { chinaDateOf } from '../time/clock.js';
 import { emptyWeeks, type WeekArrays } from './plant.js';
 import { weekStart, windowStart } from './periods.js';
 
@@ -58,7 +59,7 @@ export function touchedSummary(touched: readonly TouchedSample[]): { latestDay: 
   for (const t of touched) {
     weeks.add(weekStart(t.sampledAt));
     siteIds.add(t.siteId);
-    const day = new Date(Date.parse(t.sampledAt) + 8 * 3600e3).toISOString().slice(0, 10);
+    const day = chinaDateOf(t.sampledAt);
     if (day > latestDay) latestDay = day;
   }
   return { latestDay, weeks, siteIds };

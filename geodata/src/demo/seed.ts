@@ -3,7 +3,8 @@
  * in one transaction, deterministically from (seed, size, asOf).
  *
  * Steps run in order; each gets its own random streams (ctx.rng(name)), so one step drawing more numbers never
- * changes another's output. Listings and wastewater samples are steps owned by their own modules.
+ * changes another's output. Listings and wastewater samples are steps owned by their own modules. The demo
+ * accounts are not part of the region: the API creates them when the demo is on (api/src/users/demo-accounts.ts).
  */
 import type { Database } from 'db';
 import type { SeedContext, SeedProgress, SeedStep } from './context.js';
@@ -12,7 +13,6 @@ import { seedRoads } from './roads.js';
 import { seedFirmsAndVenues } from './firms-venues.js';
 import { seedWastewaterSites } from './wastewater-sites.js';
 import { seedGridMonths } from './grid-months.js';
-import { seedUsers } from './users.js';
 import { seedListings } from './listings.js';
 import { seedWastewaterSamples } from './wastewater-samples.js';
 import { streamRng } from './rng.js';
@@ -48,14 +48,13 @@ export const SEED_STEPS: NamedStep[] = [
   { name: 'firms-venues', run: seedFirmsAndVenues, weight: 6 },
   { name: 'wastewater-sites', run: seedWastewaterSites, weight: 4 },
   { name: 'grid-months', run: seedGridMonths, weight: 20 },
-  { name: 'users', run: seedUsers, weight: 1 },
   { name: 'listings', run: seedListings, weight: 4 },
   { name: 'wastewater-samples', run: seedWastewaterSamples, weight: 4 },
 ];
 
 const COUNTED_TABLES = [
   'admin_area', 'grid_cell', 'road', 'checkpoint', 'checkpoint_day', 'checkpoint_seizure', 'firm', 'venue', 'inspection',
-  'wastewater_site', 'wastewater_sample', 'grid_month', 'app_user', 'grid_assignment', 'listing', 'listing_event',
+  'wastewater_site', 'wastewater_sample', 'grid_month', 'listing', 'listing_event',
 ] as const;
 
 export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<void> {

@@ -47,21 +47,25 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   if (res.status === 204) return undefined as T;
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
   const payload = isJson ? await res.json().catch(() => null) : null;
-  if (!res.ok) {
-    const title = (payload && (payload.title as string)) || res.statusText;
-    const detail = payload?.detail as string | undefined;
-    if (res.status === 401) {
-      // The session probe itself answers 401 when signed out; only other calls mean "the session expired".
-      if (!path.startsWith('/api/session')) unauthorizedListeners.forEach((l) => l());
-      throw new UnauthorizedError(res.status, title, detail);
-    }
-    throw new ApiError(res.status, title, detail);
-  }
+  if (!res.ok) throw failure(res, payload, path);
   return payload as T;
+}
+
+/** The error for a failed answer (a problem+json body when there is one); tells the app when a session expired. */
+export function failure(res: Response, payload: { title?: string; detail?: string } | null, path: string): ApiError {
+  const title = payload?.title || res.statusText;
+  const detail = payload?.detail;
+  if (res.status === 401) {
+    // The session probe itself answers 401 when signed out; only other calls mean "the session expired".
+    if (!path.startsWith('/api/session')) unauthorizedListeners.forEach((l) => l());
+    return new UnauthorizedError(res.status, title, detail);
+  }
+  return new ApiError(res.status, title, detail);
 }
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };

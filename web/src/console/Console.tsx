@@ -4,7 +4,7 @@
  * selection outline (useSelectionOutline) and the plug-ins (usePlugins) live in their own hooks; this component
  * wires them to the map and the panels.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, SearchResult, SessionUser } from '../api/types';
@@ -23,6 +23,9 @@ import { usePlugins } from './usePlugins';
 import { useSelectionOutline } from './useSelectionOutline';
 import { useViewState } from './useViewState';
 
+/** Administration: only administrators open it, so it is a chunk of its own. */
+const AdminPage = lazy(() => import('../admin/AdminPage'));
+
 interface Props {
   user: SessionUser;
   lang: Lang;
@@ -34,6 +37,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   const { t } = useTranslation();
   const isPhone = useMediaQuery(PHONE_QUERY);
   const { catalogue, style, error: loadError } = useCatalogue(lang);
+  const [adminOpen, setAdminOpen] = useState(false);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const view = useViewState({ lang, setLang, map, catalogue });
   const { initial, hadView, ids, visible, layerStates, camera, setCamera, selection, setSelection, ensureVisible } = view;
@@ -156,7 +160,20 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
       <a className="skip-link" href="#map-region">
         {t('app.skip')}
       </a>
-      <Header user={user} lang={lang} setLang={setLang} onLogout={onLogout} onChoose={chooseResult} onLocate={locate} />
+      <Header
+        user={user}
+        lang={lang}
+        setLang={setLang}
+        onLogout={onLogout}
+        onChoose={chooseResult}
+        onLocate={locate}
+        onAdmin={user.role === 'admin' ? () => setAdminOpen(true) : undefined}
+      />
+      {adminOpen && (
+        <Suspense fallback={null}>
+          <AdminPage onClose={() => setAdminOpen(false)} />
+        </Suspense>
+      )}
       <main id="map-region" className="map-region" tabIndex={-1}>
         <MapView
           style={style}

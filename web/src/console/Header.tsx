@@ -11,9 +11,11 @@ interface Props {
   onLogout: () => void;
   onChoose: (r: SearchResult) => void;
   onLocate: () => void;
+  /** Opens the administration (users, audit log); given for administrators only. */
+  onAdmin?: () => void;
 }
 
-export function Header({ user, lang, setLang, onLogout, onChoose, onLocate }: Props) {
+export function Header({ user, lang, setLang, onLogout, onChoose, onLocate, onAdmin }: Props) {
   const { t } = useTranslation();
   return (
     <header className="header">
@@ -31,13 +33,13 @@ export function Header({ user, lang, setLang, onLogout, onChoose, onLocate }: Pr
           </svg>
         </button>
         <LanguageSwitch lang={lang} setLang={setLang} />
-        <UserMenu user={user} onLogout={onLogout} />
+        <UserMenu user={user} onLogout={onLogout} onAdmin={onAdmin} />
       </div>
     </header>
   );
 }
 
-function UserMenu({ user, onLogout }: { user: SessionUser; onLogout: () => void }) {
+function UserMenu({ user, onLogout, onAdmin }: { user: SessionUser; onLogout: () => void; onAdmin?: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -68,6 +70,18 @@ function UserMenu({ user, onLogout }: { user: SessionUser; onLogout: () => void 
         <div role="menu" className="menu">
           <p className="muted">{t('header.signedInAs', { name })}</p>
           <p className="muted">{t(`login.roles.${user.role}`, { defaultValue: user.role })}</p>
+          {onAdmin && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setOpen(false);
+                onAdmin();
+              }}
+            >
+              {t('header.admin')}
+            </button>
+          )}
           <button type="button" role="menuitem" onClick={onLogout}>
             {t('header.logout')}
           </button>

@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react
 import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
 import { fetchListings } from './api';
-import { applyAsOf, dateAt, dayIndex, getAsOf, setAsOf, subscribeAsOf, todayIso } from './asOf';
+import { applyAsOf, chinaToday, dateAt, dayIndex, getAsOf, setAsOf, subscribeAsOf } from './asOf';
 import { formatDate } from '../details/read';
 
 /** The table (and its CSV/Excel export) is its own chunk, loaded when opened. */
@@ -19,7 +19,7 @@ const TICK_MS = 700;
 export function ListingControl({ ctx }: { ctx: PluginContext }) {
   const { t, i18n } = useTranslation('listing');
   const asOf = useSyncExternalStore(subscribeAsOf, getAsOf);
-  const max = todayIso();
+  const max = chinaToday();
   const [min, setMin] = useState(() => dateAt(max, -730));
   const [playing, setPlaying] = useState(false);
   const [tableOpen, setTableOpen] = useState(false);

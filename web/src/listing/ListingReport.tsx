@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { CONDITIONS, fetchDetail, fetchOutline, GRADE_COLORS, type ListingDetail, type Outline } from './api';
-import { todayIso } from './asOf';
+import { chinaToday } from './asOf';
 import { FlagList } from './FlagList';
 import { outlinePath } from './outline';
 
@@ -66,7 +66,7 @@ export function ListingReport({ id, asOf, onClose }: { id: number; asOf: string 
               {l.areaName ?? l.areaCode} · {t('report.title')}
             </h1>
             <p className="muted">
-              {t('report.asOf', { date: asOf ?? todayIso() })} · {t('report.printedOn', { date: todayIso() })}
+              {t('report.asOf', { date: asOf ?? chinaToday() })} · {t('report.printedOn', { date: chinaToday() })}
             </p>
           </header>
           <div className="listing-report-top">

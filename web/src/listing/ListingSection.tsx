@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
 import type { Selection } from '../url/viewHash';
 import { fetchListings, GRADE_COLORS, type Listing } from './api';
-import { getAsOf, subscribeAsOf, todayIso } from './asOf';
+import { getAsOf, subscribeAsOf, chinaToday } from './asOf';
 import { FlagList } from './FlagList';
 
 /** The printable report is its own chunk, loaded when opened. */
@@ -33,7 +33,7 @@ export function ListingSection({ selection }: { ctx: PluginContext; selection: S
     <section className="listing-section" aria-labelledby="listing-section-title">
       <h3 id="listing-section-title">{t('section.title')}</h3>
       {rows.length === 0 ? (
-        <p className="muted">{t('section.none', { date: asOf ?? todayIso() })}</p>
+        <p className="muted">{t('section.none', { date: asOf ?? chinaToday() })}</p>
       ) : (
         <ul className="listing-section-list">
           {[...rows].reverse().map((l) => (

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchListings, GRADES, GRADE_COLORS, queryString, STATUSES, type Listing } from './api';
-import { todayIso } from './asOf';
+import { chinaToday } from './asOf';
 import { FlagList } from './FlagList';
 import { ListingReport } from './ListingReport';
 
@@ -36,7 +36,7 @@ export function ListingsTable({ asOf, onClose }: { asOf: string | null; onClose:
     <div className="listing-dialog-backdrop" role="presentation" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div className="listing-dialog" role="dialog" aria-modal="true" aria-labelledby="listing-table-title">
         <header>
-          <h2 id="listing-table-title">{t('table.title', { date: asOf ?? todayIso() })}</h2>
+          <h2 id="listing-table-title">{t('table.title', { date: asOf ?? chinaToday() })}</h2>
           <button type="button" onClick={onClose}>
             {t('table.close')}
           </button>

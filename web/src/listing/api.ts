@@ -1,65 +1,18 @@
 /** The listings API as the console reads it (see api/src/listing/routes.ts). */
-import { api } from '../api/client';
+import { apiClient, data, type Answer } from '../api/typed';
 
 // The vocabulary and the colours come from the domain package the API uses too, so that the table, the report and
 // the map can never disagree.
 export { GRADES, STATUSES, CONDITIONS, type Grade, type Status } from 'domain/listing';
 export { GRADE_COLORS } from 'domain/palette';
-import { CONDITIONS, type Grade, type Status } from 'domain/listing';
 
-export interface ListingFlags {
-  assessmentOverdue: boolean;
-  nextAssessmentDue: string | null;
-  termExpired: boolean;
-  extensionUsedUp: boolean;
-  continuing: boolean;
-}
-
-export interface Listing {
-  id: number;
-  areaCode: string;
-  areaName: string | null;
-  areaLevel: string | null;
-  body: 'national' | 'province' | 'city' | 'county';
-  categories: string[];
-  grade: Grade;
-  status: Status;
-  listedOn: string;
-  termEndsOn: string;
-  extended: boolean;
-  delistedOn: string | null;
-  relistedFrom: number | null;
-  flags: ListingFlags;
-}
-
-export interface ListingEvent {
-  id: number;
-  kind: string;
-  onDate: string;
-  grade: Grade;
-  status: Status;
-  termEndsOn: string;
-  detail: Record<string, unknown>;
-}
-
-export interface Assessment {
-  id: number;
-  year: number;
-  assessedOn: string;
-  conditions: Record<(typeof CONDITIONS)[number], boolean>;
-  notes: Partial<Record<(typeof CONDITIONS)[number], string>>;
-}
-
-export interface ListingDetail {
-  listing: Listing;
-  events: ListingEvent[];
-  assessments: Assessment[];
-}
-
-export interface Outline {
-  bbox: [number, number, number, number];
-  geometry: { type: string; coordinates: unknown };
-}
+/** The shapes of the answers, as the API's OpenAPI document states them. */
+export type ListingDetail = Answer<'/api/listings/{id}', 'get'>;
+export type Listing = ListingDetail['listing'];
+export type ListingFlags = Listing['flags'];
+export type ListingEvent = ListingDetail['events'][number];
+export type Assessment = ListingDetail['assessments'][number];
+export type Outline = Awaited<ReturnType<typeof fetchOutline>>;
 
 export interface ListingQuery {
   asOf: string | null;
@@ -79,8 +32,10 @@ export function queryString(q: ListingQuery, extra: Record<string, string> = {})
   return s ? `?${s}` : '';
 }
 
-export const fetchListings = (q: ListingQuery, signal?: AbortSignal) =>
-  api.get<{ as_of: string; count: number; listings: Listing[] }>(`/api/listings${queryString(q)}`, signal);
+const queryOf = (q: ListingQuery) => ({ as_of: q.asOf ?? undefined, grade: q.grade as Listing['grade'] | undefined, status: q.status as Listing['status'] | 'active' | undefined, area: q.area });
+
+export const fetchListings = (q: ListingQuery, signal?: AbortSignal) => data(apiClient.GET('/api/listings', { params: { query: queryOf(q) }, signal }));
 export const fetchDetail = (id: number, asOf: string | null, signal?: AbortSignal) =>
-  api.get<ListingDetail>(`/api/listings/${id}${queryString({ asOf })}`, signal);
-export const fetchOutline = (id: number, signal?: AbortSignal) => api.get<Outline>(`/api/listings/${id}/outline`, signal);
+  data(apiClient.GET('/api/listings/{id}', { params: { path: { id: String(id) }, query: { as_of: asOf ?? undefined } }, signal }));
+export const fetchOutline = (id: number, signal?: AbortSignal) =>
+  data(apiClient.GET('/api/listings/{id}/outline', { params: { path: { id: String(id) } }, parseAs: 'json', signal }));

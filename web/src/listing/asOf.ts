@@ -3,6 +3,7 @@
  * the area tiles with `?as_of=`, so the server colours each area by its listing state on that date.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+export { chinaToday } from 'domain/time';
 
 /** The tile sources whose features carry listing_grade / listing_status / listing_class (see the API's layers). */
 export const AREA_SOURCES = ['counties', 'townships', 'villages'] as const;
@@ -19,7 +20,6 @@ export function withAsOf(url: string, date: string | null): string {
 }
 
 const DAY = 86_400_000;
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 export const dayIndex = (from: string, date: string) => Math.round((Date.parse(date) - Date.parse(from)) / DAY);
 export const dateAt = (from: string, days: number) => new Date(Date.parse(from) + days * DAY).toISOString().slice(0, 10);
 

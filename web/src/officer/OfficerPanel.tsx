@@ -8,8 +8,8 @@ import type { PluginContext } from '../plugins/registry';
 import type { MyGrid } from './api';
 import { checkPosition, getOfficerState, loadMine, setFollowing, subscribeOfficer } from './state';
 import { daysUntil, formatDistance, type Verdict } from './where';
+import { chinaToday } from 'domain/time';
 
-const localToday = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 export function OfficerPanel({ ctx }: { ctx: PluginContext }) {
   const { t } = useTranslation('officer');
@@ -91,7 +91,7 @@ function VerdictBanner({ verdict, accuracy, lang }: { verdict: Verdict; accuracy
 
 function GridDue({ grid, ctx }: { grid: MyGrid; ctx: PluginContext }) {
   const { t } = useTranslation('officer');
-  const today = localToday();
+  const today = chinaToday();
   const m = grid.latestMonth;
   return (
     <section className="officer-grid" data-grid={grid.code} aria-labelledby={`officer-grid-${grid.code}`}>

@@ -4,6 +4,7 @@
  */
 import { refreshPlugins } from '../plugins/registry';
 import { fetchDue, fetchPlan, type DueItem, type Plan } from './api';
+import { chinaToday } from 'domain/time';
 
 export interface PatrolState {
   date: string;
@@ -16,8 +17,8 @@ export interface PatrolState {
   sheetOpen: boolean;
 }
 
-/** Today in China (UTC+8), the inspector's calendar day. */
-export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Today in China, the inspector's calendar day. */
+export { chinaToday };
 
 let state: PatrolState = { date: chinaToday(), maxStops: 8, due: null, dueFailed: false, plan: null, planning: false, planFailed: null, sheetOpen: false };
 const listeners = new Set<() => void>();
