@@ -96,7 +96,7 @@ describe('labels', () => {
     // Areas only (markers hold their space before any name, so they are off here): at zoom 9.6 county and
     // township names are both asked for, and a county name is placed before the townships around it.
     const page = await open(VIEWPORTS.laptop, '#layers=counties,townships');
-    await page.evaluate(() => window.__gc!.map.jumpTo({ center: window.__gc!.map.getCenter(), zoom: 9.6 }));
+    await page.evaluate(() => { const c = window.__gc!.map.getCenter(); window.__gc!.map.jumpTo({ center: [c.lng, c.lat], zoom: 9.6 }); });
     await settle(page, 1);
     const tiers = (await page.evaluate(`window.__gc.map.queryRenderedFeatures({ layers: ['gc-area-labels'] }).map((f) => f.properties.layer)`)) as string[];
     // Both tiers are asked for at this zoom; the county names are placed first, townships fill the room left.
