@@ -39,7 +39,7 @@ export function buildInputs(root) {
   for (const pkg of workspacePackages(root)) {
     const dir = join(root, pkg);
     if (!existsSync(dir)) continue;
-    for (const sub of ['src', 'index.html', 'vite.config.ts', 'public', 'package.json', 'tsconfig.json']) {
+    for (const sub of ['src', 'build', 'index.html', 'vite.config.ts', 'public', 'package.json', 'tsconfig.json']) {
       const p = join(dir, sub);
       if (!existsSync(p)) continue;
       if (statSync(p).isDirectory()) walk(p, files);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|wasm|map)$/;
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|wasm|map|pbf)$/; // pbf: the map's glyphs (signed distance fields compress well)
 const MIN_BYTES = 1024;
 
 export function buildWeb(root) {

@@ -41,9 +41,9 @@ async function apiGet<T>(c: ConsolePage, path: string): Promise<T> {
   return c.page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 }
 
-/** Area names are deck.gl text from /api/labels: wait until a label layer with data is on the map. */
+/** Area names are MapLibre symbols from /api/labels: wait until some are placed. */
 async function waitForLabels(page: ConsolePage['page']) {
-  await page.waitForFunction(() => window.__gc!.deckLayers().some((l) => l.id.startsWith('gc-labels-') && (l.props.data as unknown[]).length > 0), null, {
+  await page.waitForFunction(() => window.__gc!.labelsDrawn() > 0, null, {
     timeout: 20_000,
   });
 }
@@ -72,7 +72,7 @@ describe('console', () => {
     const counts = await renderedCounts(c.page);
     expect(counts.counties).toBeGreaterThan(0);
     expect(counts.townships).toBeGreaterThan(0);
-    // Area names are drawn by deck.gl from /api/labels (no glyphs in MapLibre).
+    // Area names are MapLibre symbols from /api/labels, glyphs served by the console.
     await waitForLabels(c.page);
     await expect.poll(() => c.page.locator('.user-button').textContent()).toContain('市禁毒办');
   });

@@ -62,7 +62,7 @@ describe('grid officer on a phone', () => {
 
     // The bottom sheet holds the panel.
     await c.page.locator('button.collapse[aria-expanded="false"]').click();
-    const names = c.page.locator('.officer-grid h4');
+    const names = c.page.locator('.officer-grid h3');
     await names.first().waitFor({ timeout: 30_000 });
     expect(await names.allInnerTexts()).toEqual(grids.map((g) => g.name));
     await expect.poll(() => c.page.locator('.officer-freshness').innerText()).toMatch(/已更新/);
@@ -70,7 +70,7 @@ describe('grid officer on a phone', () => {
     const heights = await c.page.locator('.officer button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
     // Opening the sheet brings the officer's panel to its top, above the other themes' controls.
-    await expect.poll(() => c.page.locator('.officer h3').evaluate((h) => h.getBoundingClientRect().top - document.querySelector('#panel-body')!.getBoundingClientRect().top)).toBeLessThan(60);
+    await expect.poll(() => c.page.locator('.officer h2').evaluate((h) => h.getBoundingClientRect().top - document.querySelector('#panel-body')!.getBoundingClientRect().top)).toBeLessThan(60);
     await c.page.screenshot({ path: `${SHOTS}/officer-phone-2-panel.png` });
     await c.page.locator('.officer-grid').first().scrollIntoViewIfNeeded();
     await c.page.screenshot({ path: `${SHOTS}/officer-phone-2-due.png` });

@@ -63,7 +63,7 @@ describe('patrol mode', () => {
     await waitForMapIdle(page);
     const picked = await page.evaluate(([lon, lat]) => {
       const p = window.__gc!.map.project([lon, lat]);
-      const info = (window.__gc!.deck as unknown as { pickObject(o: object): { layer?: { id: string }; object?: { seq: number } } | null }).pickObject({ x: p.x, y: p.y, radius: 4, layerIds: ['patrol-stops'] });
+      const info = (window.__gc!.deck() as unknown as { pickObject(o: object): { layer?: { id: string }; object?: { seq: number } } | null }).pickObject({ x: p.x, y: p.y, radius: 4, layerIds: ['patrol-stops'] });
       return info ? { layer: info.layer?.id, seq: info.object?.seq } : null;
     }, [s0.lon, s0.lat]);
     expect(picked).toEqual({ layer: 'patrol-stops', seq: 1 });

@@ -39,9 +39,13 @@ export async function openConsolePage(browser: Browser, baseUrl: string, viewpor
   return { page, foreign, errors, close: () => context.close() };
 }
 
-/** Map loaded, every visible source's tiles loaded, not moving, and an `idle` seen after that. */
+/**
+ * The console has handled the map's `load` (`__gc.ready`: it framed the data and asked for the labels), every
+ * visible source's tiles are loaded, the map is not moving, and an `idle` was seen after that. `map.loaded()` alone
+ * can be true a (slow, software-rendered) frame before `load`, while the console has not yet framed the data.
+ */
 export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => !!window.__gc?.map, null, { timeout });
+  await page.waitForFunction(() => !!window.__gc?.ready, null, { timeout });
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {
@@ -92,6 +96,6 @@ export interface TestMap {
 
 declare global {
   interface Window {
-    __gc?: { map: TestMap; deck: unknown; deckLayers: () => { id: string; props: { data: unknown } }[] };
+    __gc?: { map: TestMap; ready: boolean; deck: () => unknown; deckLayers: () => { id: string; props: { data: unknown } }[]; labelsDrawn: () => number };
   }
 }

@@ -1,15 +1,18 @@
 /**
  * The page's life: wait for the API (and show seeding progress on a first start), then sign in, then the console.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, onUnauthorized, UnauthorizedError } from './api/client';
 import type { HealthStatus, Lang, SessionUser } from './api/types';
 import { LoginScreen, type DemoAccount } from './auth/LoginScreen';
 import { SeedingScreen } from './health/SeedingScreen';
 import { Console } from './console/Console';
-import { WallDisplay } from './wall/WallDisplay';
 import { dropUserCaches } from './reporting/pwa';
+import { setLanguage } from './i18n';
+
+/** The wall display is its own chunk: no other user loads it. */
+const WallDisplay = lazy(() => import('./wall/WallDisplay').then((m) => ({ default: m.WallDisplay })));
 
 interface SessionAnswer {
   user?: SessionUser | null;
@@ -51,17 +54,15 @@ type Phase =
   | { kind: 'console'; user: SessionUser };
 
 export function App({ initialLang }: { initialLang: Lang }) {
-  const { i18n } = useTranslation();
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
 
   const setLang = useCallback(
     (l: Lang) => {
-      setLangState(l);
-      void i18n.changeLanguage(l);
-      document.documentElement.lang = l;
+      // The English catalogue is loaded on first use; the switch happens once it is in.
+      void setLanguage(l).then(() => setLangState(l));
     },
-    [i18n],
+    [],
   );
 
   /** The last signed-in session from the service worker's cache, when the network is gone. */
@@ -140,7 +141,12 @@ export function App({ initialLang }: { initialLang: Lang }) {
       return <LoginScreen demo={phase.demo} lang={lang} setLang={setLang} onSignedIn={(user) => setPhase({ kind: 'console', user })} />;
     case 'console':
       // The command centre's wall display: its own role, or any user asking for it with #view=wall.
-      if (phase.user.role === 'wall' || /(^#|&)view=wall(&|$)/.test(window.location.hash)) return <WallDisplay user={phase.user} lang={lang} />;
+      if (phase.user.role === 'wall' || /(^#|&)view=wall(&|$)/.test(window.location.hash))
+        return (
+          <Suspense fallback={<Splash />}>
+            <WallDisplay user={phase.user} lang={lang} />
+          </Suspense>
+        );
       return <Console user={phase.user} lang={lang} setLang={setLang} onLogout={logout} />;
   }
 }

@@ -8,11 +8,11 @@ import { loadPlugins } from './plugins';
 import './styles.css';
 
 const lang = parseViewHash(window.location.hash, DEFAULT_VIEW).lang;
-initI18n(lang);
 loadPlugins();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App initialLang={lang} />
-  </StrictMode>,
+void initI18n(lang).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App initialLang={lang} />
+    </StrictMode>,
+  ),
 );

@@ -27,5 +27,9 @@ export function serveConsole(app: Hono<AppEnv>, webDist: string): void {
   if (!existsSync(webDist)) return;
   app.use('/*', cacheHeaders);
   app.use('/*', serveStatic({ root: webDist, precompressed: true }));
+  // A missing file under /assets/ or /glyphs/ is a 404, not the page: MapLibre then draws a missing glyph range
+  // itself (a build without the glyph font, web/build/vite-plugin-glyphs.ts) instead of parsing HTML as a PBF.
+  app.get('/assets/*', (c) => c.notFound());
+  app.get('/glyphs/*', (c) => c.notFound());
   app.get('*', serveStatic({ root: webDist, path: 'index.html', precompressed: true }));
 }

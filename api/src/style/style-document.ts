@@ -1,8 +1,9 @@
 /**
  * The offline basemap and overlay style: a MapLibre style whose every source is this API's own vector tiles.
- * No glyphs or sprites are referenced (no text layers): the console draws labels with deck.gl from the browser's
- * own CJK font, so nothing is ever fetched from outside. A real basemap (tile service or PMTiles) can be put
- * underneath by the web app's basemap setting; see README "Basemaps and datums".
+ * No glyphs, sprites or text layers here: the console adds its labels in the page as MapLibre symbol layers with
+ * glyphs it serves itself (web/src/map/labelLayers.ts, web/build/glyphs.ts), so nothing is ever fetched from
+ * outside. A real basemap (tile service or PMTiles) can be put underneath by the web app's basemap setting; see
+ * README "Basemaps and datums".
  */
 import { DARK, INK } from 'domain/palette';
 import { LAYERS } from '../layers/registry.js';

@@ -23,14 +23,29 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+declare global {
+  interface Window {
+    /** Requests public/early.js started before this code arrived, by path. */
+    __gcEarly?: Record<string, Promise<Response> | undefined>;
+  }
+}
+
+/** The answer public/early.js already asked for, once. */
+function takeEarly(path: string): Promise<Response> | undefined {
+  const early = typeof window === 'undefined' ? undefined : window.__gcEarly?.[path];
+  if (early) delete window.__gcEarly![path];
+  return early;
+}
+
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, {
+  const early = method === 'GET' && !signal?.aborted ? takeEarly(path) : undefined;
+  const res = await (early ?? fetch(path, {
     method,
     credentials: 'same-origin',
     headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal,
-  });
+  }));
   if (res.status === 204) return undefined as T;
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
   const payload = isJson ? await res.json().catch(() => null) : null;

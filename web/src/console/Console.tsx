@@ -4,7 +4,7 @@
  * selection outline (useSelectionOutline) and the plug-ins (usePlugins) live in their own hooks; this component
  * wires them to the map and the panels.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, SearchResult, SessionUser } from '../api/types';
@@ -51,6 +51,13 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   const [panelOpen, setPanelOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches || initial.selection !== null);
   const [tab, setTab] = useState<PanelTab>(initial.selection ? 'details' : 'layers');
   const [activeModes, setActiveModes] = useState<string[]>([]);
+
+  // A selection that arrives from the history (back, forward) or a pasted link shows its details.
+  useEffect(() => {
+    if (!selection) return;
+    setTab('details');
+    if (isPhone) setPanelOpen(true);
+  }, [selection, isPhone]);
 
   const padding = useCallback(() => {
     if (isPhone) return { top: 80, bottom: panelOpen ? Math.round(window.innerHeight * 0.5) : 80, left: 30, right: 30 };
@@ -123,11 +130,12 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   }, [map, t]);
 
   const controlLabels = useMemo(() => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }), [t]);
-  const labels = useLabels(map, `${camera.center.join(',')}/${camera.zoom}`, camera.zoom, visible, catalogue ?? []);
+  // Before the map exists, the labels of a view given in the link are asked for at once (with the style and tiles).
+  const labels = useLabels(map, `${camera.center.join(',')}/${camera.zoom}`, camera.zoom, visible, catalogue ?? [], hadView ? initial : undefined);
   const plugins = usePlugins({ map, lang, user, catalogue, selection, select, activeModes });
   const deckLayers = useMemo(
-    () => [...plugins.deckLayers, ...consoleDeckLayers({ labels: labels.points, labelLayer: labels.layer, highlight, searchMarker, userPosition })],
-    [plugins.deckLayers, labels, highlight, searchMarker, userPosition],
+    () => [...plugins.deckLayers, ...consoleDeckLayers({ highlight, searchMarker, userPosition })],
+    [plugins.deckLayers, highlight, searchMarker, userPosition],
   );
 
   if (loadError) {
@@ -174,6 +182,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
           layerStates={layerStates}
           overrides={plugins.overrides}
           deckLayers={deckLayers}
+          labels={labels}
           fly={fly}
           ariaLabel={t('map.label')}
           controlLabels={controlLabels}

@@ -58,11 +58,13 @@ function UserMenu({ user, onLogout, onAdmin }: { user: SessionUser; onLogout: ()
   const name = user.displayName || user.username;
   return (
     <div className="user-menu" ref={ref}>
-      <button type="button" className="user-button" aria-haspopup="menu" aria-expanded={open} aria-label={t('header.userMenu')} onClick={() => setOpen(!open)}>
+      {/* The spoken name begins with the name on screen (WCAG 2.5.3, label in name), then says what the button opens. */}
+      <button type="button" className="user-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span aria-hidden="true" className="avatar">
           {name.slice(0, 1).toUpperCase()}
         </span>
         <span className="user-name">{name}</span>
+        <span className="visually-hidden"> {t('header.userMenu')}</span>
       </button>
       {open && (
         <div role="menu" className="menu">

@@ -2,12 +2,14 @@
  * The console's view state — visible layers, opacities, filters, the selection and the camera — mirrored into the
  * URL hash so that a link reopens the same view, and read back when a link is pasted into the tab.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CatalogueLayer, Lang } from '../api/types';
 import type { LayerState } from '../map/styleControl';
 import { formatViewHash, parseViewHash, type Selection, type ViewState } from '../url/viewHash';
 import { DEFAULT_VIEW } from './defaults';
+
+const selectionKey = (s: Selection | null) => (s ? `${s.layer}:${s.id}` : '');
 
 export function useViewState(opts: { lang: Lang; setLang: (l: Lang) => void; map: MapLibreMap | null; catalogue: CatalogueLayer[] | null }) {
   const { lang, setLang, map, catalogue } = opts;
@@ -33,11 +35,18 @@ export function useViewState(opts: { lang: Lang; setLang: (l: Lang) => void; map
     return out;
   }, [catalogue, visible, opacity, filters]);
 
-  // The URL mirrors the view (replaceState: moving the map should not fill the history).
+  // The URL mirrors the view. A new selection is a new history entry, so that the back button walks back through
+  // what was selected; everything else replaces the entry (moving the map should not fill the history).
+  const writtenSelection = useRef(selectionKey(initial.selection));
   useEffect(() => {
     const v: ViewState = { center: camera.center, zoom: camera.zoom, layers: visibleList, opacity, filters, selection, lang };
     const hash = formatViewHash(v);
-    if (hash !== window.location.hash) history.replaceState(null, '', hash);
+    const key = selectionKey(selection);
+    if (hash !== window.location.hash) {
+      if (key !== writtenSelection.current) history.pushState(null, '', hash);
+      else history.replaceState(null, '', hash);
+    }
+    writtenSelection.current = key;
   }, [camera, visibleList, opacity, filters, selection, lang]);
 
   // A link pasted into this tab: apply it.
@@ -47,6 +56,7 @@ export function useViewState(opts: { lang: Lang; setLang: (l: Lang) => void; map
       setVisibleList(v.layers);
       setOpacity(v.opacity);
       setFilters(v.filters);
+      writtenSelection.current = selectionKey(v.selection); // arrived from the history: not a new entry
       setSelection(v.selection);
       if (v.lang !== lang) setLang(v.lang);
       map?.jumpTo({ center: v.center, zoom: v.zoom });

@@ -80,7 +80,7 @@ export function AreaDetails({ code, lang, onName }: { code: string; lang: Lang; 
             {categories.length > 0 && (
               <div>
                 <dt>{t('details.categories')}</dt>
-                <dd>{categories.join('、')}</dd>
+                <dd>{categories.map((c) => t(`listing:category.${c}`)).join(t('listing:sep'))}</dd>
               </div>
             )}
             {read(listing, 'body') !== undefined && (

@@ -3,7 +3,7 @@
  * licence and last inspection; a checkpoint's last 30 days; otherwise the feature's catalogue fields. Plug-ins add
  * sections below (e.g. a wastewater site's loads).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueLayer, Lang } from '../api/types';
 import { pick } from '../i18n';
@@ -56,7 +56,11 @@ export function DetailsPanel({ lang, catalogue, selection, properties, onClose, 
       {!AREA_LAYERS.has(selection.layer) && <FieldTable layer={layer} properties={properties} lang={lang} />}
       {pluginContexts.map(({ plugin, ctx }) => {
         const Section = plugin.DetailSection;
-        return Section ? <Section key={plugin.id} ctx={ctx} selection={selection} /> : null;
+        return Section ? (
+          <Suspense key={plugin.id} fallback={null}>
+            <Section ctx={ctx} selection={selection} />
+          </Suspense>
+        ) : null;
       })}
     </article>
   );

@@ -16,9 +16,10 @@ export function formatNumber(v: unknown, lang: string, digits = 0): string {
   return n.toLocaleString(lang, { maximumFractionDigits: digits });
 }
 
+/** A calendar date (YYYY-MM-DD or an ISO time) as the user's language writes it: 2026年11月30日, November 30, 2026. */
 export function formatDate(v: unknown, lang: string): string {
   if (typeof v !== 'string' || !v) return '—';
   const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
   if (Number.isNaN(d.getTime())) return v;
-  return d.toLocaleDateString(lang, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: v.length === 10 ? 'UTC' : 'Asia/Shanghai' }).format(d);
 }

@@ -2,16 +2,14 @@
  * "Why is this colour?" (issue 12): the evidence behind an area's listing and drug-signal colours, opened from the
  * details panel. No title: always on. The wall display shows the same evidence compactly (web/src/wall).
  */
-import type { ConsolePlugin } from '../plugins/registry';
-import { EvidenceSection } from './EvidenceSection';
-import en from './i18n/en.json';
+import { lazyPart, type ConsolePlugin } from '../plugins/registry';
 import zh from './i18n/zh-CN.json';
 import './evidence.css';
 
 const plugin: ConsolePlugin = {
   id: 'evidence',
-  messages: { 'zh-CN': zh, en },
-  DetailSection: EvidenceSection,
+  messages: { 'zh-CN': zh },
+  DetailSection: lazyPart(() => import('./EvidenceSection').then((m) => m.EvidenceSection)),
 };
 
 export default plugin;

@@ -1,13 +1,36 @@
 /**
  * Message catalogues: zh-CN first, English second. Every user-visible string comes from here (or, for data such as
  * layer titles and legend labels, from the API's bilingual {zh,en} fields, see `pick`). Plug-in modules add their
- * own namespace with `i18n.addResourceBundle(lang, '<their id>', messages)`.
+ * own zh-CN namespace with `i18n.addResourceBundle(lang, '<their id>', messages)`.
+ *
+ * English is loaded when first chosen (`setLanguage`), not with the page: every `web/src/<module>/i18n/en.json`
+ * becomes namespace `<module>` (the module's plug-in id), `web/src/i18n/en.json` the default namespace.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zh from './zh-CN.json';
-import en from './en.json';
 import type { Bilingual, Lang } from '../api/types';
+
+const englishCatalogues = import.meta.glob<{ default: Record<string, unknown> }>(['./en.json', '../*/i18n/en.json']);
+let englishLoaded: Promise<void> | null = null;
+
+/** Adds every English catalogue (once). */
+export function loadEnglish(): Promise<void> {
+  englishLoaded ??= Promise.all(
+    Object.entries(englishCatalogues).map(async ([path, load]) => {
+      const ns = path === './en.json' ? 'translation' : path.split('/')[1];
+      i18n.addResourceBundle('en', ns, (await load()).default, true, true);
+    }),
+  ).then(() => undefined);
+  return englishLoaded;
+}
+
+/** Switches the language, loading its catalogue first when needed. */
+export async function setLanguage(lang: Lang): Promise<void> {
+  if (lang === 'en') await loadEnglish();
+  if (i18n.language !== lang) await i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
 
 export const LANGS: Lang[] = ['zh-CN', 'en'];
 
@@ -21,7 +44,8 @@ function langFromHash(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zh }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: zh } },
+  partialBundledLanguages: true,
   lng: langFromHash(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes
@@ -30,10 +54,9 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-export function initI18n(lang: Lang) {
-  if (i18n.language !== lang) void i18n.changeLanguage(lang);
-  document.documentElement.lang = lang;
-  return i18n;
+/** Before the first render: the language of the link, with its catalogue loaded. */
+export function initI18n(lang: Lang): Promise<void> {
+  return setLanguage(lang);
 }
 
 /** The API's bilingual text in the current language. */

@@ -26,7 +26,7 @@ export function ImportControl({ ctx }: { ctx: PluginContext }) {
 
   return (
     <section className="imp-control" aria-labelledby="imp-control-title">
-      <h3 id="imp-control-title">{t('control.title')}</h3>
+      <h2 id="imp-control-title">{t('control.title')}</h2>
       {mayImport && (
         <button type="button" className="primary" onClick={() => setOpen(true)} aria-haspopup="dialog" data-testid="import-open">
           {t('control.open')}

@@ -3,7 +3,7 @@
  * unchanged), features with a problem and the problem places (overlaps, gaps, parts outside a parent) in
  * vermillion. Okabe–Ito colours, readable by colour-blind eyes; a wrong datum shows as everything shifted.
  */
-import { GeoJsonLayer } from '@deck.gl/layers';
+import { deckLayerClasses } from '../map/deck';
 import type { Feature, FeatureCollection } from 'geojson';
 
 type RGBA = [number, number, number, number];
@@ -21,6 +21,9 @@ const colorOf = (f: Feature): RGBA => {
 };
 
 export function previewLayers(fc: FeatureCollection) {
+  const deck = deckLayerClasses();
+  if (!deck) return [];
+  const { GeoJsonLayer } = deck;
   return [
     new GeoJsonLayer({
       id: 'import-preview',

@@ -3,22 +3,20 @@
  * their jurisdiction). Always on (no mode switch); the page itself loads lazily when opened. While a dry run is
  * shown, its features are drawn over the existing data.
  */
-import type { ConsolePlugin } from '../plugins/registry';
-import en from './i18n/en.json';
+import { lazyPart, type ConsolePlugin } from '../plugins/registry';
 import zh from './i18n/zh-CN.json';
-import { ImportControl } from './ImportControl';
 import { previewLayers } from './overlay';
 import { getPreview } from './state';
 import './imports.css';
 
 const plugin: ConsolePlugin = {
   id: 'imports',
-  messages: { 'zh-CN': zh, en },
+  messages: { 'zh-CN': zh },
   deckLayers: () => {
     const fc = getPreview();
     return fc ? previewLayers(fc) : [];
   },
-  Control: ImportControl,
+  Control: lazyPart(() => import('./ImportControl').then((m) => m.ImportControl)),
 };
 
 export default plugin;

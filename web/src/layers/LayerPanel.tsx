@@ -1,4 +1,5 @@
 /** Show/hide, opacity and the catalogue's filters for each layer, grouped as the catalogue groups them. */
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueLayer, Lang } from '../api/types';
 import { pick } from '../i18n';
@@ -51,7 +52,9 @@ export function LayerPanel(p: Props) {
         const Control = plugin.Control!;
         return (
           <div key={plugin.id} className="plugin-control">
-            <Control ctx={ctx} />
+            <Suspense fallback={null}>
+              <Control ctx={ctx} />
+            </Suspense>
           </div>
         );
       })}

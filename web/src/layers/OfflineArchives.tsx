@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang } from '../api/types';
 import { pick } from '../i18n';
-import { closeOfflineArchive, openOfflineArchive, type OfflineArchive } from './offlineArchive';
+import type { OfflineArchive } from './offlineArchive';
+
+/** The PMTiles reader is loaded when an archive is opened, not with the page. */
+const archives = () => import('./offlineArchive');
 
 export function OfflineArchives({ map, lang }: { map: MapLibreMap | null; lang: Lang }) {
   const { t } = useTranslation();
@@ -25,7 +28,7 @@ export function OfflineArchives({ map, lang }: { map: MapLibreMap | null; lang: 
             if (!file || !map) return;
             setError(null);
             try {
-              const a = await openOfflineArchive(map, file);
+              const a = await (await archives()).openOfflineArchive(map, file);
               setOpen((xs) => [...xs, a]);
             } catch (err) {
               setError(t('panel.offline.error', { message: (err as Error).message }));
@@ -43,7 +46,7 @@ export function OfflineArchives({ map, lang }: { map: MapLibreMap | null; lang: 
               type="button"
               className="link"
               onClick={() => {
-                if (map) closeOfflineArchive(map, a);
+                if (map) void archives().then((m) => m.closeOfflineArchive(map, a));
                 setOpen((xs) => xs.filter((x) => x !== a));
               }}
             >

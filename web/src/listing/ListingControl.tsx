@@ -2,18 +2,22 @@
  * The time slider: a date between the first listing and today, with play (a month every 0.7 s, two years in about
  * 17 s). Moving it re-requests the area tiles as of that date; the table and reports follow the same date.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { DateInput } from '../console/DateInput';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
 import { fetchListings } from './api';
-import { applyAsOf, dateAt, dayIndex, getAsOf, setAsOf, subscribeAsOf, chinaToday } from './asOf';
-import { ListingsTable } from './ListingsTable';
+import { applyAsOf, chinaToday, dateAt, dayIndex, getAsOf, setAsOf, subscribeAsOf } from './asOf';
+import { formatDate } from '../details/read';
+
+/** The table (and its CSV/Excel export) is its own chunk, loaded when opened. */
+const ListingsTable = lazy(() => import('./ListingsTable').then((m) => ({ default: m.ListingsTable })));
 
 const STEP_DAYS = 30;
 const TICK_MS = 700;
 
 export function ListingControl({ ctx }: { ctx: PluginContext }) {
-  const { t } = useTranslation('listing');
+  const { t, i18n } = useTranslation('listing');
   const asOf = useSyncExternalStore(subscribeAsOf, getAsOf);
   const max = chinaToday();
   const [min, setMin] = useState(() => dateAt(max, -730));
@@ -59,12 +63,11 @@ export function ListingControl({ ctx }: { ctx: PluginContext }) {
   const choose = (d: string) => setAsOf(d >= max ? null : d < min ? min : d);
   return (
     <section className="listing-control" aria-label={t('title')}>
-      <h3>{t('title')}</h3>
+      <h2>{t('title')}</h2>
       <div className="listing-date-row">
         <label htmlFor="listing-as-of-date">{t('asOf')}</label>
-        <input
+        <DateInput
           id="listing-as-of-date"
-          type="date"
           min={min}
           max={max}
           value={date}
@@ -81,7 +84,7 @@ export function ListingControl({ ctx }: { ctx: PluginContext }) {
         className="listing-slider"
         type="range"
         aria-label={t('slider')}
-        aria-valuetext={date}
+        aria-valuetext={formatDate(date, i18n.language)}
         data-testid="listing-slider"
         data-min={min}
         min={0}
@@ -97,7 +100,11 @@ export function ListingControl({ ctx }: { ctx: PluginContext }) {
       <button type="button" className="listing-open-table" onClick={() => setTableOpen(true)}>
         {t('openTable')}
       </button>
-      {tableOpen && <ListingsTable asOf={asOf} onClose={() => setTableOpen(false)} />}
+      {tableOpen && (
+        <Suspense fallback={null}>
+          <ListingsTable asOf={asOf} onClose={() => setTableOpen(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }

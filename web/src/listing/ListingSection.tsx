@@ -1,12 +1,14 @@
 /** Details panel section for a selected county, township or village: its listings as of the slider's date. */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
 import type { Selection } from '../url/viewHash';
 import { fetchListings, GRADE_COLORS, type Listing } from './api';
 import { getAsOf, subscribeAsOf, chinaToday } from './asOf';
 import { FlagList } from './FlagList';
-import { ListingReport } from './ListingReport';
+
+/** The printable report is its own chunk, loaded when opened. */
+const ListingReport = lazy(() => import('./ListingReport').then((m) => ({ default: m.ListingReport })));
 
 const AREA_LAYERS = new Set(['counties', 'townships', 'villages']);
 
@@ -46,7 +48,11 @@ export function ListingSection({ selection }: { ctx: PluginContext; selection: S
           ))}
         </ul>
       )}
-      {report !== null && <ListingReport id={report} asOf={asOf} onClose={() => setReport(null)} />}
+      {report !== null && (
+        <Suspense fallback={null}>
+          <ListingReport id={report} asOf={asOf} onClose={() => setReport(null)} />
+        </Suspense>
+      )}
     </section>
   );
 }

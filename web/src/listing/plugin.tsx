@@ -3,18 +3,15 @@
  * recently delisted areas, the listings table with exports, and a printable report per listed area.
  * No title: it is always on, since the area colours are the listing grades.
  */
-import type { ConsolePlugin } from '../plugins/registry';
-import en from './i18n/en.json';
+import { lazyPart, type ConsolePlugin } from '../plugins/registry';
 import zh from './i18n/zh-CN.json';
-import { ListingControl } from './ListingControl';
-import { ListingSection } from './ListingSection';
 import './listing.css';
 
 const plugin: ConsolePlugin = {
   id: 'listing',
-  messages: { 'zh-CN': zh, en },
-  Control: ListingControl,
-  DetailSection: ListingSection,
+  messages: { 'zh-CN': zh },
+  Control: lazyPart(() => import('./ListingControl').then((m) => m.ListingControl)),
+  DetailSection: lazyPart(() => import('./ListingSection').then((m) => m.ListingSection)),
 };
 
 export default plugin;

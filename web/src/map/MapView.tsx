@@ -1,15 +1,21 @@
 /**
- * The map: MapLibre with the server's style (our own vector tiles, no glyphs, sprites or external URLs) and a
- * deck.gl MapboxOverlay interleaved into MapLibre's render loop, so deck layers (labels, highlight, markers,
- * plug-in layers) sit between style layers and share its depth and camera.
+ * The map: MapLibre with the server's style (our own vector tiles, no sprites or external URLs) plus the console's
+ * text (labelLayers.ts: names and markers placed without overlap, glyphs served by the console itself), and — once
+ * something needs it — a deck.gl MapboxOverlay interleaved into MapLibre's render loop, so deck layers (highlight,
+ * markers, plug-in layers) sit between style layers and share its depth and camera. deck.gl is loaded on demand.
  *
- * Test hook: `window.__gc = { map, deck, deckLayers() }` lets browser tests ask the map what it really rendered.
+ * Test hook: `window.__gc = { map, ready, deck, deckLayers(), labelsDrawn() }` lets browser tests ask the map what
+ * it really rendered. `ready` turns true once the console has handled MapLibre's `load` (framed the data, asked for
+ * the labels): `map.loaded()` can be true a frame before `load` fires, and that frame can take seconds in software
+ * WebGL.
  */
 import { useEffect, useRef } from 'react';
-import maplibregl, { type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { LayersList } from '@deck.gl/core';
+import type { FeatureCollection } from 'geojson';
+import { AREA_LABEL_LAYER, LABEL_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PX, withLabelLayers, type LabelScheme } from './labelLayers';
 import { catalogueLayerOf, styleChanges, type LayerState, type StyleLayerLike } from './styleControl';
 import { choosePick, type Pick } from './pick';
 import type { StyleOverride } from '../plugins/registry';
@@ -30,6 +36,10 @@ interface Props {
   layerStates: Record<string, LayerState>;
   overrides: StyleOverride[];
   deckLayers: LayersList;
+  /** Area names to place (labels.ts: labelFeatures). */
+  labels: FeatureCollection;
+  /** The wall's dark scheme and larger text; whether sites carry their names. */
+  labelStyle?: { scheme?: LabelScheme; sizeScale?: number; siteNames?: boolean };
   fly: FlyRequest | null;
   ariaLabel: string;
   /** MapLibre's own control labels, from our catalogue (MapLibre's defaults are English). */
@@ -41,7 +51,7 @@ interface Props {
 
 declare global {
   interface Window {
-    __gc?: { map: MapLibreMap; deck: MapboxOverlay; deckLayers: () => LayersList };
+    __gc?: { map: MapLibreMap; ready: boolean; deck: () => MapboxOverlay | null; deckLayers: () => LayersList; labelsDrawn: () => number };
   }
 }
 
@@ -63,12 +73,13 @@ export function MapView(props: Props) {
   const originalLayers = useRef<StyleLayerLike[]>([]);
   const loaded = useRef(false);
   const overridden = useRef(new Set<string>());
+  const overlayLoading = useRef(false);
   const latest = useRef(props);
   latest.current = props;
 
   // Create the map once.
   useEffect(() => {
-    const style = absoluteStyle(props.style);
+    const style = withLabelLayers(absoluteStyle(props.style), { origin: window.location.origin, ...props.labelStyle });
     originalLayers.current = structuredClone(style.layers) as StyleLayerLike[];
     const map = new maplibregl.Map({
       container: container.current!,
@@ -94,17 +105,27 @@ export function MapView(props: Props) {
     map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    const overlay = new MapboxOverlay({ interleaved: true, layers: [] });
-    map.addControl(overlay);
+    // The marker-space symbols' image: fully transparent, it only reserves room in the collision index.
+    map.on('styleimagemissing', (e) => {
+      if (e.id !== MARKER_SPACE_IMAGE || map.hasImage(e.id)) return;
+      map.addImage(e.id, { width: MARKER_SPACE_PX, height: MARKER_SPACE_PX, data: new Uint8Array(MARKER_SPACE_PX * MARKER_SPACE_PX * 4) });
+    });
     mapRef.current = map;
-    overlayRef.current = overlay;
-    window.__gc = { map, deck: overlay, deckLayers: () => latest.current.deckLayers };
+    window.__gc = {
+      map,
+      ready: false,
+      deck: () => overlayRef.current,
+      deckLayers: () => latest.current.deckLayers,
+      labelsDrawn: () => (map.getLayer(AREA_LABEL_LAYER) ? map.queryRenderedFeatures({ layers: [AREA_LABEL_LAYER] }).length : 0),
+    };
 
     map.on('load', () => {
       loaded.current = true;
       applyStyleState();
-      overlay.setProps({ layers: latest.current.deckLayers });
+      applyLabels();
+      applyDeckLayers();
       latest.current.onReady(map);
+      if (window.__gc?.map === map) window.__gc.ready = true;
     });
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -142,6 +163,7 @@ export function MapView(props: Props) {
 
     return () => {
       loaded.current = false;
+      overlayLoading.current = false;
       delete window.__gc;
       map.remove();
       mapRef.current = null;
@@ -192,11 +214,33 @@ export function MapView(props: Props) {
     overridden.current = now;
   }
 
-  useEffect(applyStyleState, [props.layerStates, props.overrides]);
+  function applyLabels() {
+    const source = mapRef.current?.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
+    if (loaded.current) source?.setData(latest.current.labels);
+  }
 
-  useEffect(() => {
-    overlayRef.current?.setProps({ layers: props.deckLayers });
-  }, [props.deckLayers]);
+  /** deck.gl's overlay is created (and its code loaded) the first time there is a deck layer to draw. */
+  function applyDeckLayers() {
+    const map = mapRef.current;
+    if (!map || !loaded.current) return;
+    const layers = latest.current.deckLayers;
+    if (overlayRef.current) {
+      overlayRef.current.setProps({ layers });
+      return;
+    }
+    if (!layers.length || overlayLoading.current) return;
+    overlayLoading.current = true;
+    void import('@deck.gl/mapbox').then(({ MapboxOverlay: Overlay }) => {
+      if (mapRef.current !== map) return;
+      const overlay = new Overlay({ interleaved: true, layers: latest.current.deckLayers });
+      map.addControl(overlay);
+      overlayRef.current = overlay;
+    });
+  }
+
+  useEffect(applyStyleState, [props.layerStates, props.overrides]);
+  useEffect(applyLabels, [props.labels]);
+  useEffect(applyDeckLayers, [props.deckLayers]);
 
   // A language switch after the map exists: relabel MapLibre's controls in place.
   useEffect(() => {

@@ -1,18 +1,14 @@
 /**
- * The console's own deck.gl layers: area name labels (MapLibre has no glyphs here, deck.gl rasterises the
- * installed CJK font on the fly with characterSet 'auto'), the selection outline, the search result marker and the
- * user's position. Colours: dark ink on a white halo for labels; the highlight is Okabe–Ito blue, which stays
- * distinct from the vermillion/orange/yellow listing fills for every common colour-vision deficiency.
+ * The console's own deck.gl layers: the selection outline, the search result marker and the user's position
+ * (names are MapLibre's symbol layers, see labelLayers.ts). deck.gl is loaded only once one of these is needed.
+ * The highlight is Okabe–Ito blue, which stays distinct from the vermillion/orange/yellow listing fills for every
+ * common colour-vision deficiency.
  */
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { LayersList } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
-import type { LabelPoint } from '../api/types';
-import { CJK_FONTS } from './MapView';
+import { deckLayerClasses } from './deck';
 
 export interface OverlayInput {
-  labels: LabelPoint[];
-  labelLayer: string | null;
   highlight: Feature<Geometry>[];
   searchMarker: [number, number] | null;
   userPosition: { lon: number; lat: number; accuracy: number } | null;
@@ -22,6 +18,10 @@ const HIGHLIGHT: [number, number, number] = [0, 114, 178];
 
 export function consoleDeckLayers(input: OverlayInput): LayersList {
   const layers: LayersList = [];
+  if (!input.highlight.length && !input.searchMarker && !input.userPosition) return layers;
+  const deck = deckLayerClasses();
+  if (!deck) return layers;
+  const { GeoJsonLayer, ScatterplotLayer } = deck;
   if (input.highlight.length) {
     layers.push(
       new GeoJsonLayer({
@@ -37,30 +37,6 @@ export function consoleDeckLayers(input: OverlayInput): LayersList {
         pointRadiusUnits: 'pixels',
         getPointRadius: 12,
         pickable: false,
-      }),
-    );
-  }
-  if (input.labels.length) {
-    const size = input.labelLayer === 'counties' ? 16 : input.labelLayer === 'townships' ? 14 : 12;
-    layers.push(
-      new TextLayer<LabelPoint>({
-        id: `gc-labels-${input.labelLayer}`,
-        data: input.labels,
-        getPosition: (d) => [d.lon, d.lat],
-        getText: (d) => d.name,
-        getSize: size,
-        sizeUnits: 'pixels',
-        getColor: [20, 28, 36, 255],
-        fontFamily: CJK_FONTS,
-        fontWeight: input.labelLayer === 'counties' ? 'bold' : 'normal',
-        characterSet: 'auto',
-        fontSettings: { sdf: true, fontSize: 48, buffer: 6, radius: 12 },
-        outlineWidth: 3,
-        outlineColor: [255, 255, 255, 235],
-        getTextAnchor: 'middle',
-        getAlignmentBaseline: 'center',
-        pickable: false,
-        parameters: { depthCompare: 'always' },
       }),
     );
   }

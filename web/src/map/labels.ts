@@ -1,23 +1,47 @@
 /**
- * Which areas get name labels at a zoom. MapLibre cannot draw text without glyph PBFs (which we do not ship), so
- * labels are drawn by deck.gl's TextLayer from /api/labels; one tier at a time keeps them legible:
- * counties when zoomed out, then townships, then villages. Pure and tested.
+ * Which area tiers get name labels at a zoom, and how they rank. MapLibre places every label through its collision
+ * index (web/src/map/labelLayers.ts), so several tiers can be on at once: a county name wins over a township's,
+ * a township's over a village's, and within a tier the more populous area wins (the API returns them biggest
+ * first). Pure and tested.
  */
-import type { CatalogueLayer } from '../api/types';
+import type { CatalogueLayer, LabelPoint } from '../api/types';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 
-/** Zoom at which each area tier's labels take over from the coarser one. */
-export const LABEL_TIERS: { layer: string; from: number }[] = [
-  { layer: 'counties', from: 0 },
-  { layer: 'townships', from: 9.5 },
-  { layer: 'villages', from: 12.5 },
+/** Zoom range in which each area tier is labelled; tier order is the label priority (0 = first placed). */
+export const LABEL_TIERS: { layer: string; from: number; to: number; size: number; bold: boolean }[] = [
+  { layer: 'counties', from: 0, to: 11, size: 16, bold: true },
+  { layer: 'townships', from: 8.5, to: 16, size: 14, bold: false },
+  { layer: 'villages', from: 11.5, to: 24, size: 12, bold: false },
 ];
 
-export function labelLayerFor(zoom: number, visible: Set<string>, catalogue: CatalogueLayer[]): string | null {
+/** The tiers to fetch at this zoom: known to the catalogue, switched on, and in their zoom range. */
+export function labelTiersFor(zoom: number, visible: Set<string>, catalogue: CatalogueLayer[]): string[] {
   const known = new Set(catalogue.map((l) => l.id));
-  let chosen: string | null = null;
-  for (const tier of LABEL_TIERS) {
-    if (zoom >= tier.from && known.has(tier.layer) && visible.has(tier.layer)) chosen = tier.layer;
-  }
-  // A finer tier that is switched off leaves the coarser one labelled, which is what a user expects.
-  return chosen;
+  return LABEL_TIERS.filter((t) => zoom >= t.from && zoom < t.to && known.has(t.layer) && visible.has(t.layer)).map((t) => t.layer);
+}
+
+export interface LabelProps {
+  name: string;
+  code: string;
+  layer: string;
+  tier: number;
+  /** Placement order: lower is placed first (MapLibre symbol-sort-key). */
+  rank: number;
+  size: number;
+  bold: boolean;
+}
+
+/** Label points of several tiers as one GeoJSON source, ranked by tier, then by the order the API gave. */
+export function labelFeatures(byTier: Record<string, LabelPoint[]>): FeatureCollection<Point, LabelProps> {
+  const features: Feature<Point, LabelProps>[] = [];
+  LABEL_TIERS.forEach((tier, t) => {
+    (byTier[tier.layer] ?? []).forEach((p, i) =>
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+        properties: { name: p.name, code: p.code, layer: tier.layer, tier: t, rank: t * 100_000 + i, size: tier.size, bold: tier.bold },
+      }),
+    );
+  });
+  return { type: 'FeatureCollection', features };
 }

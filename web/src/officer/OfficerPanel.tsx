@@ -39,7 +39,7 @@ export function OfficerPanel({ ctx }: { ctx: PluginContext }) {
 
   return (
     <section className="officer" aria-labelledby="officer-title" ref={root}>
-      <h3 id="officer-title">{t('title')}</h3>
+      <h2 id="officer-title">{t('title')}</h2>
       <button type="button" className="officer-locate" onClick={() => void checkPosition()} disabled={s.locating} aria-busy={s.locating}>
         {s.locating ? t('locating') : t('amIInside')}
       </button>
@@ -95,11 +95,11 @@ function GridDue({ grid, ctx }: { grid: MyGrid; ctx: PluginContext }) {
   const m = grid.latestMonth;
   return (
     <section className="officer-grid" data-grid={grid.code} aria-labelledby={`officer-grid-${grid.code}`}>
-      <h4 id={`officer-grid-${grid.code}`}>
+      <h3 id={`officer-grid-${grid.code}`}>
         <button type="button" className="officer-grid-name" onClick={() => ctx.select({ layer: 'grids', id: grid.code })}>
           {grid.name}
         </button>
-      </h4>
+      </h3>
       <p className="officer-small">
         {grid.code}
         {grid.households != null && ` · ${t('households', { count: grid.households })}`}
@@ -109,7 +109,7 @@ function GridDue({ grid, ctx }: { grid: MyGrid; ctx: PluginContext }) {
           {t('rehab', { month: m.month.slice(0, 7), due: m.rehabDue, done: m.rehabDone })}
         </p>
       )}
-      <h5>{t('dueTitle')}</h5>
+      <h4>{t('dueTitle')}</h4>
       {grid.due.length === 0 ? (
         <p className="officer-small">{t('nothingDue')}</p>
       ) : (

@@ -3,7 +3,7 @@
  * boundaries drawn as a thick black line on a white casing (reads in sunlight on any basemap colour, and needs no
  * hue to be told apart), grid names, and the position as a blue dot inside its accuracy circle.
  */
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { deckLayerClasses } from '../map/deck';
 import type { LayersList } from '@deck.gl/core';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { CJK_FONTS } from '../map/MapView';
@@ -24,6 +24,9 @@ export function veil(grids: MyGrid[]): Feature<Polygon> {
 }
 
 export function officerLayers(grids: MyGrid[], position: Fix | null): LayersList {
+  const deck = deckLayerClasses();
+  if (!deck) return [];
+  const { GeoJsonLayer, ScatterplotLayer, TextLayer } = deck;
   const boundaries: FeatureCollection = {
     type: 'FeatureCollection',
     features: grids.map((g) => ({ type: 'Feature', properties: { code: g.code, name: g.name }, geometry: g.boundary })),

@@ -4,25 +4,39 @@
  * The map frames their grids, dims everything else and draws the boundaries strongly; the panel answers
  * "am I in my grid?" and lists what is due. The last answer of /api/grids/mine is kept for weak networks.
  */
-import type { ConsolePlugin } from '../plugins/registry';
-import en from './i18n/en.json';
+import { lazyPart, refreshPlugins, type ConsolePlugin } from '../plugins/registry';
 import zh from './i18n/zh-CN.json';
-import { OfficerPanel } from './OfficerPanel';
-import { officerLayers } from './overlays';
-import { attachMap, getOfficerState, loadMine } from './state';
 import './officer.css';
+
+/** The officer's state and map layers (with the point-in-polygon code) load only for a grid officer. */
+type Parts = typeof import('./state') & typeof import('./overlays');
+let parts: Parts | null = null;
+let loading: Promise<void> | null = null;
+function officerParts(): Parts | null {
+  loading ??= Promise.all([import('./state'), import('./overlays')]).then(([s, o]) => {
+    parts = { ...s, ...o };
+    refreshPlugins();
+  });
+  return parts;
+}
+
+const OfficerPanel = lazyPart(() => import('./OfficerPanel').then((m) => m.OfficerPanel));
 
 const plugin: ConsolePlugin = {
   id: 'officer',
-  messages: { 'zh-CN': zh, en },
+  messages: { 'zh-CN': zh },
   deckLayers: (ctx) => {
     if (ctx.user?.role !== 'grid_officer') return [];
+    const p = officerParts();
+    if (!p) return [];
+    const { attachMap, getOfficerState, loadMine, officerLayers } = p;
     loadMine(ctx.user.username);
     attachMap(ctx.map);
     const s = getOfficerState();
     return s.grids?.length ? officerLayers(s.grids, s.position) : [];
   },
-  Control: OfficerPanel,
+  // Only a grid officer has this panel: nobody else downloads it.
+  Control: ({ ctx }) => (ctx.user?.role === 'grid_officer' ? <OfficerPanel ctx={ctx} /> : null),
 };
 
 export default plugin;

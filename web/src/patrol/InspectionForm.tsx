@@ -7,6 +7,7 @@
  * null when there is no fix — the inspection is saved either way. The form carries one client id until it is
  * saved: a retry after a lost answer is recorded once.
  */
+import { DateInput } from '../console/DateInput';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -83,7 +84,7 @@ function RecordForm({ ctx, selection }: { ctx: PluginContext; selection: Selecti
       <h3 id="patrol-form-title">{t('form.title')}</h3>
       <form onSubmit={submit}>
         <label>
-          {t('form.date')} <input type="date" value={on} max={chinaToday()} required onChange={(e) => setOn(e.target.value)} />
+          {t('form.date')} <DateInput value={on} max={chinaToday()} required onChange={(e) => setOn(e.target.value)} />
         </label>
         <fieldset className="patrol-outcomes">
           <legend>{t('form.outcome')}</legend>

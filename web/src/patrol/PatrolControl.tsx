@@ -3,6 +3,7 @@
  * (choosing one flies there and opens its details), "plan route" with the total km and time and the stops that
  * could not fit (with the reason), and "print patrol sheet".
  */
+import { DateInput } from '../console/DateInput';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PluginContext } from '../plugins/registry';
@@ -45,10 +46,10 @@ export function PatrolControl({ ctx }: { ctx: PluginContext }) {
   const plan = s.plan;
   return (
     <div className="patrol-control" data-testid="patrol-control">
-      <h3>{t('title')}</h3>
+      <h2>{t('title')}</h2>
       <div className="patrol-row">
         <label>
-          {t('date')} <input type="date" value={s.date} onChange={(e) => setDate(e.target.value)} />
+          {t('date')} <DateInput value={s.date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <label>
           {t('maxStops')} <input type="number" min={1} max={30} value={s.maxStops} onChange={(e) => setMaxStops(Number(e.target.value))} className="patrol-num" />
@@ -110,7 +111,7 @@ export function PatrolControl({ ctx }: { ctx: PluginContext }) {
           {plan.unplaced.length > 0 && <UnplacedList plan={plan} />}
         </div>
       )}
-      <h4>{t('dueTitle')}</h4>
+      <h3>{t('dueTitle')}</h3>
       {s.dueFailed && <p className="patrol-error">{t('dueFailed')}</p>}
       {!s.due && !s.dueFailed && <p className="muted">{t('loading')}</p>}
       {s.due?.length === 0 && <p className="muted">{t('nothingDue')}</p>}

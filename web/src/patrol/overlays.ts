@@ -3,7 +3,7 @@
  * the county-seat start as a white square-ish dot, and each stop as an orange disc with its number. Orange and
  * black stay apart for every common colour-vision deficiency (Okabe–Ito orange).
  */
-import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { deckLayerClasses } from '../map/deck';
 import type { LayersList } from '@deck.gl/core';
 import { CJK_FONTS } from '../map/MapView';
 import type { Plan, PlanStop } from './api';
@@ -13,6 +13,9 @@ const CASING: [number, number, number, number] = [255, 255, 255, 255];
 const STOP: [number, number, number, number] = [230, 159, 0, 255];
 
 export function routeLayers(plan: Plan, onStop: (s: PlanStop) => void): LayersList {
+  const deck = deckLayerClasses();
+  if (!deck) return [];
+  const { PathLayer, ScatterplotLayer, TextLayer } = deck;
   const path = [{ path: plan.path.geometry.coordinates as [number, number][] }];
   return [
     new PathLayer({ id: 'patrol-route-casing', data: path, getPath: (d) => d.path, getColor: CASING, getWidth: 9, widthUnits: 'pixels', jointRounded: true, capRounded: true, pickable: false }),

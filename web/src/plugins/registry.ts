@@ -21,7 +21,7 @@
  * `refreshPlugins()` export) after it changes; the console then asks again for deckLayers and styleOverrides.
  * Heavy code (charts) belongs behind `React.lazy(() => import(...))` so it stays out of the first bundle.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayersList } from '@deck.gl/core';
 import type { Bilingual, CatalogueLayer, Lang, SessionUser } from '../api/types';
@@ -94,4 +94,12 @@ export function subscribePlugins(listener: () => void): () => void {
 
 export function pluginsVersion(): number {
   return version;
+}
+
+/**
+ * A plug-in's panel part loaded only when it is first shown (its own chunk): `lazyPart(() => import('./X').then((m)
+ * => m.X))`. The console renders plug-in parts inside <Suspense>.
+ */
+export function lazyPart<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return lazy(() => load().then((c) => ({ default: c }))) as unknown as ComponentType<P>;
 }

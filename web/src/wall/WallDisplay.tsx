@@ -8,16 +8,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import { TextLayer } from '@deck.gl/layers';
 import { fetchCatalogue, fetchStyle } from '../api/catalogue';
 import type { CatalogueLayer, Lang, SessionUser } from '../api/types';
 import { i18n } from '../i18n';
 import { MapView } from '../map/MapView';
-import { consoleDeckLayers } from '../map/deckLayers';
 import { useLabels } from '../console/useLabels';
 import { pluginsVersion, refreshPlugins, subscribePlugins, type PluginContext } from '../plugins/registry';
 import wastewater from '../wastewater/plugin';
-import en from './i18n/en.json';
 import zh from './i18n/zh-CN.json';
 import { FigureBand } from './FigureBand';
 import { hhmm } from './overview';
@@ -39,7 +36,6 @@ import './wall.css';
 function ensureMessages(): void {
   if (i18n.hasResourceBundle('zh-CN', 'wall')) return;
   i18n.addResourceBundle('zh-CN', 'wall', zh, true, true);
-  i18n.addResourceBundle('en', 'wall', en, true, true);
 }
 
 /** `as_of=YYYY-MM-DD` in the hash pins the reference date (rehearsals, demos); otherwise the server's today. */
@@ -167,16 +163,15 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
   const deckLayers = useMemo(
     () => [
       ...(view.id === 'signals' ? (wastewater.deckLayers?.(ctx) ?? []) : []),
-      // The console's name labels, enlarged to be read across the room (2.4 % of the screen height).
-      ...consoleDeckLayers({ labels: labels.points, labelLayer: labels.layer, highlight: [], searchMarker: null, userPosition: null }).map((l) =>
-        l instanceof TextLayer && l.id.startsWith('gc-labels-') ? l.clone({ getSize: Math.round(window.innerHeight * 0.024) }) : l,
-      ),
     ],
     // version: the wastewater sites arrive later and bump it
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view.id, ctx, labels, version],
+    [view.id, ctx, version],
   );
   const noFly = null;
+  // The console's name labels in the dark scheme, enlarged to be read across the room (about 2.4 % of the screen
+  // height for a county name); sites stay unnamed on the wall.
+  const labelStyle = useMemo(() => ({ scheme: 'dark' as const, sizeScale: Math.max(1, (window.innerHeight * 0.024) / 16), siteNames: false }), []);
   // Start on the jurisdiction (fitBounds refines it once the map knows its size).
   const initialView = useMemo(() => {
     const b = setup?.catalogue.find((l) => l.bounds)?.bounds;
@@ -214,6 +209,8 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
             layerStates={layerStates}
             overrides={overrides}
             deckLayers={deckLayers}
+            labels={labels}
+            labelStyle={labelStyle}
             fly={noFly}
             ariaLabel={t('map')}
             onMove={() => undefined}

@@ -8,7 +8,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { i18n } from '../i18n';
-import en from '../evidence/i18n/en.json';
 import zh from '../evidence/i18n/zh-CN.json';
 import { useEvidence, WhyColour } from '../evidence/WhyColour';
 import '../evidence/evidence.css';
@@ -21,7 +20,6 @@ interface Candidate {
 function ensureMessages(): void {
   if (i18n.hasResourceBundle('zh-CN', 'evidence')) return;
   i18n.addResourceBundle('zh-CN', 'evidence', zh, true, true);
-  i18n.addResourceBundle('en', 'evidence', en, true, true);
 }
 
 /** Divergent townships first, then significantly rising ones (each once). */

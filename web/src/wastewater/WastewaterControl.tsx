@@ -45,7 +45,7 @@ export function WastewaterControl({ ctx }: { ctx: PluginContext }) {
   const strongest = legend.find((e) => e.kind === 'class')?.color;
   return (
     <div className="ww-control">
-      <h3>{t('title')}</h3>
+      <h2>{t('title')}</h2>
       <div className="ww-legend" aria-label={t('legend.title')}>
         <p className="small">{t('legend.areas')}</p>
         <ul>
@@ -77,7 +77,7 @@ export function WastewaterControl({ ctx }: { ctx: PluginContext }) {
           ))}
         </select>
       </label>
-      <h4>{t('divergent.title')}</h4>
+      <h3>{t('divergent.title')}</h3>
       {divergent === null && <p className="muted">{t('section.loading')}</p>}
       {divergent?.length === 0 && <p className="muted">{t('divergent.none')}</p>}
       <ol className="ww-divergent">
@@ -92,7 +92,7 @@ export function WastewaterControl({ ctx }: { ctx: PluginContext }) {
           </li>
         ))}
       </ol>
-      <h4>{t('rising.title')}</h4>
+      <h3>{t('rising.title')}</h3>
       {rising === null && <p className="muted">{t('section.loading')}</p>}
       {rising?.length === 0 && <p className="muted">{t('rising.none')}</p>}
       <ol className="ww-rising">

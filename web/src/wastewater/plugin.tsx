@@ -3,22 +3,19 @@
  * confidence as transparency (the `signals` theme of the server's layer definitions), sampling sites sized by their latest load (deck.gl), the rising
  * signals list and legend in the side panel, and a lazily loaded time-series chart in the details panel.
  */
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { deckLayerClasses } from '../map/deck';
 import { themeOverrides } from '../map/themes';
-import type { ConsolePlugin } from '../plugins/registry';
+import { lazyPart, type ConsolePlugin } from '../plugins/registry';
 import type { Site } from './api';
-import en from './i18n/en.json';
 import zh from './i18n/zh-CN.json';
 import { siteRadius } from './siteRadius';
 import { getSites, loadSites } from './state';
-import { WastewaterControl } from './WastewaterControl';
-import { WastewaterSection } from './WastewaterSection';
 import './wastewater.css';
 
 const plugin: ConsolePlugin = {
   id: 'wastewater',
   title: { zh: '污水验毒', en: 'Wastewater' },
-  messages: { 'zh-CN': zh, en },
+  messages: { 'zh-CN': zh },
   styleOverrides: (ctx) => (ctx.active ? themeOverrides(ctx.catalogue, 'signals') : []),
   deckLayers: (ctx) => {
     if (!ctx.active) return [];
@@ -27,6 +24,9 @@ const plugin: ConsolePlugin = {
       void loadSites();
       return [];
     }
+    const deck = deckLayerClasses();
+    if (!deck) return [];
+    const { ScatterplotLayer } = deck;
     const maxLoad = Math.max(...sites.map((s) => s.latestNormalised ?? 0));
     return [
       new ScatterplotLayer<Site>({
@@ -48,8 +48,8 @@ const plugin: ConsolePlugin = {
       }),
     ];
   },
-  Control: WastewaterControl,
-  DetailSection: WastewaterSection,
+  Control: lazyPart(() => import('./WastewaterControl').then((m) => m.WastewaterControl)),
+  DetailSection: lazyPart(() => import('./WastewaterSection').then((m) => m.WastewaterSection)),
 };
 
 export default plugin;
