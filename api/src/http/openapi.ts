@@ -55,6 +55,11 @@ export interface RouteDoc {
   status?: number;
   /** Open to everyone (no session or token needed). */
   open?: boolean;
+  /**
+   * The JSON body of a route that reads it itself (e.g. one of two shapes picked by its keys); routes that parse
+   * it with `body(...)` leave this out.
+   */
+  body?: z.ZodType;
   /** A file upload (multipart `file`, or the file itself as the body). */
   upload?: boolean;
   /** Other documented answers beyond the problems every route may give, e.g. 204 or 304. */
@@ -81,6 +86,7 @@ export function describe(doc: RouteDoc) {
     tags: doc.tags,
     ...(doc.description ? { description: doc.description } : {}),
     ...(doc.open ? { security: [] } : {}),
+    ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: resolver(doc.body, INPUT) } } } } : {}),
     ...(doc.upload
       ? {
           requestBody: {

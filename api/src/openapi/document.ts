@@ -20,7 +20,6 @@ import { changesQuery } from '../wall/routes.js';
 import { searchQuery } from '../search/routes.js';
 import { importQuery as dataImportQuery } from '../imports/routes.js';
 import { mappingSchema } from '../imports/mapping.js';
-import { signIn } from '../session/routes.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 import { tileQuery } from '../tiles/routes.js';
 import { createUserBody, passwordBody, tokenBody, updateUserBody, userListQuery } from '../users/routes.js';
@@ -113,12 +112,6 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/health': { get: { summary: 'Start-up phase and a cheap database check (for load balancers and healthchecks)', tags: ['platform'], secured: false } },
   '/api/health/data': { get: { summary: 'Newest data per table and whether PostGIS encodes tiles (scans tables)', tags: ['platform'] } },
   '/api/openapi.json': { get: { summary: 'This document', tags: ['platform'], secured: false } },
-  '/api/session': {
-    post: { summary: 'Sign in with {username, password} or an API token {token} (sets an HttpOnly session cookie); throttled per user and address (429)', tags: ['platform'], body: signIn, secured: false },
-    get: { summary: 'The signed-in user (user: null when signed out)', tags: ['platform'], secured: false },
-    delete: { summary: 'Sign out: ends the cookie session or the bearer token sent', tags: ['platform'], secured: false },
-  },
-  '/api/session/demo-accounts': { get: { summary: 'Demo accounts for the login screen (only while the demo is on)', tags: ['platform'], secured: false } },
   '/api/users': {
     get: { summary: 'Users in your jurisdiction (admin)', tags: ['users'], query: userListQuery },
     post: { summary: 'Create a user (admin); a generated password is returned once', tags: ['users'], body: createUserBody },

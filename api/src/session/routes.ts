@@ -14,7 +14,9 @@ import { recordAudit, type Actor } from '../audit/audit.js';
 import type { Config } from '../config.js';
 import { clientAddress, requestIsHttps } from '../http/client-address.js';
 import type { AppDeps, AppEnv, SessionUser } from '../http/env.js';
+import { describe, json } from '../http/openapi.js';
 import { parseBody, parseWith } from '../http/params.js';
+import { sessionUser } from '../http/session-user.js';
 import { ProblemError } from '../http/problem.js';
 import { PASSWORD_MAX } from '../auth/password.js';
 import { DEMO_PASSWORD, activeDemoAccounts } from '../users/demo-accounts.js';
@@ -23,6 +25,15 @@ export const login = z.object({ username: z.string().min(1).max(64), password: z
 export const tokenLogin = z.object({ token: z.string().min(16).max(256) }).strict();
 /** The body of POST /api/session, as the OpenAPI document describes it. */
 export const signIn = z.union([login, tokenLogin]);
+
+export const signedIn = z.object({ user: sessionUser, expiresAt: z.string().describe('ISO 8601; the cookie ends then') });
+export const whoAmI = z.object({ user: sessionUser.nullable().describe('null when signed out') });
+export const demoAccounts = z.object({
+  demo: z.boolean(),
+  password: z.string().optional().describe('The demo accounts\' shared password (only while the demo is on)'),
+  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.string() })),
+});
+const tags = ['platform'];
 
 /** Secure when configured so, or (auto) when the browser reached us over HTTPS. */
 const secureCookie = (c: Context, config: Config) => config.cookieSecure === 'always' || (config.cookieSecure === 'auto' && requestIsHttps(c, config.trustedProxies));
@@ -44,14 +55,20 @@ export function sessionRoutes({ db, config }: AppDeps, throttle = new SignInThro
       return s;
     });
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', expires: expiresAt, secure: secureCookie(c, config) });
-    return c.json({ user, expiresAt: expiresAt.toISOString() });
+    return json(c, signedIn, { user, expiresAt: expiresAt.toISOString() });
   };
 
   /**
    * Sign in with a user name and password, or with an API token (a wall display opening the console with
    * #token=…): either gives a session cookie; a read-only token gives a read-only session.
    */
-  app.post('/', async (c) => {
+  app.post(
+    '/',
+    describe({
+      summary: 'Sign in with {username, password} or an API token {token} (sets an HttpOnly session cookie); throttled per user and address (429)',
+      tags, open: true, body: signIn, response: signedIn,
+    }),
+    async (c) => {
     // Two shapes; which one is meant is plain from the keys, so errors name the field of that one.
     const raw = await parseBody(c, z.record(z.string(), z.unknown()));
     const body = 'token' in raw ? parseWith(tokenLogin, raw, 'body') : parseWith(login, raw, 'body');
@@ -73,10 +90,11 @@ export function sessionRoutes({ db, config }: AppDeps, throttle = new SignInThro
     if (!found || !ok) throw await failed(body.username, address, found ? found.user : { id: null, username: body.username }, found ? 'wrong_password' : 'unknown_user');
     throttle.recordSuccess(body.username);
     return opened(c, found.user, address, null, {});
-  });
+    },
+  );
 
   /** Sign out: the cookie's session, or the bearer token sent, stops working at once. */
-  app.delete('/', async (c) => {
+  app.delete('/', describe({ summary: 'Sign out: ends the cookie session or the bearer token sent', tags, open: true, response: null }), async (c) => {
     const token = requestToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
     if (token) {
       const user = await findUserByToken(db, token);
@@ -88,16 +106,16 @@ export function sessionRoutes({ db, config }: AppDeps, throttle = new SignInThro
   });
 
   /** The demo accounts, for one-click sign-in on the login screen; only while the demo is on (SEED_DEMO). */
-  app.get('/demo-accounts', async (c) => {
-    if (!config.seedDemo) return c.json({ demo: false, accounts: [] });
+  app.get('/demo-accounts', describe({ summary: 'Demo accounts for the login screen (only while the demo is on)', tags, open: true, response: demoAccounts }), async (c) => {
+    if (!config.seedDemo) return json(c, demoAccounts, { demo: false, accounts: [] });
     const accounts = await activeDemoAccounts(db);
-    return c.json({ demo: accounts.length > 0, password: DEMO_PASSWORD, accounts });
+    return json(c, demoAccounts, { demo: accounts.length > 0, password: DEMO_PASSWORD, accounts });
   });
 
   // "Am I signed in?" is a question, not an error: signed out answers 200 with user null (the page asks at load).
-  app.get('/', async (c) => {
+  app.get('/', describe({ summary: 'The signed-in user (user: null when signed out)', tags, open: true, response: whoAmI }), async (c) => {
     const token = requestToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
-    return c.json({ user: token ? await findUserByToken(db, token) : null });
+    return json(c, whoAmI, { user: token ? await findUserByToken(db, token) : null });
   });
   return app;
 }

@@ -10,10 +10,11 @@ import type { AppDeps, AppEnv, Role } from '../http/env.js';
 import { areaCode, intString, isoDate, parseBody, parseParams, parseQuery } from '../http/params.js';
 import { badRequest } from '../http/problem.js';
 import { chinaToday } from 'domain/time';
+import { ROLES } from '../http/session-user.js';
 import { GRID_CODE } from './jurisdiction.js';
 import { UserService } from './service.js';
 
-export const ROLES = ['admin', 'office', 'inspector', 'grid_officer', 'wall', 'viewer'] as const satisfies readonly Role[];
+export { ROLES };
 export const DUTIES = ['grid_officer', 'community_police', 'social_worker'] as const;
 
 export const USERNAME = z.string().regex(/^[a-z0-9_.-]{3,64}$/, 'must be 3–64 lower-case letters, digits, _ . or -');
