@@ -1,19 +1,9 @@
 /** Area details: parent chain, population, listing as of a date, drug signals, what lies inside, people counts. */
 import type { Queryable } from 'db';
 import { scopePrefix } from 'domain/codes';
+import type { AreaDetail, PeopleMonth } from './schemas.js';
 
-export interface AreaDetail {
-  code: string;
-  name: string;
-  level: string;
-  kind: string | null;
-  population: number;
-  bbox: [number, number, number, number];
-  parents: { code: string; name: string; level: string }[];
-  listing: null | { id: number; grade: string; status: string; termEndsOn: string; listedOn: string; body: string; categories: string[] };
-  signals: { substance: string; trend: string; latestLoad: number | null; pctChange: number | null; nSamples: number; coverage: number }[];
-  counts: { villages: number; grids: number; checkpoints: number; firms: number; venues: number; wastewaterSites: number };
-}
+export type { AreaDetail };
 
 export async function findArea(db: Queryable, code: string, asOf: string, userPrefix: string): Promise<AreaDetail | null> {
   const [area] = await db.query<Omit<AreaDetail, 'parents' | 'listing' | 'signals' | 'counts' | 'bbox'> & { w: number; s: number; e: number; n: number }>(
@@ -72,7 +62,7 @@ export async function findArea(db: Queryable, code: string, asOf: string, userPr
  * only their own grids (gridCodes); callers check the role may see counts at all.
  */
 export async function areaPeopleCounts(db: Queryable, code: string, gridCodes: string[] | null, months = 12) {
-  return db.query<{ month: string; registered: number; under_control: number; risk_high: number; rehab_due: number; rehab_done: number }>(
+  return db.query<PeopleMonth>(
     `SELECT month, sum(registered)::int AS registered, sum(under_control)::int AS under_control, sum(risk_high)::int AS risk_high,
             sum(rehab_due)::int AS rehab_due, sum(rehab_done)::int AS rehab_done
      FROM grid_month WHERE left(grid_code, length($1)) = $1 AND ($2::text[] IS NULL OR grid_code = ANY($2::text[]))

@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROLES_SEEING_COUNTS } from 'domain/codes';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { areaCode, asOfParam, parseParams, parseQuery } from '../http/params.js';
+import { describe, json, pathParams, query } from '../http/openapi.js';
+import { areaCode, asOfParam } from '../http/params.js';
 import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { INDEX_SUBSTANCE, SUBSTANCES } from 'domain/wastewater';
@@ -15,16 +16,19 @@ import { listingEvidence } from '../listing/evidence.js';
 import { signalEvidence } from '../wastewater/evidence.js';
 import type { SignalSubstance } from '../wastewater/series.js';
 import { areaPeopleCounts, findArea } from './repository.js';
+import { areaAnswer, areaEvidence } from './schemas.js';
 
 const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstance, ...SignalSubstance[]]);
 /** The query of GET /api/areas/{code}/evidence, as the OpenAPI document describes it. */
 export const evidenceQuery = z.object({ as_of: asOfParam, substance: substanceParam.default(INDEX_SUBSTANCE) });
+const codeParam = z.object({ code: areaCode.meta({ description: 'statistical division code (2–12 digits)', example: '430000000000' }) });
+const tags = ['areas'];
 
 export function areaRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/:code', async (c) => {
-    const { code } = parseParams(c, z.object({ code: areaCode }));
-    const { as_of } = parseQuery(c, z.object({ as_of: asOfParam }));
+  app.get('/:code', describe({ summary: 'An area: parent chain, population, listing, signals, counts of sites inside', tags, response: areaAnswer }), pathParams(codeParam), query(z.object({ as_of: asOfParam })), async (c) => {
+    const { code } = c.req.valid('param');
+    const { as_of } = c.req.valid('query');
     const user = c.get('user');
     const area = await findArea(c.var.reads, code, as_of ?? chinaToday(), user.scopePrefix);
     // Outside the jurisdiction reads as "not found": the API does not confirm what exists elsewhere.
@@ -32,12 +36,13 @@ export function areaRoutes(_deps: AppDeps) {
     const people = ROLES_SEEING_COUNTS.has(user.role)
       ? await areaPeopleCounts(c.var.reads, code, user.role === 'grid_officer' ? user.gridCodes : null)
       : null;
-    return c.json({ ...area, people });
+    return json(c, areaAnswer, { ...area, people });
   });
 
-  app.get('/:code/evidence', async (c) => {
-    const { code } = parseParams(c, z.object({ code: areaCode }));
-    const q = parseQuery(c, evidenceQuery);
+  const why = "Why is this colour: the evidence behind an area's listing colour and its drug signal (plants, censoring, divergence)";
+  app.get('/:code/evidence', describe({ summary: why, tags, response: areaEvidence }), pathParams(codeParam), query(evidenceQuery), async (c) => {
+    const { code } = c.req.valid('param');
+    const q = c.req.valid('query');
     const user = c.get('user');
     const asOf = q.as_of ?? chinaToday();
     const reads = c.var.reads;
@@ -48,7 +53,7 @@ export function areaRoutes(_deps: AppDeps) {
       listingEvidence(reads, code, asOf, user.scopePrefix),
       signalLevels.has(area.level) ? signalEvidence(reads, { code, level: area.level, population: area.population }, q.substance) : null,
     ]);
-    return c.json({ area: { code: area.code, name: area.name, level: area.level, population: area.population }, listing, signal });
+    return json(c, areaEvidence, { area: { code: area.code, name: area.name, level: area.level, population: area.population }, listing, signal });
   });
   return app;
 }

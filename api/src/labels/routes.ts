@@ -2,20 +2,27 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { bboxParam, limitParam, parseQuery } from '../http/params.js';
+import { describe, json, pathParams, query } from '../http/openapi.js';
+import { bboxParam, limitParam } from '../http/params.js';
 import { notFound } from '../http/problem.js';
 import { findLayer } from '../layers/registry.js';
 
 export const labelQuery = z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) });
+const layerParam = z.object({ layer: z.string().max(64).meta({ example: 'townships' }) });
+
+export const labelPoint = z.object({ code: z.string(), name: z.string(), lon: z.number(), lat: z.number() });
+export type LabelPoint = z.output<typeof labelPoint>;
+const labelPoints = z.array(labelPoint);
 
 export function labelRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/:layer', async (c) => {
-    const def = findLayer(c.req.param('layer'));
-    if (!def || !def.labels) throw notFound(`Layer '${c.req.param('layer')}' has no labels.`, 'layer');
-    const { bbox, limit } = parseQuery(c, labelQuery);
+  app.get('/:layer', describe({ summary: 'Label points of areas and grids', tags: ['map'], response: labelPoints }), pathParams(layerParam), query(labelQuery), async (c) => {
+    const { layer } = c.req.valid('param');
+    const def = findLayer(layer);
+    if (!def || !def.labels) throw notFound(`Layer '${layer}' has no labels.`, 'layer');
+    const { bbox, limit } = c.req.valid('query');
     const [w, s, e, n] = bbox ?? [-180, -90, 180, 90];
-    const rows = await c.var.reads.query<{ code: string; name: string; lon: number; lat: number }>(
+    const rows = await c.var.reads.query<LabelPoint>(
       `SELECT t.code, t.name, round(ST_X(t.label_point)::numeric, 6)::float8 AS lon, round(ST_Y(t.label_point)::numeric, 6)::float8 AS lat
        FROM ${def.table} t
        WHERE ${def.where ?? 'true'} AND left(${def.scopeColumn}, length($1::text)) = $1::text
@@ -23,7 +30,7 @@ export function labelRoutes(_deps: AppDeps) {
        ORDER BY t.population DESC, t.code LIMIT $6`,
       [c.get('user').scopePrefix, w, s, e, n, limit],
     );
-    return c.json(rows);
+    return json(c, labelPoints, rows);
   });
   return app;
 }

@@ -6,30 +6,13 @@
  */
 import type { Queryable } from 'db';
 import { addDays, CONDITIONS, flagsAt, type ListingFlags } from 'domain/listing';
+import type { ListingChange, ListingEvidence } from './schemas.js';
 import { findAssessments, findEvents, findListings, type EventView, type ListingView } from './repository.js';
 
 /** A delisted area keeps its blue outline and colour for this many days (LISTING_CLASS_SQL). */
 export const RECENTLY_DELISTED_DAYS = 365;
 
-export type ListingChange =
-  /** Not listed: a committee's listing decision would colour it. */
-  | { code: 'listing_decision' }
-  /** Listed: the yearly assessment is due on `on` (delisting needs all six conditions met). */
-  | { code: 'assessment_due'; on: string; conditionsMet: number | null }
-  /** Listed: the term ends on `on`; then extend (if any extension is left), downgrade, delist, or it continues. */
-  | { code: 'term_ends'; on: string; extensionLeft: boolean }
-  /** Recently delisted: the colour returns to "not listed" on `on`, unless it is listed again. */
-  | { code: 'delisted_colour_ends'; on: string };
-
-export interface ListingEvidence {
-  asOf: string;
-  class: string;
-  listing: Pick<ListingView, 'id' | 'grade' | 'status' | 'body' | 'categories' | 'listedOn' | 'termEndsOn' | 'delistedOn' | 'extended'> | null;
-  events: Pick<EventView, 'kind' | 'onDate' | 'grade' | 'status' | 'termEndsOn'>[];
-  assessments: { year: number; assessedOn: string; conditionsMet: number; conditions: Record<string, boolean> }[];
-  flags: ListingFlags | null;
-  changes: ListingChange[];
-}
+export type { ListingChange, ListingEvidence };
 
 export async function listingEvidence(db: Queryable, areaCode: string, asOf: string, scopePrefix: string): Promise<ListingEvidence> {
   const listings = (await findListings(db, { asOf, scopePrefix, areaPrefix: areaCode })).filter((l) => l.areaCode === areaCode);

@@ -82,3 +82,24 @@ export const listingOutline = z.object({
   geometry,
   properties: z.object({ code: z.string(), name: z.string().nullable() }),
 });
+
+/** What would change an area's listing colour next (evidence.ts). */
+export const listingChange = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('listing_decision') }),
+  z.object({ code: z.literal('assessment_due'), on: date, conditionsMet: z.number().int().nullable() }),
+  z.object({ code: z.literal('term_ends'), on: date, extensionLeft: z.boolean() }),
+  z.object({ code: z.literal('delisted_colour_ends'), on: date }),
+]);
+
+/** The evidence behind an area's listing colour on a date (evidence.ts; GET /api/areas/{code}/evidence). */
+export const listingEvidence = z.object({
+  asOf: date,
+  class: z.string().describe('The class the map paints'),
+  listing: listingSummary.pick({ id: true, grade: true, status: true, body: true, categories: true, listedOn: true, termEndsOn: true, delistedOn: true, extended: true }).nullable(),
+  events: z.array(listingEvent.pick({ kind: true, onDate: true, grade: true, status: true, termEndsOn: true })),
+  assessments: z.array(z.object({ year: z.number().int(), assessedOn: date, conditionsMet: z.number().int(), conditions: z.record(z.string(), z.boolean()) })),
+  flags: listingFlags.nullable(),
+  changes: z.array(listingChange),
+});
+export type ListingEvidence = z.output<typeof listingEvidence>;
+export type ListingChange = z.output<typeof listingChange>;

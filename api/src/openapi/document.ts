@@ -5,19 +5,15 @@
  * route group but /api/listings.
  */
 import { z } from 'zod';
-import { evidenceQuery } from '../area/routes.js';
 import { auditQuery } from '../audit/routes.js';
-import { styleQuery } from '../catalogue/routes.js';
 import { daysQuery } from '../checkpoint/routes.js';
 import { locateQuery, mineQuery } from '../grid/routes.js';
 import { correctBody, draftBody, mineQuery as figuresFormQuery, statusQuery as reportingQuery, submitBody } from '../grid-month/routes.js';
-import { labelQuery } from '../labels/routes.js';
 import { LAYERS } from '../layers/registry.js';
 import { itemsQuery, oneItemQuery } from '../ogc/routes.js';
 import { checkInsQuery, dueQuery, inspectionBody, planQuery } from '../patrol/routes.js';
 import { hoursBody } from '../inspection/routes.js';
 import { changesQuery } from '../wall/routes.js';
-import { searchQuery } from '../search/routes.js';
 import { importQuery as dataImportQuery } from '../imports/routes.js';
 import { mappingSchema } from '../imports/mapping.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
@@ -128,8 +124,6 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/users/{id}/tokens/{tokenId}': { delete: { summary: 'Revoke an API token (admin)', tags: ['users'], path: [id(), { name: 'tokenId', example: '1' }] } },
   '/api/audit': { get: { summary: 'The audit log, newest first, by user, action and date (admin)', tags: ['users'], query: auditQuery } },
   '/api/audit/actions': { get: { summary: 'Actions found in the audit log (admin)', tags: ['users'] } },
-  '/api/layers': { get: { summary: 'Every layer: fields, geometry type, zoom range, bounds, count, filters, legend', tags: ['map'] } },
-  '/api/style.json': { get: { summary: 'MapLibre style built from the layer definitions (own tiles only)', tags: ['map'], query: styleQuery } },
   '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
     get: {
       summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`,
@@ -144,12 +138,6 @@ const PATHS: Record<string, Record<string, Op>> = {
   },
   '/api/basemap/{z}/{x}/{y}.png': {
     get: { summary: 'The configured raster basemap, re-aligned to WGS84 (only with BASEMAP set)', tags: ['map'], path: [{ name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }], produces: 'image/png' },
-  },
-  '/api/labels/{layer}': { get: { summary: 'Label points of areas and grids', tags: ['map'], path: [{ name: 'layer', example: 'townships' }], query: labelQuery } },
-  '/api/search': { get: { summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], query: searchQuery } },
-  '/api/areas/{code}': { get: { summary: 'An area: parent chain, population, listing, signals, counts of sites inside', tags: ['areas'], path: [areaCodeParam], query: asOf } },
-  '/api/areas/{code}/evidence': {
-    get: { summary: "Why is this colour: the evidence behind an area's listing colour and its drug signal (plants, censoring, divergence)", tags: ['areas'], path: [areaCodeParam], query: evidenceQuery },
   },
   '/api/checkpoints/{id}': { get: { summary: 'A checkpoint', tags: ['checkpoint'], path: [id()] } },
   '/api/checkpoints/{id}/days': { get: { summary: 'Daily figures of a checkpoint', tags: ['checkpoint'], path: [id()], query: daysQuery } },

@@ -4,16 +4,9 @@
  */
 import type { Queryable } from 'db';
 
-export interface SearchHit {
-  kind: 'area' | 'grid' | 'checkpoint' | 'firm' | 'venue' | 'wastewater_site';
-  id: number;
-  code: string;
-  name: string;
-  level: string | null;
-  parentName: string | null;
-  layer: string;
-  bbox: [number, number, number, number];
-}
+import type { SearchHit } from './schemas.js';
+
+export type { SearchHit };
 
 const LEVEL_LAYER = `CASE a.level WHEN 'county' THEN 'counties' WHEN 'township' THEN 'townships' WHEN 'village' THEN 'villages' ELSE 'counties' END`;
 

@@ -2,8 +2,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { limitParam, parseQuery } from '../http/params.js';
+import { describe, json, query } from '../http/openapi.js';
+import { limitParam } from '../http/params.js';
 import { search } from './repository.js';
+import { searchPage } from './schemas.js';
 
 export const searchQuery = z.object({
   q: z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters'),
@@ -12,9 +14,9 @@ export const searchQuery = z.object({
 
 export function searchRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/', async (c) => {
-    const { q, limit } = parseQuery(c, searchQuery);
-    return c.json({ query: q, results: await search(c.var.reads, q, c.get('user').scopePrefix, limit) });
+  app.get('/', describe({ summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], response: searchPage }), query(searchQuery), async (c) => {
+    const { q, limit } = c.req.valid('query');
+    return json(c, searchPage, { query: q, results: await search(c.var.reads, q, c.get('user').scopePrefix, limit) });
   });
   return app;
 }

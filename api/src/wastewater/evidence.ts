@@ -27,55 +27,10 @@ import {
 import { areaTrend, enforcementTrends, PlantSignals, type AreaRef } from './area-signals.js';
 import { readStoredPlants } from './plant-store.js';
 import { readShares, recomputeState } from './recompute.js';
-import { areaSignals, type SignalRow } from './repository.js';
+import { areaSignals } from './repository.js';
+import type { PlantEvidence, SignalEvidence } from './signal-schemas.js';
 
-export interface PlantEvidence {
-  code: string;
-  name: string;
-  people: number;
-  weight: number;
-  role: 'used' | 'insufficient' | 'below_detection' | 'no_data';
-  trend: TrendCategory;
-  s: number;
-  varS: number;
-  p: number;
-  slope: number | null;
-  pctChange: number | null;
-  weeks: number;
-  samples: number;
-  nCensored: number;
-  censoredShare: number;
-  /** The highest limit the plant's values were re-censored at (single substances), and how many fell under it. */
-  limit: number | null;
-  recensored: number;
-  firstWeek: string | null;
-  lastWeek: string | null;
-  /** Weekly values (intervals; lo = hi when measured) for a small chart. */
-  series: { week: string; lo: number; hi: number }[];
-}
-
-export interface SignalEvidence {
-  substance: SignalKey;
-  asOf: string | null;
-  window: { from: string; to: string; weeks: number } | null;
-  stored: SignalRow | null;
-  trend: { category: TrendCategory; s: number; varS: number; z: number; p: number; slope: number | null; pctChange: number | null; n: number; censoredShare: number; belowDetectionPeople: number } | null;
-  thresholds: { alphaSignificant: number; alphaLikely: number; minSamples: number; maxCensoredShare: number; recentWeeks: number; panelEdgeWeeks: number; maxBelowDetectionPeople: number };
-  plants: PlantEvidence[];
-  panel: { code: string; name: string; kind: 'joined' | 'left'; week: string }[];
-  weekly: { week: string; lo: number; hi: number; people: number }[];
-  coverage: number;
-  enforcement: {
-    category: TrendCategory;
-    s: number;
-    varS: number;
-    p: number;
-    weeks: number;
-    measures: { measure: EnforcementMeasure; total: number; s: number; p: number; category: TrendCategory; firstHalf: number; secondHalf: number; weekly: number[] }[];
-  } | null;
-  divergent: boolean;
-  changes: TrendChange[];
-}
+export type { PlantEvidence, SignalEvidence };
 
 const THRESHOLDS = {
   alphaSignificant: ALPHA_SIGNIFICANT,

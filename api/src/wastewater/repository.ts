@@ -5,6 +5,7 @@
  */
 import type { Queryable } from 'db';
 import { weighting, type SignalSubstance } from './series.js';
+import type { SignalRow } from './signal-schemas.js';
 
 export { recomputeAll, recomputeTouched, rebuildShares, recomputeState, DEFAULT_WINDOW_WEEKS } from './recompute.js';
 export { areaSeries, findArea, findSite, siteSeries, seriesTrend, weighting, type SignalSubstance, type Period, type Series, type SeriesPoint, type SeriesQuery, type SeriesTrend } from './series.js';
@@ -59,36 +60,7 @@ export async function listSites(db: Queryable, scopePrefix: string, substance: S
   );
 }
 
-export interface SignalRow {
-  areaCode: string;
-  areaName: string;
-  level: string;
-  substance: string;
-  windowWeeks: number;
-  trend: string;
-  latestLoad: number | null;
-  pctChange: number | null;
-  senSlope: number | null;
-  pValue: number | null;
-  nSamples: number;
-  coverage: number;
-  /** Share of the weekly values below detection, and whether the latest value is an upper bound ("<"). */
-  censoredShare: number;
-  latestCensored: boolean;
-  /** The plants' combined Kendall statistic (consensus.ts). */
-  kendallS: number | null;
-  kendallVar: number | null;
-  kendallZ: number | null;
-  nPlants: number;
-  nPlantsUsed: number;
-  panelJoined: number;
-  panelLeft: number;
-  /** Enforcement over the same window (index rows rising significantly), and the divergence flag. */
-  enforcementTrend: string | null;
-  enforcementP: number | null;
-  divergent: boolean;
-  computedAt: string;
-}
+export type { SignalRow };
 
 const SIGNAL_COLUMNS = `s.area_code AS "areaCode", a.name AS "areaName", a.level, s.substance, s.window_weeks AS "windowWeeks",
   s.trend, s.latest_load AS "latestLoad", s.pct_change AS "pctChange", s.sen_slope AS "senSlope", s.p_value AS "pValue",
