@@ -8,6 +8,7 @@
  */
 import type { Queryable } from 'db';
 import { FIGURE_FIELDS, type FigureField, type Figures } from 'domain/figures';
+import type { FormGrid, StatusRow } from './schemas.js';
 
 export interface Writer {
   id: number;
@@ -128,7 +129,7 @@ export async function deleteDraft(tx: Queryable, gridCode: string, monthStart: s
 
 /** The officer's form: each of their grids with the month's figures on file, last month's, the report and their draft. */
 export async function officerForms(db: Queryable, userId: number, monthStart: string, previousStart: string) {
-  return db.query<Record<string, unknown>>(
+  return db.query<FormGrid>(
     `SELECT g.code, g.name, g.population,
             CASE WHEN m.grid_code IS NULL THEN NULL ELSE ${FIGURES_JSON('m')} END AS figures,
             coalesce(m.version, 0) AS version, m.source, m.updated_at AS "updatedAt",
@@ -146,14 +147,7 @@ export async function officerForms(db: Queryable, userId: number, monthStart: st
   );
 }
 
-export interface StatusRow {
-  code: string;
-  name: string;
-  villageName: string | null;
-  townshipName: string | null;
-  submittedAt: string | null;
-  officers: { name: string; duty: string | null; phone: string | null }[];
-}
+export type { StatusRow };
 
 /** Every grid under the prefix with its first submission of the month (null: not reported) and who walks it. */
 export async function reportingStatus(db: Queryable, prefix: string, monthStart: string): Promise<StatusRow[]> {

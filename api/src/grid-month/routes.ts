@@ -13,15 +13,17 @@ import { z } from 'zod';
 import { FIELD_PARAM, FIGURE_FIELDS, monthStart, previousMonth } from 'domain/figures';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { limitParam, parseBody, parseParams, parseQuery } from '../http/params.js';
+import { body, describe, json, pathParams, query } from '../http/openapi.js';
+import { limitParam } from '../http/params.js';
 import { badRequest, ProblemError } from '../http/problem.js';
 import { chinaToday } from 'domain/time';
 import { officerForms, reportingStatus } from './repository.js';
+import { correctionAnswer, draftAnswer, formsAnswer, statusAnswer, submitAnswer } from './schemas.js';
 import { correctFigures, saveFiguresDraft, submitFigures } from './service.js';
 
-const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
-const gridParam = z.string().regex(/^[1-9]\d{14}$/, 'must be a 15-digit grid code');
-const pathParams = z.object({ grid: gridParam, month: monthParam });
+const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').meta({ example: '2026-11' });
+const gridParam = z.string().regex(/^[1-9]\d{14}$/, 'must be a 15-digit grid code').meta({ example: '438002001001001' });
+const gridMonth = z.object({ grid: gridParam, month: monthParam });
 const version = z.number().int().min(0).max(2 ** 31 - 1);
 /** Counts stay `unknown` here: domain/figures words what is wrong with each (negative, not whole, …). */
 const figuresBody = z.object(Object.fromEntries(FIGURE_FIELDS.map((f) => [FIELD_PARAM[f], z.unknown().optional()]))).strict();
@@ -58,47 +60,54 @@ export function gridMonthRoutes({ db }: AppDeps, opts: { today?: () => string } 
     if (!openMonths().includes(month)) throw badRequest('month', `Figures can be reported for ${openMonths().join(' or ')}, not ${month}.`);
   };
 
-  app.get('/mine', async (c) => {
+  const tags = ['grid'];
+  const formSummary = "A grid officer's monthly figures form: per grid the month's counts on file with their version, last month's, whether reported, the draft";
+  app.get('/mine', describe({ summary: formSummary, tags, response: formsAnswer }), query(mineQuery), async (c) => {
     const months = openMonths();
-    const q = parseQuery(c, mineQuery);
+    const q = c.req.valid('query');
     onlyOfficer(c);
     const month = q.month ?? months[0]!;
     const grids = await officerForms(db, c.get('user').id, monthStart(month), monthStart(previousMonth(month)));
-    return c.json({ month, months, grids });
+    return json(c, formsAnswer, { month, months, grids });
   });
 
-  app.put('/:grid/:month/draft', async (c) => {
-    const p = parseParams(c, pathParams);
-    const b = await parseBody(c, draftBody);
+  const draft = 'Save a draft of the figures (grid officer; counts may be missing; audited)';
+  app.put('/:grid/:month/draft', describe({ summary: draft, tags, response: draftAnswer }), pathParams(gridMonth), body(draftBody), async (c) => {
+    const p = c.req.valid('param');
+    const b = c.req.valid('json');
     onlyOfficer(c);
     reportable(p.month);
-    return c.json(await saveFiguresDraft(db, c.get('user'), { gridCode: p.grid, month: p.month, baseVersion: b.base_version, figures: fromBody(b.figures) }));
+    return json(c, draftAnswer, await saveFiguresDraft(db, c.get('user'), { gridCode: p.grid, month: p.month, baseVersion: b.base_version, figures: fromBody(b.figures) }));
   });
 
-  app.post('/:grid/:month/submissions', async (c) => {
-    const p = parseParams(c, pathParams);
-    const b = await parseBody(c, submitBody);
+  const submit = "Submit a grid's figures for a month (grid officer; counted once per submission_id: 200 when already counted; 409 with both sides when base_version is stale; audited)";
+  const refusals = { '409': 'Changed meanwhile: both sides (problem details)', '422': 'Refused figures, or warnings to confirm (problem details)' };
+  app.post('/:grid/:month/submissions', describe({ summary: submit, tags, response: submitAnswer, status: 201, also: refusals }), pathParams(gridMonth), body(submitBody), async (c) => {
+    const p = c.req.valid('param');
+    const b = c.req.valid('json');
     onlyOfficer(c);
     reportable(p.month);
     const r = await submitFigures(db, c.get('user'), {
       submissionId: b.submission_id, gridCode: p.grid, month: p.month, baseVersion: b.base_version, figures: fromBody(b.figures), confirmWarnings: b.confirm_warnings,
     });
-    return c.json(r, r.replayed ? 200 : 201);
+    return json(c, submitAnswer, r, r.replayed ? 200 : 201);
   });
 
-  app.put('/:grid/:month', office, async (c) => {
-    const p = parseParams(c, pathParams);
-    const b = await parseBody(c, correctBody);
-    return c.json(await correctFigures(db, c.get('user'), { gridCode: p.grid, month: p.month, baseVersion: b.base_version, figures: fromBody(b.figures), reason: b.reason }));
+  const correct = "Office correction of a grid's figures (office/admin; version checked; audited)";
+  app.put('/:grid/:month', describe({ summary: correct, tags, response: correctionAnswer, also: refusals }), office, pathParams(gridMonth), body(correctBody), async (c) => {
+    const p = c.req.valid('param');
+    const b = c.req.valid('json');
+    return json(c, correctionAnswer, await correctFigures(db, c.get('user'), { gridCode: p.grid, month: p.month, baseVersion: b.base_version, figures: fromBody(b.figures), reason: b.reason }));
   });
 
-  app.get('/status', office, async (c) => {
-    const q = parseQuery(c, statusQuery);
+  const status = 'Which grids have reported a month, and the reminder list of those that have not (office/admin)';
+  app.get('/status', describe({ summary: status, tags, response: statusAnswer }), office, query(statusQuery), async (c) => {
+    const q = c.req.valid('query');
     const month = q.month ?? openMonths()[0]!;
     const rows = await reportingStatus(db, c.get('user').scopePrefix, monthStart(month));
     const reported = rows.filter((r) => r.submittedAt);
     const missing = rows.filter((r) => !r.submittedAt);
-    return c.json({
+    return json(c, statusAnswer, {
       month,
       total: rows.length,
       reportedCount: reported.length,

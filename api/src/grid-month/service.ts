@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.js';
 import type { SessionUser } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import * as repo from './repository.js';
+import type { SubmitResult } from './schemas.js';
 
 type User = Pick<SessionUser, 'id' | 'username' | 'role' | 'scopePrefix'>;
 
@@ -63,16 +64,7 @@ export interface SubmitInput {
   confirmWarnings: boolean;
 }
 
-export interface SubmitResult {
-  submissionId: string;
-  gridCode: string;
-  month: string;
-  version: number;
-  receivedAt: string;
-  /** True when this submission id had already been counted: nothing was written this time. */
-  replayed: boolean;
-  warnings: ReturnType<typeof warningsOut>;
-}
+export type { SubmitResult };
 
 export async function submitFigures(db: Database, user: User, input: SubmitInput): Promise<SubmitResult> {
   return db.transaction(async (tx) => {

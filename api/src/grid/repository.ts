@@ -3,15 +3,9 @@
  * grids with what is due there. Positions are WGS84 here; routes convert GCJ-02/BD-09 input first.
  */
 import type { Queryable } from 'db';
+import type { GridDistance, GridHit, MyGrid } from './schemas.js';
 
-export interface GridHit {
-  code: string;
-  name: string;
-  villageCode: string;
-  villageName: string;
-  townshipCode: string;
-  townshipName: string;
-}
+export type { GridHit };
 
 export async function gridAt(db: Queryable, lon: number, lat: number, prefix: string): Promise<GridHit | null> {
   const [row] = await db.query<GridHit>(
@@ -29,7 +23,7 @@ export async function gridAt(db: Queryable, lon: number, lat: number, prefix: st
 /** Distance in metres from a position to each of the given grids (0 inside), nearest first. */
 export async function distancesToGrids(db: Queryable, lon: number, lat: number, gridCodes: string[]) {
   if (gridCodes.length === 0) return [];
-  return db.query<{ code: string; name: string; metres: number }>(
+  return db.query<GridDistance>(
     `SELECT code, name, round(ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography)::numeric, 1)::float8 AS metres
      FROM grid_cell WHERE code = ANY($3::text[]) ORDER BY 3, code`,
     [lon, lat, gridCodes],
@@ -39,7 +33,7 @@ export async function distancesToGrids(db: Queryable, lon: number, lat: number, 
 /** A grid officer's grids: boundary as GeoJSON, households, sites inside and what is due within `withinDays`. */
 export async function gridsWithDueWork(db: Queryable, gridCodes: string[], asOf: string, withinDays: number) {
   if (gridCodes.length === 0) return [];
-  return db.query<Record<string, unknown>>(
+  return db.query<MyGrid>(
     `SELECT g.code, g.name, g.households, g.population, ST_AsGeoJSON(g.geom, 6)::json AS boundary,
             ARRAY[ST_XMin(g.geom), ST_YMin(g.geom), ST_XMax(g.geom), ST_YMax(g.geom)] AS bbox,
             (SELECT coalesce(json_agg(json_build_object('kind', d.kind, 'id', d.id, 'name', d.name, 'due', d.due) ORDER BY d.due), '[]'::json)

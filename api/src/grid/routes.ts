@@ -6,13 +6,16 @@
  * so `datum` says which one the position is in and it is converted before any spatial test.
  */
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { convertPoint } from 'domain/datum';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { asOfParam, intString, parseQuery } from '../http/params.js';
+import { describe, json, query } from '../http/openapi.js';
+import { asOfParam, intString } from '../http/params.js';
 import { chinaToday } from 'domain/time';
 import { ProblemError } from '../http/problem.js';
 import { distancesToGrids, gridAt, gridsWithDueWork } from './repository.js';
+import { locateAnswer, myGrids } from './schemas.js';
 
 const coordinate = (min: number, max: number) =>
   z.string().regex(/^-?\d{1,3}(\.\d+)?$/, 'must be a decimal number').transform(Number).pipe(z.number().min(min).max(max));
@@ -24,18 +27,26 @@ export const locateQuery = z.object({
   datum: z.enum(['wgs84', 'gcj02', 'bd09']).optional().transform((d) => d ?? 'wgs84'),
 });
 
+/** The role is checked before the query is read (a wrong role is a 403 whatever it sends). */
+const onlyOfficers = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get('user').role !== 'grid_officer') throw new ProblemError(403, 'Forbidden', { detail: 'Only grid officers have grids of their own.' });
+  await next();
+});
+
 const DATUM = { wgs84: 'WGS84', gcj02: 'GCJ02', bd09: 'BD09' } as const;
 
 export function gridRoutes(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/locate', async (c) => {
-    const q = parseQuery(c, locateQuery);
+  const tags = ['grid'];
+  const locate = 'Am I inside my grid? The grid, village and township at a position (datum wgs84, gcj02 or bd09)';
+  app.get('/locate', describe({ summary: locate, tags, response: locateAnswer }), query(locateQuery), async (c) => {
+    const q = c.req.valid('query');
     const [lon, lat] = q.datum === 'wgs84' ? [q.lon, q.lat] : convertPoint([q.lon, q.lat], DATUM[q.datum], 'WGS84');
     const user = c.get('user');
     const here = await gridAt(c.var.reads, lon, lat, user.scopePrefix);
     const mine = await distancesToGrids(c.var.reads, lon, lat, user.gridCodes);
-    return c.json({
+    return json(c, locateAnswer, {
       position: { lon, lat, datum: 'wgs84' },
       grid: here,
       insideMyGrid: user.gridCodes.length ? mine.some((g) => g.metres === 0) : null,
@@ -43,11 +54,10 @@ export function gridRoutes(_deps: AppDeps) {
     });
   });
 
-  app.get('/mine', async (c) => {
+  app.get('/mine', describe({ summary: "A grid officer's grids: boundary, due inspections, latest monthly counts", tags, response: myGrids }), onlyOfficers, query(mineQuery), async (c) => {
     const user = c.get('user');
-    if (user.role !== 'grid_officer') throw new ProblemError(403, 'Forbidden', { detail: 'Only grid officers have grids of their own.' });
-    const q = parseQuery(c, mineQuery);
-    return c.json({ grids: await gridsWithDueWork(c.var.reads, user.gridCodes, q.as_of ?? chinaToday(), q.within_days) });
+    const q = c.req.valid('query');
+    return json(c, myGrids, { grids: await gridsWithDueWork(c.var.reads, user.gridCodes, q.as_of ?? chinaToday(), q.within_days) });
   });
   return app;
 }

@@ -7,8 +7,6 @@
 import { z } from 'zod';
 import { auditQuery } from '../audit/routes.js';
 import { daysQuery } from '../checkpoint/routes.js';
-import { locateQuery, mineQuery } from '../grid/routes.js';
-import { correctBody, draftBody, mineQuery as figuresFormQuery, statusQuery as reportingQuery, submitBody } from '../grid-month/routes.js';
 import { LAYERS } from '../layers/registry.js';
 import { itemsQuery, oneItemQuery } from '../ogc/routes.js';
 import { checkInsQuery, dueQuery, inspectionBody, planQuery } from '../patrol/routes.js';
@@ -84,12 +82,6 @@ const exportPaths = Object.fromEntries(
   ]),
 );
 
-/** A grid (the demo officer's first) and a month, for the monthly figures' routes. */
-const gridMonthPath: PathParam[] = [
-  { name: 'grid', example: '438002001001001', description: '15-digit grid code' },
-  { name: 'month', example: '2026-11', description: 'YYYY-MM' },
-];
-
 const PATHS: Record<string, Record<string, Op>> = {
   ...exportPaths,
   '/api/imports': {
@@ -144,15 +136,6 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/firms/{id}': { get: { summary: 'A precursor-chemical firm with its inspections and next due date', tags: ['firm'], path: [id()] } },
   '/api/venues/{id}': { get: { summary: 'A key venue with its inspections and next due date', tags: ['venue'], path: [id()] } },
   '/api/overview': { get: { summary: 'Key figures of the jurisdiction (wall display): listings, signals, checkpoints, due inspections, people rates', tags: ['overview'], query: asOf } },
-  '/api/grids/locate': { get: { summary: 'Am I inside my grid? The grid, village and township at a position (datum wgs84, gcj02 or bd09)', tags: ['grid'], query: locateQuery } },
-  '/api/grids/mine': { get: { summary: "A grid officer's grids: boundary, due inspections, latest monthly counts", tags: ['grid'], query: mineQuery } },
-  '/api/grid-months/mine': { get: { summary: "A grid officer's monthly figures form: per grid the month's counts on file with their version, last month's, whether reported, the draft", tags: ['grid'], query: figuresFormQuery } },
-  '/api/grid-months/{grid}/{month}/submissions': {
-    post: { summary: "Submit a grid's figures for a month (grid officer; counted once per submission_id; 409 with both sides when base_version is stale; audited)", tags: ['grid'], path: gridMonthPath, body: submitBody },
-  },
-  '/api/grid-months/{grid}/{month}/draft': { put: { summary: 'Save a draft of the figures (grid officer; counts may be missing; audited)', tags: ['grid'], path: gridMonthPath, body: draftBody } },
-  '/api/grid-months/{grid}/{month}': { put: { summary: "Office correction of a grid's figures (office/admin; version checked; audited)", tags: ['grid'], path: gridMonthPath, body: correctBody } },
-  '/api/grid-months/status': { get: { summary: 'Which grids have reported a month, and the reminder list of those that have not (office/admin)', tags: ['grid'], query: reportingQuery } },
   '/api/wastewater/sites': { get: { summary: 'Wastewater sampling sites', tags: ['wastewater'], query: sitesQuery } },
   '/api/wastewater/sites/{code}/series': { get: { summary: 'Loads of a site per substance, with LOQ flags and trend', tags: ['wastewater'], path: [{ name: 'code', example: 'WWTP-0001' }], query: seriesQuery } },
   '/api/wastewater/areas/{code}/series': { get: { summary: 'Population-weighted load series of an area', tags: ['wastewater'], path: [areaCodeParam], query: seriesQuery } },
