@@ -60,6 +60,8 @@ export interface RouteDoc {
    * it with `body(...)` leave this out.
    */
   body?: z.ZodType;
+  /** The body may be left out (default: required). */
+  bodyOptional?: boolean;
   /** A file upload (multipart `file`, or the file itself as the body). */
   upload?: boolean;
   /** Other documented answers beyond the problems every route may give, e.g. 204 or 304. */
@@ -86,7 +88,7 @@ export function describe(doc: RouteDoc) {
     tags: doc.tags,
     ...(doc.description ? { description: doc.description } : {}),
     ...(doc.open ? { security: [] } : {}),
-    ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: resolver(doc.body, INPUT) } } } } : {}),
+    ...(doc.body ? { requestBody: { required: !doc.bodyOptional, content: { 'application/json': { schema: resolver(doc.body, INPUT) } } } } : {}),
     ...(doc.upload
       ? {
           requestBody: {

@@ -17,7 +17,6 @@ import { mappingSchema } from '../imports/mapping.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 import { tileQuery } from '../tiles/routes.js';
 import { createUserBody, passwordBody, tokenBody, updateUserBody, userListQuery } from '../users/routes.js';
-import { divergentQuery, importQuery, recomputeBody, risingQuery, seriesQuery, sitesQuery } from '../wastewater/routes.js';
 import { asOfParam } from '../http/params.js';
 
 /** A path parameter and a plausible value of it (used as the example). */
@@ -136,14 +135,6 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/firms/{id}': { get: { summary: 'A precursor-chemical firm with its inspections and next due date', tags: ['firm'], path: [id()] } },
   '/api/venues/{id}': { get: { summary: 'A key venue with its inspections and next due date', tags: ['venue'], path: [id()] } },
   '/api/overview': { get: { summary: 'Key figures of the jurisdiction (wall display): listings, signals, checkpoints, due inspections, people rates', tags: ['overview'], query: asOf } },
-  '/api/wastewater/sites': { get: { summary: 'Wastewater sampling sites', tags: ['wastewater'], query: sitesQuery } },
-  '/api/wastewater/sites/{code}/series': { get: { summary: 'Loads of a site per substance, with LOQ flags and trend', tags: ['wastewater'], path: [{ name: 'code', example: 'WWTP-0001' }], query: seriesQuery } },
-  '/api/wastewater/areas/{code}/series': { get: { summary: 'Population-weighted load series of an area', tags: ['wastewater'], path: [areaCodeParam], query: seriesQuery } },
-  '/api/wastewater/areas/{code}/signals': { get: { summary: 'Trends per substance of an area, with confidence', tags: ['wastewater'], path: [areaCodeParam] } },
-  '/api/wastewater/divergent': { get: { summary: 'Areas whose drug index rises significantly while enforcement there falls', tags: ['wastewater'], query: divergentQuery } },
-  '/api/wastewater/rising': { get: { summary: 'Rising signals, significant first, with upstream tracing sites', tags: ['wastewater'], query: risingQuery } },
-  '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin); the body is optional', tags: ['wastewater'], body: recomputeBody } },
-  '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], query: importQuery, body: 'file' } },
   '/api/patrols/due': { get: { summary: 'Firms and venues due or risky: next due date, overdue flag, score, last outcome (most urgent first)', tags: ['patrol'], query: dueQuery } },
   '/api/patrols/plan': { get: { summary: "A day's patrol: stops by urgency, visited while open (opening hours) within the working hours (day_start, day_end), from start (default: the county seat); ETAs, waits, a GeoJSON LineString, and the stops that could not fit with the reason", tags: ['patrol'], query: planQuery } },
   '/api/inspections': { post: { summary: 'Record an inspection with its check-in (position + accuracy, or null for no fix; flagged beyond INSPECTION_FAR_M from the site); the same client_id twice is recorded once (200, duplicate: true)', tags: ['patrol'], body: inspectionBody } },

@@ -6,25 +6,12 @@
 import type { Queryable } from 'db';
 import { weighting, type SignalSubstance } from './series.js';
 import type { SignalRow } from './signal-schemas.js';
+import type { RisingSignal, SiteRow, TracingSite } from './schemas.js';
 
 export { recomputeAll, recomputeTouched, rebuildShares, recomputeState, DEFAULT_WINDOW_WEEKS } from './recompute.js';
 export { areaSeries, findArea, findSite, siteSeries, seriesTrend, weighting, type SignalSubstance, type Period, type Series, type SeriesPoint, type SeriesQuery, type SeriesTrend } from './series.js';
 
-export interface SiteRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'plant_inlet' | 'tracing';
-  parentCode: string | null;
-  townshipCode: string;
-  populationServed: number;
-  lon: number;
-  lat: number;
-  latestWeek: string | null;
-  latestNormalised: number | null;
-  latestLoadMgDay: number | null;
-  latestCensored: boolean | null;
-}
+export type { RisingSignal, SiteRow, TracingSite };
 
 /** Sites in scope with the load of their latest sampled week (China-time week) for the substance or index. */
 export async function listSites(db: Queryable, scopePrefix: string, substance: SignalSubstance): Promise<SiteRow[]> {
@@ -75,20 +62,6 @@ export async function areaSignals(db: Queryable, areaCode: string): Promise<Sign
      WHERE s.area_code = $1 ORDER BY s.substance`,
     [areaCode],
   );
-}
-
-export interface TracingSite {
-  code: string;
-  name: string;
-  plantCode: string;
-  lon: number;
-  lat: number;
-  latestDate: string | null;
-  latestNormalised: number | null;
-}
-
-export interface RisingSignal extends SignalRow {
-  tracingSites: TracingSite[];
 }
 
 /** Rising signals in scope, significant first then by p and percent change; each with its upstream tracing sites. */

@@ -12,7 +12,8 @@ import { recordAudit } from '../audit/audit.js';
 import { requireRole } from '../auth/middleware.js';
 import type { Queryable } from 'db';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { areaCode, isoDate, limitParam, parseBody, parseQuery, parseWith } from '../http/params.js';
+import { describe, json, pathParams, query } from '../http/openapi.js';
+import { areaCode, isoDate, limitParam, parseBody } from '../http/params.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { FormatError } from 'geodata/formats';
 import { ImportRejected, importLabFile } from './import/service.js';
@@ -20,6 +21,9 @@ import {
   DEFAULT_WINDOW_WEEKS, areaSeries, areaSignals, divergentSignals, findArea, findSite, listSites, recomputeAll, risingSignals, siteSeries,
   type SeriesQuery, type SignalSubstance,
 } from './repository.js';
+import {
+  areaSeriesAnswer, areaSignalsAnswer, divergentAnswer, labImportReport, recomputeAnswer, risingAnswer, siteSeriesAnswer, sitesAnswer,
+} from './schemas.js';
 
 const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstance, ...SignalSubstance[]]);
 const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
@@ -59,8 +63,9 @@ export const importQuery = z.object({
   filename: z.string().min(1).max(255).optional(),
 });
 
-const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'must be a site code').transform((s) => s.toUpperCase()) });
-const areaParam = z.object({ code: areaCode });
+const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'must be a site code').transform((s) => s.toUpperCase()).meta({ example: 'WWTP-0001' }) });
+const areaParam = z.object({ code: areaCode.meta({ description: 'statistical division code (2–12 digits)', example: '430000000000' }) });
+const tags = ['wastewater'];
 
 export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps;
@@ -71,55 +76,57 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
     return r?.d ?? null;
   };
 
-  app.get('/sites', async (c) => {
-    const q = parseQuery(c, sitesQuery);
+  app.get('/sites', describe({ summary: 'Wastewater sampling sites', tags, response: sitesAnswer }), query(sitesQuery), async (c) => {
+    const q = c.req.valid('query');
     const sites = await listSites(c.var.reads, c.get('user').scopePrefix, q.substance);
-    return c.json({ substance: q.substance, unit: 'mg/day/1000 inhabitants', sites });
+    return json(c, sitesAnswer, { substance: q.substance, unit: 'mg/day/1000 inhabitants', sites });
   });
 
-  app.get('/sites/:code/series', async (c) => {
-    const { code } = parseWith(codeParam, c.req.param(), 'path');
-    const q = parseQuery(c, seriesQuery);
+  app.get('/sites/:code/series', describe({ summary: 'Loads of a site per substance, with LOQ flags and trend', tags, response: siteSeriesAnswer }), pathParams(codeParam), query(seriesQuery), async (c) => {
+    const { code } = c.req.valid('param');
+    const q = c.req.valid('query');
     const reads = c.var.reads;
     const site = await findSite(reads, code, c.get('user').scopePrefix);
     if (!site) throw notFound(`No sampling site ${code} in your jurisdiction.`, 'code');
     const series = await siteSeries(reads, site.id, seriesRange(q, await latestDay(reads)));
-    return c.json({ site: { code: site.code, name: site.name, kind: site.kind, populationServed: site.population_served }, ...series });
+    return json(c, siteSeriesAnswer, { site: { code: site.code, name: site.name, kind: site.kind, populationServed: site.population_served }, ...series });
   });
 
-  app.get('/areas/:code/series', async (c) => {
-    const { code } = parseWith(areaParam, c.req.param(), 'path');
-    const q = parseQuery(c, seriesQuery);
+  app.get('/areas/:code/series', describe({ summary: 'Population-weighted load series of an area', tags, response: areaSeriesAnswer }), pathParams(areaParam), query(seriesQuery), async (c) => {
+    const { code } = c.req.valid('param');
+    const q = c.req.valid('query');
     const reads = c.var.reads;
     const area = await findArea(reads, code, c.get('user').scopePrefix);
     if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
     const signal = (await areaSignals(reads, area.code)).find((s) => s.substance === q.substance) ?? null;
     const series = await areaSeries(reads, area.code, seriesRange(q, await latestDay(reads)), signal);
-    return c.json({ area, ...series, signal });
+    return json(c, areaSeriesAnswer, { area, ...series, signal });
   });
 
-  app.get('/areas/:code/signals', async (c) => {
-    const { code } = parseWith(areaParam, c.req.param(), 'path');
+  app.get('/areas/:code/signals', describe({ summary: 'Trends per substance of an area, with confidence', tags, response: areaSignalsAnswer }), pathParams(areaParam), async (c) => {
+    const { code } = c.req.valid('param');
     const area = await findArea(c.var.reads, code, c.get('user').scopePrefix);
     if (!area) throw notFound(`No area ${code} in your jurisdiction.`, 'code');
-    return c.json({ area, signals: await areaSignals(c.var.reads, area.code) });
+    return json(c, areaSignalsAnswer, { area, signals: await areaSignals(c.var.reads, area.code) });
   });
 
-  app.get('/rising', async (c) => {
-    const q = parseQuery(c, risingQuery);
+  app.get('/rising', describe({ summary: 'Rising signals, significant first, with upstream tracing sites', tags, response: risingAnswer }), query(risingQuery), async (c) => {
+    const q = c.req.valid('query');
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
     const signals = await risingSignals(c.var.reads, c.get('user').scopePrefix, { substance: q.substance ?? null, levels, limit: q.limit });
-    return c.json({ signals });
+    return json(c, risingAnswer, { signals });
   });
 
   /** Areas whose drug index rises significantly while enforcement there falls (divergence.ts), for the office. */
-  app.get('/divergent', async (c) => {
-    const q = parseQuery(c, divergentQuery);
+  app.get('/divergent', describe({ summary: 'Areas whose drug index rises significantly while enforcement there falls', tags, response: divergentAnswer }), query(divergentQuery), async (c) => {
+    const q = c.req.valid('query');
     const levels = q.level === 'all' ? ['township', 'county', 'city', 'province'] : [q.level];
-    return c.json({ signals: await divergentSignals(c.var.reads, c.get('user').scopePrefix, { levels, limit: q.limit }) });
+    return json(c, divergentAnswer, { signals: await divergentSignals(c.var.reads, c.get('user').scopePrefix, { levels, limit: q.limit }) });
   });
 
-  app.post('/recompute', requireRole('office', 'admin'), async (c) => {
+  // The body is optional, so the route reads it itself (only when one is sent as JSON).
+  const recompute = describe({ summary: 'Recompute area series and trends (office/admin); the body is optional', tags, response: recomputeAnswer, body: recomputeBody, bodyOptional: true });
+  app.post('/recompute', recompute, requireRole('office', 'admin'), async (c) => {
     const hasBody = (c.req.header('content-type') ?? '').includes('json');
     const body = hasBody ? await parseBody(c, recomputeBody) : {};
     const user = c.get('user');
@@ -128,15 +135,19 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
       await recordAudit(tx, user, { action: 'recompute', entity: 'area_signal', entityId: null, detail: { asOf: r.asOf, windowWeeks: r.windowWeeks, areas: r.areas, ms: r.ms } });
       return r;
     });
-    return c.json(result);
+    return json(c, recomputeAnswer, result);
   });
 
   /**
    * POST /imports?dry_run=1[&accept_skipping=1][&encoding=gbk|utf-8][&lab=...][&filename=...]
    * Body: multipart/form-data with a `file` field, or the raw file (text/csv, application/vnd.openxml…, octet-stream).
    */
-  app.post('/imports', requireRole('office', 'admin'), async (c) => {
-    const q = parseQuery(c, importQuery);
+  const labImport = describe({
+    summary: 'Import lab results from CSV or Excel (dry run lists every row problem); 201 when rows were imported',
+    tags, upload: true, response: labImportReport, also: { '201': 'Rows imported (the same report)' },
+  });
+  app.post('/imports', labImport, requireRole('office', 'admin'), query(importQuery), async (c) => {
+    const q = c.req.valid('query');
     let bytes: Uint8Array;
     let filename = q.filename ?? 'upload.csv';
     const type = c.req.header('content-type') ?? '';
@@ -160,7 +171,7 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
       const report = await importLabFile(db, c.get('user'), bytes, {
         dryRun: q.dry_run, acceptSkipping: q.accept_skipping, filename, encoding: q.encoding, defaultLab: q.lab,
       });
-      return c.json(report, report.rowsImported > 0 ? 201 : 200);
+      return json(c, labImportReport, report, report.rowsImported > 0 ? 201 : 200);
     } catch (err) {
       if (err instanceof FormatError) throw new ProblemError(400, 'Unreadable file', { param: 'file', detail: err.message });
       if (err instanceof ImportRejected) {
