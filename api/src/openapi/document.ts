@@ -6,11 +6,8 @@
  */
 import { z } from 'zod';
 import { auditQuery } from '../audit/routes.js';
-import { daysQuery } from '../checkpoint/routes.js';
 import { LAYERS } from '../layers/registry.js';
 import { itemsQuery, oneItemQuery } from '../ogc/routes.js';
-import { checkInsQuery, dueQuery, inspectionBody, planQuery } from '../patrol/routes.js';
-import { hoursBody } from '../inspection/routes.js';
 import { changesQuery } from '../wall/routes.js';
 import { importQuery as dataImportQuery } from '../imports/routes.js';
 import { mappingSchema } from '../imports/mapping.js';
@@ -130,17 +127,7 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/basemap/{z}/{x}/{y}.png': {
     get: { summary: 'The configured raster basemap, re-aligned to WGS84 (only with BASEMAP set)', tags: ['map'], path: [{ name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }], produces: 'image/png' },
   },
-  '/api/checkpoints/{id}': { get: { summary: 'A checkpoint', tags: ['checkpoint'], path: [id()] } },
-  '/api/checkpoints/{id}/days': { get: { summary: 'Daily figures of a checkpoint', tags: ['checkpoint'], path: [id()], query: daysQuery } },
-  '/api/firms/{id}': { get: { summary: 'A precursor-chemical firm with its inspections and next due date', tags: ['firm'], path: [id()] } },
-  '/api/venues/{id}': { get: { summary: 'A key venue with its inspections and next due date', tags: ['venue'], path: [id()] } },
   '/api/overview': { get: { summary: 'Key figures of the jurisdiction (wall display): listings, signals, checkpoints, due inspections, people rates', tags: ['overview'], query: asOf } },
-  '/api/patrols/due': { get: { summary: 'Firms and venues due or risky: next due date, overdue flag, score, last outcome (most urgent first)', tags: ['patrol'], query: dueQuery } },
-  '/api/patrols/plan': { get: { summary: "A day's patrol: stops by urgency, visited while open (opening hours) within the working hours (day_start, day_end), from start (default: the county seat); ETAs, waits, a GeoJSON LineString, and the stops that could not fit with the reason", tags: ['patrol'], query: planQuery } },
-  '/api/inspections': { post: { summary: 'Record an inspection with its check-in (position + accuracy, or null for no fix; flagged beyond INSPECTION_FAR_M from the site); the same client_id twice is recorded once (200, duplicate: true)', tags: ['patrol'], body: inspectionBody } },
-  '/api/inspections/flagged': { get: { summary: 'Check-ins recorded far from their site (office/admin)', tags: ['patrol'], query: checkInsQuery } },
-  '/api/firms/{id}/opening-hours': { put: { summary: 'Set or clear the opening hours of a firm (office/admin; audited)', tags: ['firm'], path: [id()], body: hoursBody } },
-  '/api/venues/{id}/opening-hours': { put: { summary: 'Set or clear the opening hours of a venue (office/admin; audited)', tags: ['venue'], path: [id()], body: hoursBody } },
   '/api/wall/changes': { get: { summary: 'What changed between since and until (shift change): listings, rising signals, newly overdue inspections, checkpoint cases, flagged check-ins; visitor=1 leaves out names of people and sites', tags: ['overview'], query: changesQuery } },
   '/api/ogc': { get: { summary: 'OGC API – Features landing page', tags: ['ogc'] } },
   '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },

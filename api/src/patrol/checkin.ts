@@ -9,6 +9,7 @@ import type { Outcome, TargetKind } from 'domain/patrol';
 import { recordAudit } from '../audit/audit.js';
 import type { SessionUser } from '../http/env.js';
 import { patrolTarget, type PatrolRow } from './repository.js';
+import type { CheckIn, FlaggedCheckIn } from './schemas.js';
 
 export type PositionStatus = 'fix' | 'no_fix' | 'not_given';
 
@@ -23,13 +24,7 @@ export interface InspectionInput {
   position: { lon: number; lat: number; accuracyM: number } | null | undefined;
 }
 
-export interface CheckIn {
-  recordedAt: string;
-  positionStatus: PositionStatus;
-  accuracyM: number | null;
-  distanceM: number | null;
-  farFromSite: boolean;
-}
+export type { CheckIn };
 
 // $1 firm id, $2 venue id, … $9/$10 lon/lat (NULL: no position), $13 the far-from-site limit in metres.
 // ON CONFLICT (client_id): a resent form inserts nothing and RETURNING is empty; the caller reads the first row.
@@ -108,18 +103,7 @@ export async function recordInspection(
   });
 }
 
-export interface FlaggedCheckIn {
-  id: number;
-  kind: TargetKind;
-  targetId: number;
-  targetName: string;
-  townshipName: string | null;
-  inspector: string;
-  inspectedOn: string;
-  recordedAt: string;
-  distanceM: number;
-  accuracyM: number | null;
-}
+export type { FlaggedCheckIn };
 
 // Check-ins recorded farther than the limit from their site, in the jurisdiction, newest first.
 const FLAGGED = `

@@ -18,12 +18,14 @@ import {
 } from 'domain/patrol';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { intString, isoDate, parseBody, parseQuery } from '../http/params.js';
+import { body, describe, json, query } from '../http/openapi.js';
+import { intString, isoDate } from '../http/params.js';
 import { badRequest, notFound, ProblemError } from '../http/problem.js';
 import { chinaToday } from 'domain/time';
 import { flaggedCheckIns, recordInspection } from './checkin.js';
 import { planDay, round } from './day-plan.js';
 import { countySeat, patrolTargets, type PatrolRow } from './repository.js';
+import { dueAnswer, flaggedAnswer, inspectionAnswer, planAnswer } from './schemas.js';
 
 export const startParam = z.string().transform((s, ctx) => {
   const m = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,2}(?:\.\d+)?)\s*$/.exec(s);
@@ -102,16 +104,20 @@ export function patrolRoutes(deps: AppDeps, opts: { today?: () => string } = {})
   const today = opts.today ?? chinaToday;
   const app = new Hono<AppEnv>();
 
-  app.get('/patrols/due', async (c) => {
-    const q = parseQuery(c, dueQuery);
+  const tags = ['patrol'];
+  const due = 'Firms and venues due or risky: next due date, overdue flag, score, last outcome (most urgent first)';
+  app.get('/patrols/due', describe({ summary: due, tags, response: dueAnswer }), query(dueQuery), async (c) => {
+    const q = c.req.valid('query');
     const asOf = q.as_of ?? today();
     const withinDays = q.within_days ?? 14;
     const scored = scoreAll(await patrolTargets(c.var.reads, c.get('user').scopePrefix), asOf).filter((s) => isDueOrRisky(s, withinDays));
-    return c.json({ as_of: asOf, within_days: withinDays, count: scored.length, overdue: scored.filter((s) => s.overdue).length, items: scored.map(item) });
+    return json(c, dueAnswer, { as_of: asOf, within_days: withinDays, count: scored.length, overdue: scored.filter((s) => s.overdue).length, items: scored.map(item) });
   });
 
-  app.get('/patrols/plan', async (c) => {
-    const q = parseQuery(c, planQuery);
+  const plan =
+    "A day's patrol: stops by urgency, visited while open (opening hours) within the working hours (day_start, day_end), from start (default: the county seat); ETAs, waits, a GeoJSON LineString, and the stops that could not fit with the reason";
+  app.get('/patrols/plan', describe({ summary: plan, tags, response: planAnswer, also: { '422': 'No start point (problem details)' } }), query(planQuery), async (c) => {
+    const q = c.req.valid('query');
     const user = c.get('user');
     const date = q.date ?? today();
     let start: { lon: number; lat: number; source: 'given' | 'county_seat'; name: string | null };
@@ -125,7 +131,7 @@ export function patrolRoutes(deps: AppDeps, opts: { today?: () => string } = {})
     const dayEnd = q.day_end ?? DAY_END_MINUTES;
     const p = planDay(await patrolTargets(c.var.reads, user.scopePrefix), { date, start: [start.lon, start.lat], dayStart, dayEnd, maxStops: q.max_stops ?? 8 }, item);
     const coordinates = [[start.lon, start.lat], ...p.stops.map((s) => [s.lon, s.lat])];
-    return c.json({
+    return json(c, planAnswer, {
       date,
       start,
       workingHours: { from: minutesToClock(dayStart), to: minutesToClock(dayEnd) },
@@ -143,37 +149,42 @@ export function patrolRoutes(deps: AppDeps, opts: { today?: () => string } = {})
     });
   });
 
-  app.post('/inspections', requireRole('inspector', 'office', 'admin'), async (c) => {
-    const body = await parseBody(c, inspectionBody);
-    if (body.firm_id != null && body.venue_id != null) throw badRequest('venue_id', 'Give firm_id or venue_id, not both.');
-    if (body.firm_id == null && body.venue_id == null) throw badRequest('firm_id', 'Give the inspected firm_id or venue_id.');
-    if (body.inspected_on > today()) throw badRequest('inspected_on', `inspected_on ${body.inspected_on} is in the future (today is ${today()}).`);
-    const findings = body.findings.trim();
-    if (body.outcome !== 'ok' && !findings) throw badRequest('findings', `An outcome of ${body.outcome} needs findings: what was wrong.`);
-    const kind = body.firm_id != null ? 'firm' : 'venue';
-    const targetId = (body.firm_id ?? body.venue_id)!;
+  const record =
+    'Record an inspection with its check-in (position + accuracy, or null for no fix; flagged beyond INSPECTION_FAR_M from the site); the same client_id twice is recorded once (200, duplicate: true)';
+  app.post('/inspections', describe({ summary: record, tags, response: inspectionAnswer, status: 201, also: { '409': 'client_id already used (problem details)' } }), requireRole('inspector', 'office', 'admin'), body(inspectionBody), async (c) => {
+    const input = c.req.valid('json');
+    if (input.firm_id != null && input.venue_id != null) throw badRequest('venue_id', 'Give firm_id or venue_id, not both.');
+    if (input.firm_id == null && input.venue_id == null) throw badRequest('firm_id', 'Give the inspected firm_id or venue_id.');
+    if (input.inspected_on > today()) throw badRequest('inspected_on', `inspected_on ${input.inspected_on} is in the future (today is ${today()}).`);
+    const findings = input.findings.trim();
+    if (input.outcome !== 'ok' && !findings) throw badRequest('findings', `An outcome of ${input.outcome} needs findings: what was wrong.`);
+    const kind = input.firm_id != null ? 'firm' : 'venue';
+    const targetId = (input.firm_id ?? input.venue_id)!;
     const user = c.get('user');
-    const position = body.position === undefined ? undefined : body.position && { lon: body.position.lon, lat: body.position.lat, accuracyM: body.position.accuracy_m };
+    const position = input.position === undefined ? undefined : input.position && { lon: input.position.lon, lat: input.position.lat, accuracyM: input.position.accuracy_m };
     const saved = await recordInspection(
       db,
       user,
-      { kind, id: targetId, inspectedOn: body.inspected_on, outcome: body.outcome, findings, clientId: body.client_id ?? null, position },
+      { kind, id: targetId, inspectedOn: input.inspected_on, outcome: input.outcome, findings, clientId: input.client_id ?? null, position },
       deps.config.inspection.farFromSiteM,
     );
     if (saved.status === 'not_found') throw notFound(`There is no ${kind} ${targetId} in your jurisdiction.`, kind === 'firm' ? 'firm_id' : 'venue_id');
     if (saved.status === 'client_id_reused') throw new ProblemError(409, 'client_id already used', { param: 'client_id', detail: 'This client_id was sent before with another inspection; make a new one per form.' });
-    return c.json(
+    return json(
+      c,
+      inspectionAnswer,
       { id: saved.id, kind, duplicate: saved.status === 'duplicate', checkIn: { ...saved.checkIn, limitM: deps.config.inspection.farFromSiteM }, target: item(scoreTarget(saved.target, today())) },
       saved.status === 'created' ? 201 : 200,
     );
   });
 
   // The office's list of check-ins recorded far from their site.
-  app.get('/inspections/flagged', requireRole('office', 'admin'), async (c) => {
-    const q = parseQuery(c, checkInsQuery);
+  const flagged = 'Check-ins recorded far from their site (office/admin)';
+  app.get('/inspections/flagged', describe({ summary: flagged, tags, response: flaggedAnswer }), requireRole('office', 'admin'), query(checkInsQuery), async (c) => {
+    const q = c.req.valid('query');
     const until = q.until ? new Date(q.until) : new Date();
     const items = await flaggedCheckIns(c.var.reads, c.get('user').scopePrefix, new Date(q.since), until, q.limit ?? 100);
-    return c.json({ since: new Date(q.since).toISOString(), until: until.toISOString(), limitM: deps.config.inspection.farFromSiteM, count: items.length, items });
+    return json(c, flaggedAnswer, { since: new Date(q.since).toISOString(), until: until.toISOString(), limitM: deps.config.inspection.farFromSiteM, count: items.length, items });
   });
 
   return app;
