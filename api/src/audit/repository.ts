@@ -6,18 +6,10 @@
 import { and, asc, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from 'db';
 import { appUser, auditLog } from 'db/schema';
+import type { AuditRow } from '../users/schemas.js';
 import { inScope } from '../users/scope.js';
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  detail: Record<string, unknown>;
-}
+export type { AuditRow };
 
 export interface AuditFilter {
   username?: string;

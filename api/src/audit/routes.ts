@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { intString, isoDate, limitParam, parseQuery } from '../http/params.js';
+import { describe, json, query } from '../http/openapi.js';
+import { intString, isoDate, limitParam } from '../http/params.js';
+import { auditActionsAnswer, auditAnswer } from '../users/schemas.js';
 import { auditActions, auditPage } from './repository.js';
 
 export const auditQuery = z
@@ -21,13 +23,15 @@ export function auditRoutes({ db }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requireRole('admin'));
 
-  app.get('/', async (c) => {
-    const q = parseQuery(c, auditQuery);
+  const tags = ['users'];
+  app.get('/', describe({ summary: 'The audit log, newest first, by user, action and date (admin)', tags, response: auditAnswer }), query(auditQuery), async (c) => {
+    const q = c.req.valid('query');
     const entries = await auditPage(db, c.get('user').scopePrefix, { username: q.user, action: q.action, from: q.from, to: q.to, beforeId: q.before, limit: q.limit });
     const next = entries.length === q.limit ? entries.at(-1)!.id : null;
-    return c.json({ count: entries.length, entries, next });
+    return json(c, auditAnswer, { count: entries.length, entries, next });
   });
 
-  app.get('/actions', async (c) => c.json({ actions: await auditActions(db) }));
+  const actions = describe({ summary: 'Actions found in the audit log (admin)', tags, response: auditActionsAnswer });
+  app.get('/actions', actions, async (c) => json(c, auditActionsAnswer, { actions: await auditActions(db) }));
   return app;
 }

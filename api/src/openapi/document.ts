@@ -5,7 +5,6 @@
  * route group but /api/listings.
  */
 import { z } from 'zod';
-import { auditQuery } from '../audit/routes.js';
 import { LAYERS } from '../layers/registry.js';
 import { itemsQuery, oneItemQuery } from '../ogc/routes.js';
 import { changesQuery } from '../wall/routes.js';
@@ -13,7 +12,6 @@ import { importQuery as dataImportQuery } from '../imports/routes.js';
 import { mappingSchema } from '../imports/mapping.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 import { tileQuery } from '../tiles/routes.js';
-import { createUserBody, passwordBody, tokenBody, updateUserBody, userListQuery } from '../users/routes.js';
 import { asOfParam } from '../http/params.js';
 
 /** A path parameter and a plausible value of it (used as the example). */
@@ -96,22 +94,6 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/health': { get: { summary: 'Start-up phase and a cheap database check (for load balancers and healthchecks)', tags: ['platform'], secured: false } },
   '/api/health/data': { get: { summary: 'Newest data per table and whether PostGIS encodes tiles (scans tables)', tags: ['platform'] } },
   '/api/openapi.json': { get: { summary: 'This document', tags: ['platform'], secured: false } },
-  '/api/users': {
-    get: { summary: 'Users in your jurisdiction (admin)', tags: ['users'], query: userListQuery },
-    post: { summary: 'Create a user (admin); a generated password is returned once', tags: ['users'], body: createUserBody },
-  },
-  '/api/users/{id}': {
-    get: { summary: 'A user and their API tokens (admin)', tags: ['users'], path: [id()] },
-    patch: { summary: 'Change role, jurisdiction, grids, name or status (admin)', tags: ['users'], path: [id()], body: updateUserBody },
-  },
-  '/api/users/{id}/password': { post: { summary: "Reset a user's password (admin); ends their sessions", tags: ['users'], path: [id()], body: passwordBody } },
-  '/api/users/{id}/tokens': {
-    get: { summary: "A user's API tokens (admin)", tags: ['users'], path: [id()] },
-    post: { summary: 'Issue an API token (read-only by default, for wall displays); the token is returned once', tags: ['users'], path: [id()], body: tokenBody },
-  },
-  '/api/users/{id}/tokens/{tokenId}': { delete: { summary: 'Revoke an API token (admin)', tags: ['users'], path: [id(), { name: 'tokenId', example: '1' }] } },
-  '/api/audit': { get: { summary: 'The audit log, newest first, by user, action and date (admin)', tags: ['users'], query: auditQuery } },
-  '/api/audit/actions': { get: { summary: 'Actions found in the audit log (admin)', tags: ['users'] } },
   '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
     get: {
       summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`,

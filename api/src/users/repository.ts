@@ -8,33 +8,9 @@ import type { Queryable } from 'db';
 import { apiToken, appUser, gridAssignment } from 'db/schema';
 import { inScope } from './scope.js';
 import type { Role } from '../http/env.js';
+import type { TokenView, UserView } from './schemas.js';
 
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  jurisdictionCode: string;
-  jurisdictionName: string | null;
-  duty: string | null;
-  gridCodes: string[];
-  active: boolean;
-  demo: boolean;
-  hasPassword: boolean;
-  activeTokens: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TokenView {
-  id: number;
-  label: string;
-  readOnly: boolean;
-  createdBy: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
+export type { TokenView, UserView };
 
 /**
  * A user as the administration shows them. The area name comes from admin_area, a spatial table left to SQL
