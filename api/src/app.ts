@@ -32,7 +32,7 @@ import { patrolRoutes } from './patrol/routes.js';
 import { ReadFloor } from './reads/read-floor.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { legacyOpenApiDocument } from './openapi/document.js';
-import { openApiDocument } from './http/openapi.js';
+import { describe, openApiDocument } from './http/openapi.js';
 import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { tileFastPath, type NodeFastPath } from './tiles/fast-path.js';
@@ -108,7 +108,8 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   // Open to everyone: health, sign-in, the OpenAPI document.
   app.route('/api/health', healthRoutes(deps));
   const document = openApiDocument(app, legacyOpenApiDocument());
-  app.get('/api/openapi.json', async (c) => c.json(await document()));
+  const thisDocument = describe({ summary: 'This document (OpenAPI 3.1)', tags: ['platform'], open: true, response: { media: 'application/json', schema: { type: 'object' } } });
+  app.get('/api/openapi.json', thisDocument, async (c) => c.json(await document()));
 
   // Everything below needs the database migrated and seeded.
   app.use('/api/*', async (c, next) => {

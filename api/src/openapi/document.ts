@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import { LAYERS } from '../layers/registry.js';
 import { itemsQuery, oneItemQuery } from '../ogc/routes.js';
-import { changesQuery } from '../wall/routes.js';
 import { importQuery as dataImportQuery } from '../imports/routes.js';
 import { mappingSchema } from '../imports/mapping.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
@@ -91,9 +90,6 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/imports/mappings/{layer}/{name}': {
     put: { summary: 'Save a column mapping for your office (audited)', tags: ['imports'], path: [{ name: 'layer', example: 'firms' }, { name: 'name', example: 'lab' }], body: z.object({ mapping: mappingSchema }) },
   },
-  '/api/health': { get: { summary: 'Start-up phase and a cheap database check (for load balancers and healthchecks)', tags: ['platform'], secured: false } },
-  '/api/health/data': { get: { summary: 'Newest data per table and whether PostGIS encodes tiles (scans tables)', tags: ['platform'] } },
-  '/api/openapi.json': { get: { summary: 'This document', tags: ['platform'], secured: false } },
   '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
     get: {
       summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`,
@@ -109,8 +105,6 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/basemap/{z}/{x}/{y}.png': {
     get: { summary: 'The configured raster basemap, re-aligned to WGS84 (only with BASEMAP set)', tags: ['map'], path: [{ name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }], produces: 'image/png' },
   },
-  '/api/overview': { get: { summary: 'Key figures of the jurisdiction (wall display): listings, signals, checkpoints, due inspections, people rates', tags: ['overview'], query: asOf } },
-  '/api/wall/changes': { get: { summary: 'What changed between since and until (shift change): listings, rising signals, newly overdue inspections, checkpoint cases, flagged check-ins; visitor=1 leaves out names of people and sites', tags: ['overview'], query: changesQuery } },
   '/api/ogc': { get: { summary: 'OGC API – Features landing page', tags: ['ogc'] } },
   '/api/ogc/conformance': { get: { summary: 'Conformance classes', tags: ['ogc'] } },
   '/api/ogc/collections': { get: { summary: 'Collections (one per layer)', tags: ['ogc'] } },

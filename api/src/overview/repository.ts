@@ -4,9 +4,11 @@
  * people aggregates as rates. One round trip per block; every block is scoped by the jurisdiction prefix.
  */
 import type { Queryable } from 'db';
+import type { z } from 'zod';
+import type { checkpointRow, inspectionFigures as inspectionRow, listingFigures as listingRow, risingTownship } from './schemas.js';
 
 export async function listingFigures(db: Queryable, prefix: string, asOf: string) {
-  const [row] = await db.query<Record<string, number>>(
+  const [row] = await db.query<z.output<typeof listingRow>>(
     `SELECT count(*) FILTER (WHERE ls.status <> 'delisted' AND ls.grade = 'key_rectification')::int AS key_rectification,
             count(*) FILTER (WHERE ls.status <> 'delisted' AND ls.grade = 'key_supervision')::int AS key_supervision,
             count(*) FILTER (WHERE ls.status <> 'delisted' AND ls.grade = 'key_attention')::int AS key_attention,
@@ -26,7 +28,7 @@ export async function signalFigures(db: Queryable, prefix: string) {
      WHERE s.substance = 'index' AND a.level = 'township' AND left(s.area_code, length($1)) = $1 GROUP BY s.trend`,
     [prefix],
   );
-  const rising = await db.query<{ code: string; name: string; trend: string; pctChange: number | null; coverage: number }>(
+  const rising = await db.query<z.output<typeof risingTownship>>(
     `SELECT a.code, a.name, s.trend, s.pct_change AS "pctChange", s.coverage
      FROM area_signal s JOIN admin_area a ON a.code = s.area_code AND a.valid_to IS NULL
      WHERE s.substance = 'index' AND a.level = 'township' AND s.trend IN ('rising_significant', 'rising') AND left(s.area_code, length($1)) = $1
@@ -37,7 +39,7 @@ export async function signalFigures(db: Queryable, prefix: string) {
 }
 
 export async function checkpointFigures(db: Queryable, prefix: string, asOf: string, days = 7) {
-  const [row] = await db.query<Record<string, unknown>>(
+  const [row] = await db.query<z.output<typeof checkpointRow>>(
     `SELECT count(DISTINCT c.id)::int AS checkpoints, count(DISTINCT c.id) FILTER (WHERE c.on_border)::int AS on_border,
             coalesce(sum(d.vehicles), 0)::int AS vehicles, coalesce(sum(d.people), 0)::int AS people,
             coalesce(sum(d.cases), 0)::int AS cases, coalesce(sum(d.precursors_kg), 0)::float8 AS precursors_kg,
@@ -48,11 +50,11 @@ export async function checkpointFigures(db: Queryable, prefix: string, asOf: str
      WHERE left(c.county_code, length($1)) = $1`,
     [prefix, asOf, days],
   );
-  return { days, ...row };
+  return { days, ...row! };
 }
 
 export async function inspectionFigures(db: Queryable, prefix: string, asOf: string) {
-  const [row] = await db.query<Record<string, number>>(
+  const [row] = await db.query<z.output<typeof inspectionRow>>(
     `WITH due AS (
        SELECT 'firm' AS kind, inspection_next_due(max(i.inspected_on), f.inspection_every_days) AS due
        FROM firm f LEFT JOIN inspection i ON i.firm_id = f.id WHERE left(f.township_code, length($1)) = $1 GROUP BY f.id

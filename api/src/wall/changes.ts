@@ -8,6 +8,8 @@
  * them, so they never leave the server; the page words a site from its kind and township instead.
  */
 import type { Queryable } from 'db';
+import type { z } from 'zod';
+import type { Changes, caseRow, flaggedRow, listingChangeRow, overdueRow, risingChangeRow } from './schemas.js';
 
 export interface ChangeWindow {
   prefix: string;
@@ -75,16 +77,16 @@ const FLAGGED = `
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
-export async function changesBetween(db: Queryable, w: ChangeWindow) {
+export async function changesBetween(db: Queryable, w: ChangeWindow): Promise<Changes> {
   const instants = [w.prefix, w.since.toISOString(), w.until.toISOString(), w.visitor, w.limit];
   const days = [w.prefix, chinaDate(w.since), chinaDate(w.until), w.visitor, w.limit];
-  type Row = Record<string, unknown>;
+  type Row<S extends z.ZodType> = z.output<S>;
   const [listings, rising, overdue, cases, flagged] = await Promise.all([
-    db.query<Row & { listedTotal: number; delistedTotal: number }>(LISTINGS, instants),
-    db.query<Row & { total: number }>(RISING, [w.prefix, w.since.toISOString(), w.until.toISOString(), w.limit]),
-    db.query<Row & { total: number }>(OVERDUE, days),
-    db.query<Row & { totalCases: number }>(CASES, days),
-    db.query<Row & { total: number }>(FLAGGED, instants),
+    db.query<Row<typeof listingChangeRow> & { listedTotal: number; delistedTotal: number }>(LISTINGS, instants),
+    db.query<Row<typeof risingChangeRow> & { total: number }>(RISING, [w.prefix, w.since.toISOString(), w.until.toISOString(), w.limit]),
+    db.query<Row<typeof overdueRow> & { total: number }>(OVERDUE, days),
+    db.query<Row<typeof caseRow> & { totalCases: number }>(CASES, days),
+    db.query<Row<typeof flaggedRow> & { total: number }>(FLAGGED, instants),
   ]);
   return {
     listings: {
