@@ -1,9 +1,10 @@
 /** The import record of an office: imports by users whose jurisdiction lies within the viewer's. */
 import type { Queryable } from 'db';
 import type { SessionUser } from '../http/env.js';
+import type { ImportRecord } from './schemas.js';
 
 export async function importHistory(db: Queryable, user: SessionUser, layer: string | null, limit = 100) {
-  return db.query(
+  return db.query<ImportRecord>(
     `SELECT i.id, i.layer, i.filename, i.sha256, i.bytes, i.format, i.encoding, i.datum, i.valid_from AS "validFrom", i.status,
             i.features, i.n_new AS "new", i.n_changed AS "changed", i.n_unchanged AS "unchanged", i.n_problems AS "problems",
             i.username, i.started_at AS "startedAt", i.finished_at AS "finishedAt"

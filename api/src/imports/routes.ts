@@ -17,7 +17,9 @@ import { FormatError, parseEncodingName } from 'geodata/formats';
 import { recordAudit } from '../audit/audit.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { isoDate, parseBody, parseQuery, parseWith } from '../http/params.js';
+import { describe, json, pathParams, query } from '../http/openapi.js';
+import { isoDate, parseBody } from '../http/params.js';
+import { featureCollection } from '../http/schemas.js';
 import { ProblemError } from '../http/problem.js';
 import { ImportJobs, jobView } from './jobs.js';
 import { mappingSchema, type Mapping } from './mapping.js';
@@ -29,6 +31,7 @@ import { ImportRefused, assertMayWrite, runImport, type ImportFile } from './ser
 import { DATUM_CHOICES, describeSpecs, importSpec } from './specs.js';
 import { ACCEPTABLE_RULES } from './problems.js';
 import { receiveUpload, UploadStore, type Upload } from './upload.js';
+import { historyAnswer, importAnswer, importLayers, jobAnswer, mappingsAnswer, savedMapping, uploadAnswer } from './schemas.js';
 
 const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
 const encodingParam = z.string().max(20).optional().transform((v, ctx) => {
@@ -37,7 +40,10 @@ const encodingParam = z.string().max(20).optional().transform((v, ctx) => {
   if (!e) ctx.addIssue({ code: 'custom', message: 'must be utf-8, gbk or gb18030' });
   return e ?? undefined;
 });
-const layerParam = z.string().regex(/^[a-z_]{2,40}$/, 'must be a layer id as in /api/layers');
+const layerParam = z.string().regex(/^[a-z_]{2,40}$/, 'must be a layer id as in /api/layers').meta({ example: 'firms' });
+const jobParam = z.object({ id: z.uuid().meta({ example: '00000000-0000-4000-8000-000000000000' }) });
+const sampleQuery = z.object({ layer: layerParam.optional(), encoding: encodingParam });
+const tags = ['imports'];
 
 export const importQuery = z.object({
   layer: layerParam,
@@ -108,16 +114,21 @@ export function importRoutes(deps: AppDeps, uploads = new UploadStore(), jobs = 
     return r.data;
   };
 
-  app.get('/layers', (c) => c.json({ layers: describeSpecs(), datums: DATUM_CHOICES, acceptable: [...ACCEPTABLE_RULES] }));
+  const layers = describe({ summary: 'Importable layers with their fields, the datums, and the rules an office may accept', tags, response: importLayers });
+  app.get('/layers', layers, (c) => json(c, importLayers, { layers: describeSpecs(), datums: DATUM_CHOICES, acceptable: [...ACCEPTABLE_RULES] }));
 
-  app.post('/uploads', (c) =>
+  const upload = describe({
+    summary: 'Upload a file for the page (kept an hour): format, encoding, columns, first rows, declared or guessed datum, suggested and saved mappings',
+    tags, upload: true, response: uploadAnswer, status: 201,
+  });
+  app.post('/uploads', upload, query(sampleQuery), (c) =>
     guard(c, async () => {
-      const q = parseQuery(c, z.object({ layer: layerParam.optional(), encoding: encodingParam }));
+      const q = c.req.valid('query');
       const up = await receive(c);
       await uploads.add(up);
       try {
         const sample = await sampleFile(db, c.get('user'), up.path, { filename: up.filename, layer: q.layer, encoding: q.encoding });
-        return c.json({ uploadId: up.id, filename: up.filename, bytes: up.bytes, sha256: up.sha256, sample }, 201);
+        return json(c, uploadAnswer, { uploadId: up.id, filename: up.filename, bytes: up.bytes, sha256: up.sha256, sample }, 201);
       } catch (err) {
         await uploads.remove(up.id);
         throw err;
@@ -125,20 +136,26 @@ export function importRoutes(deps: AppDeps, uploads = new UploadStore(), jobs = 
     }),
   );
 
-  app.get('/uploads/:id', (c) =>
+  const again = describe({ summary: 'The first look at an upload again, for another layer or encoding', tags, response: uploadAnswer });
+  app.get('/uploads/:id', again, pathParams(jobParam), query(sampleQuery), (c) =>
     guard(c, async () => {
-      const { id } = parseWith(z.object({ id: z.uuid() }), c.req.param(), 'path');
-      const q = parseQuery(c, z.object({ layer: layerParam.optional(), encoding: encodingParam }));
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
       const up = uploads.get(id, c.get('user').id);
       if (!up) throw new FormatError('upload_not_found');
       const sample = await sampleFile(db, c.get('user'), up.path, { filename: up.filename, layer: q.layer, encoding: q.encoding });
-      return c.json({ uploadId: up.id, filename: up.filename, bytes: up.bytes, sha256: up.sha256, sample });
+      return json(c, uploadAnswer, { uploadId: up.id, filename: up.filename, bytes: up.bytes, sha256: up.sha256, sample });
     }),
   );
 
-  app.post('/', (c) =>
+  const write = describe({
+    summary:
+      'Import a layer (office/admin): multipart `file` (+ `mapping` JSON) or upload_id; dry_run=1 reports new/changed/unchanged and every problem; without it writes all or nothing (201), or answers 400 with the same report',
+    tags, upload: true, response: importAnswer, also: { '201': 'Imported (the same report)', '202': 'async=1: started; the job (GET /api/imports/{id}) is in the body and Location' },
+  });
+  app.post('/', write, query(importQuery), (c) =>
     guard(c, async () => {
-      const q = parseQuery(c, importQuery);
+      const q = c.req.valid('query');
       const user = c.get('user');
       const lang = langOf(c);
       assertMayWrite(user, importSpec(q.layer), q.layer);
@@ -182,20 +199,22 @@ export function importRoutes(deps: AppDeps, uploads = new UploadStore(), jobs = 
       if (q.async) {
         run.catch(() => undefined);
         c.header('Location', `/api/imports/${job.id}`);
-        return c.json(jobView(job), 202);
+        return c.json(jobView(job) satisfies z.input<typeof jobAnswer>, 202);
       }
       const r = await run;
-      return c.json({ id: job.id, ...r.report }, r.report.status === 'imported' ? 201 : 200);
+      return json(c, importAnswer, { id: job.id, ...r.report }, r.report.status === 'imported' ? 201 : 200);
     }),
   );
 
-  app.get('/mappings/:layer', async (c) => {
-    const { layer } = parseWith(z.object({ layer: layerParam }), c.req.param(), 'path');
-    return c.json({ layer, mappings: await savedMappings(db, c.get('user'), layer) });
+  const mappings = describe({ summary: 'Column mappings saved by your office for a layer', tags, response: mappingsAnswer });
+  app.get('/mappings/:layer', mappings, pathParams(z.object({ layer: layerParam })), async (c) => {
+    const { layer } = c.req.valid('param');
+    return json(c, mappingsAnswer, { layer, mappings: await savedMappings(db, c.get('user'), layer) });
   });
 
-  app.put('/mappings/:layer/:name', async (c) => {
-    const p = parseWith(z.object({ layer: layerParam, name: z.string().min(1).max(80) }), c.req.param(), 'path');
+  const save = describe({ summary: 'Save a column mapping for your office (audited)', tags, response: savedMapping, body: z.object({ mapping: mappingSchema }) });
+  app.put('/mappings/:layer/:name', save, pathParams(z.object({ layer: layerParam, name: z.string().min(1).max(80).meta({ example: 'lab' }) })), async (c) => {
+    const p = c.req.valid('param');
     if (!importSpec(p.layer)) throw new ProblemError(400, 'Invalid parameter', { param: 'layer', detail: `No importable layer ${p.layer}.` });
     const body = await parseBody(c, z.object({ mapping: mappingSchema }));
     const user = c.get('user');
@@ -204,27 +223,28 @@ export function importRoutes(deps: AppDeps, uploads = new UploadStore(), jobs = 
       await recordAudit(tx, user, { action: 'save', entity: 'import_mapping', entityId: `${user.jurisdictionCode}/${p.layer}/${p.name}`, detail: { mapping: body.mapping } });
       return s;
     });
-    return c.json(saved);
+    return json(c, savedMapping, saved);
   });
 
-  app.get('/:id', (c) => {
-    const { id } = parseWith(z.object({ id: z.uuid() }), c.req.param(), 'path');
+  app.get('/:id', describe({ summary: 'Progress of an import (done, total, ETA) and its report once finished', tags, response: jobAnswer }), pathParams(jobParam), (c) => {
+    const { id } = c.req.valid('param');
     const job = jobs.get(id, c.get('user').id);
     if (!job) throw new ProblemError(404, 'Not found', { param: 'id', detail: 'No such import of yours (they are kept for an hour).' });
-    return c.json(jobView(job));
+    return json(c, jobAnswer, jobView(job));
   });
 
-  app.get('/:id/preview.geojson', (c) => {
-    const { id } = parseWith(z.object({ id: z.uuid() }), c.req.param(), 'path');
+  const preview = describe({ summary: 'Converted features and problem places of a dry run, for the map', tags, response: { media: 'application/geo+json', schema: featureCollection } });
+  app.get('/:id/preview.geojson', preview, pathParams(jobParam), (c) => {
+    const { id } = c.req.valid('param');
     const job = jobs.get(id, c.get('user').id);
     if (!job?.preview) throw new ProblemError(404, 'Not found', { param: 'id', detail: 'No preview for this import (ask with preview=1).' });
     c.header('Content-Type', 'application/geo+json');
     return c.body(JSON.stringify(job.preview));
   });
 
-  app.get('/', async (c) => {
-    const q = parseQuery(c, z.object({ layer: layerParam.optional() }));
-    return c.json({ imports: await importHistory(db, c.get('user'), q.layer ?? null) });
+  app.get('/', describe({ summary: 'The import record of your office', tags, response: historyAnswer }), query(z.object({ layer: layerParam.optional() })), async (c) => {
+    const q = c.req.valid('query');
+    return json(c, historyAnswer, { imports: await importHistory(db, c.get('user'), q.layer ?? null) });
   });
 
   return app;

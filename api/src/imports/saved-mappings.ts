@@ -2,13 +2,9 @@
 import type { Queryable } from 'db';
 import type { SessionUser } from '../http/env.js';
 import type { Mapping } from './mapping.js';
+import type { SavedMapping } from './schemas.js';
 
-export interface SavedMapping {
-  name: string;
-  mapping: Mapping;
-  updatedBy: string;
-  updatedAt: string;
-}
+export type { SavedMapping };
 
 export async function savedMappings(db: Queryable, user: SessionUser, layer: string): Promise<SavedMapping[]> {
   return db.query<SavedMapping>(

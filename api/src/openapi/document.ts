@@ -7,8 +7,6 @@
 import { z } from 'zod';
 import { LAYERS } from '../layers/registry.js';
 import { itemsQuery, oneItemQuery } from '../ogc/routes.js';
-import { importQuery as dataImportQuery } from '../imports/routes.js';
-import { mappingSchema } from '../imports/mapping.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 import { tileQuery } from '../tiles/routes.js';
 import { asOfParam } from '../http/params.js';
@@ -77,19 +75,6 @@ const exportPaths = Object.fromEntries(
 
 const PATHS: Record<string, Record<string, Op>> = {
   ...exportPaths,
-  '/api/imports': {
-    post: { summary: 'Import a layer (office/admin): multipart `file` (+ `mapping` JSON) or upload_id; dry_run=1 reports new/changed/unchanged and every problem; without it writes all or nothing, or answers 400 with the same report', tags: ['imports'], query: dataImportQuery, body: 'file' },
-    get: { summary: 'The import record of your office', tags: ['imports'], query: z.object({ layer: z.string().optional() }) },
-  },
-  '/api/imports/layers': { get: { summary: 'Importable layers with their fields, the datums, and the rules an office may accept', tags: ['imports'] } },
-  '/api/imports/uploads': { post: { summary: 'Upload a file for the page (kept an hour): format, encoding, columns, first rows, declared or guessed datum, suggested and saved mappings', tags: ['imports'], body: 'file' } },
-  '/api/imports/uploads/{id}': { get: { summary: 'The first look at an upload again, for another layer or encoding', tags: ['imports'], path: [uuid] } },
-  '/api/imports/{id}': { get: { summary: 'Progress of an import (done, total, ETA) and its report once finished', tags: ['imports'], path: [uuid] } },
-  '/api/imports/{id}/preview.geojson': { get: { summary: 'Converted features and problem places of a dry run, for the map', tags: ['imports'], path: [uuid], produces: 'application/geo+json' } },
-  '/api/imports/mappings/{layer}': { get: { summary: 'Column mappings saved by your office for a layer', tags: ['imports'], path: [{ name: 'layer', example: 'firms' }] } },
-  '/api/imports/mappings/{layer}/{name}': {
-    put: { summary: 'Save a column mapping for your office (audited)', tags: ['imports'], path: [{ name: 'layer', example: 'firms' }, { name: 'name', example: 'lab' }], body: z.object({ mapping: mappingSchema }) },
-  },
   '/api/tiles/{layer}/{z}/{x}/{y}.mvt': {
     get: {
       summary: `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`,
