@@ -31,7 +31,6 @@ import { openBasemapSource } from './basemap/sources.js';
 import { patrolRoutes } from './patrol/routes.js';
 import { ReadFloor } from './reads/read-floor.js';
 import { ogcRoutes } from './ogc/routes.js';
-import { legacyOpenApiDocument } from './openapi/document.js';
 import { describe, openApiDocument } from './http/openapi.js';
 import { searchRoutes } from './search/routes.js';
 import { sessionRoutes } from './session/routes.js';
@@ -107,7 +106,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
 
   // Open to everyone: health, sign-in, the OpenAPI document.
   app.route('/api/health', healthRoutes(deps));
-  const document = openApiDocument(app, legacyOpenApiDocument());
+  const document = openApiDocument(app);
   const thisDocument = describe({ summary: 'This document (OpenAPI 3.1)', tags: ['platform'], open: true, response: { media: 'application/json', schema: { type: 'object' } } });
   app.get('/api/openapi.json', thisDocument, async (c) => c.json(await document()));
 

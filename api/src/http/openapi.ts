@@ -118,6 +118,8 @@ export function describe(doc: RouteDoc) {
 
 /** The typed JSON answer: `value` must have the shape `schema` describes, so a changed answer breaks the build. */
 export const json = <S extends z.ZodType>(c: Context, _schema: S, value: z.input<S>, status: 200 | 201 = 200) => c.json(value as object, status);
+/** The same as `json` for JSON under another media type (GeoJSON, JSON Schema). */
+export const jsonAs = <S extends z.ZodType>(c: Context, media: string, _schema: S, value: z.input<S>) => c.body(JSON.stringify(value), 200, { 'Content-Type': media });
 
 export const ProblemSchema = z
   .object({
@@ -136,11 +138,8 @@ function problemJsonSchema() {
   return schema;
 }
 
-/**
- * The OpenAPI document of `app` (computed once: routes do not change after start). `legacy` holds operations of
- * routes that do not describe themselves yet (openapi/document.ts); a generated operation always wins.
- */
-export function openApiDocument(app: Hono<AppEnv>, legacy: { paths: Record<string, Record<string, unknown>> }) {
+/** The OpenAPI document of `app` (computed once: routes do not change after start). */
+export function openApiDocument(app: Hono<AppEnv>) {
   let cached: Promise<unknown> | undefined;
   return () =>
     (cached ??= generateSpecs(app, {
@@ -159,14 +158,5 @@ export function openApiDocument(app: Hono<AppEnv>, legacy: { paths: Record<strin
           },
         },
       },
-    }).then((doc) => {
-      const paths = doc.paths as Record<string, Record<string, unknown>>;
-      for (const [path, ops] of Object.entries(legacy.paths)) {
-        for (const [method, op] of Object.entries(ops)) {
-          if (paths[path]?.[method]) continue;
-          paths[path] = { ...paths[path], [method]: op };
-        }
-      }
-      return doc;
     }));
 }

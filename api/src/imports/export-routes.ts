@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { parseCrsParam } from 'domain/crs';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { chinaToday } from 'domain/time';
-import { asOfParam, parseQuery, parseWith } from '../http/params.js';
+import { describe, pathParams, query } from '../http/openapi.js';
+import { asOfParam } from '../http/params.js';
 import { ProblemError } from '../http/problem.js';
 import { EXPORT_FORMATS, exportQuery, exportRows, writeExport, type ExportFormat } from './export.js';
 
@@ -20,15 +21,29 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 };
 
 const fileParam = z.object({
-  file: z.string().regex(/^[a-z_]{2,40}\.(geojson|csv|shp\.zip)$/, 'must be {layer}.geojson, {layer}.csv or {layer}.shp.zip'),
+  file: z
+    .string()
+    .regex(/^[a-z_]{2,40}\.(geojson|csv|shp\.zip)$/, 'must be {layer}.geojson, {layer}.csv or {layer}.shp.zip')
+    .meta({ description: '{layer}.geojson, {layer}.csv or {layer}.shp.zip (a zipped Shapefile with .prj and .cpg)', example: 'townships.geojson' }),
+});
+
+const exportQueryParams = z.object({
+  as_of: asOfParam,
+  datum: z.string().max(40).optional().describe('wgs84 (default), cgcs2000, gcj02, bd09 or EPSG:n of a CGCS2000 Gauss–Krüger zone'),
+});
+
+const doc = describe({
+  summary: 'A layer as GeoJSON, CSV or a zipped Shapefile (.prj, .cpg), within your jurisdiction, boundaries as of a date',
+  tags: ['imports'],
+  response: { media: 'application/geo+json', description: 'GeoJSON, text/csv or application/zip by the file name' },
 });
 
 export function exportRoutes(_deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/:file', async (c) => {
-    const { file } = parseWith(fileParam, c.req.param(), 'path');
+  app.get('/:file', doc, pathParams(fileParam), query(exportQueryParams), async (c) => {
+    const { file } = c.req.valid('param');
     const [, layer, format] = /^([a-z_]+)\.(.+)$/.exec(file) as unknown as [string, string, ExportFormat];
-    const q = parseQuery(c, z.object({ as_of: asOfParam, datum: z.string().max(40).optional() }));
+    const q = c.req.valid('query');
     const query = exportQuery(layer);
     if (!query || !EXPORT_FORMATS.includes(format)) throw new ProblemError(404, 'Not found', { param: 'layer', detail: `No layer ${layer}; see /api/layers.` });
     const crs = parseCrsParam(q.datum ?? 'wgs84');

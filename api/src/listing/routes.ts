@@ -11,7 +11,7 @@ import { CATEGORIES, CONDITIONS, GRADES, STATUSES } from 'domain/listing';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { areaCode, asOfParam, intString, isoDate } from '../http/params.js';
-import { body, describe, json, pathParams, query } from '../http/openapi.js';
+import { body, describe, json, jsonAs, pathParams, query } from '../http/openapi.js';
 import { duePage, listingDetail, listingOutline, listingPage } from './schemas.js';
 import { listingsCsv, listingsXlsx } from './export.js';
 import { ListingService, type Reader } from './service.js';
@@ -100,9 +100,7 @@ export function listingRoutes(deps: AppDeps, opts: { today?: () => string } = {}
 
   app.get('/:id{[0-9]+}/outline', describe({ summary: 'The listed area as GeoJSON', tags, response: { media: 'application/geo+json', schema: listingOutline } }), pathParams(idParam), async (c) => {
     const { id } = c.req.valid('param');
-    const outline: z.input<typeof listingOutline> = await svc.outline(c.get('user'), id);
-    c.header('Content-Type', 'application/geo+json');
-    return c.body(JSON.stringify(outline));
+    return jsonAs(c, 'application/geo+json', listingOutline, await svc.outline(c.get('user'), id));
   });
 
   app.post('/', describe({ summary: 'List an area (office/admin)', tags, response: listingDetail, status: 201 }), writer, body(listBody), async (c) => {

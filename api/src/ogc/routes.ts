@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { layerStats } from '../catalogue/catalogue.js';
 import { publicOriginOf } from '../http/client-address.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { bboxParam, intString, limitParam, parseQuery } from '../http/params.js';
+import { describe, json, jsonAs, pathParams, query } from '../http/openapi.js';
+import { bboxParam, intString, limitParam } from '../http/params.js';
 import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
 import { LAYERS, findLayer } from '../layers/registry.js';
@@ -17,6 +18,7 @@ import { bindNamed, type CompiledSql } from '../tiles/named-params.js';
 import { datetimeParam } from './datetime.js';
 import { buildItemSql, type ItemSql } from './features-sql.js';
 import { filterParams, parseFilter } from './filter-param.js';
+import * as answer from './schemas.js';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -44,13 +46,19 @@ export const itemsQuery = z.object({
 
 export const oneItemQuery = z.object({ f: z.enum(['json', 'geojson']).optional() }).strict();
 
+/** Collection ids are checked against the layers (404 naming collectionId), so any text is parsed here. */
+const collectionParam = z.object({ collectionId: z.string().meta({ example: 'townships' }) });
+const featureParam = collectionParam.extend({ featureId: z.string().meta({ example: '1' }) });
+const tags = ['ogc'];
+const geojson = <S extends z.ZodType>(schema: S) => ({ media: GEOJSON, schema });
+
 const JSON_SCHEMA_TYPE = { string: { type: 'string' }, number: { type: 'number' }, boolean: { type: 'boolean' }, date: { type: 'string', format: 'date' } } as const;
 
-const collectionOf = (def: LayerDefinition, base: string, extent: [number, number, number, number] | null) => ({
+const collectionOf = (def: LayerDefinition, base: string, extent: [number, number, number, number] | null): z.input<typeof answer.collection> => ({
   id: def.id,
   title: def.title.zh,
   description: `${def.title.zh} / ${def.title.en}`,
-  itemType: 'feature',
+  itemType: 'feature' as const,
   crs: ['http://www.opengis.net/def/crs/OGC/1.3/CRS84'],
   extent: extent ? { spatial: { bbox: [extent], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } } : undefined,
   links: [
@@ -62,7 +70,7 @@ const collectionOf = (def: LayerDefinition, base: string, extent: [number, numbe
 
 function feature(def: LayerDefinition, row: Record<string, unknown>) {
   const { __id, __geometry, __matched: _m, ...properties } = row;
-  return { type: 'Feature', id: Number(__id), geometry: JSON.parse(String(__geometry)), properties };
+  return { type: 'Feature' as const, id: Number(__id), geometry: JSON.parse(String(__geometry)) as z.input<typeof answer.item>['geometry'], properties };
 }
 
 export function ogcRoutes({ config }: AppDeps) {
@@ -75,8 +83,8 @@ export function ogcRoutes({ config }: AppDeps) {
     return def;
   };
 
-  app.get('/', (c) =>
-    c.json({
+  app.get('/', describe({ summary: 'OGC API – Features landing page', tags, response: answer.landing }), (c) =>
+    json(c, answer.landing, {
       title: '禁毒网格化管理地图 OGC API',
       description: 'Anti-drug grid management console: boundaries, grids, checkpoints, firms, venues, wastewater sites.',
       links: [
@@ -88,39 +96,38 @@ export function ogcRoutes({ config }: AppDeps) {
     }),
   );
 
-  app.get('/conformance', (c) => c.json({ conformsTo: CONFORMANCE }));
+  app.get('/conformance', describe({ summary: 'Conformance classes', tags, response: answer.conformance }), (c) => json(c, answer.conformance, { conformsTo: CONFORMANCE }));
 
-  app.get('/collections', async (c) => {
+  app.get('/collections', describe({ summary: 'Collections (one per layer)', tags, response: answer.collections }), async (c) => {
     const prefix = c.get('user').scopePrefix;
     const collections = [];
     for (const def of LAYERS) collections.push(collectionOf(def, base(c), (await layerStats(c.var.reads, def, prefix)).bounds));
-    return c.json({ links: [{ href: `${base(c)}/collections`, rel: 'self', type: 'application/json' }], collections });
+    return json(c, answer.collections, { links: [{ href: `${base(c)}/collections`, rel: 'self', type: 'application/json' }], collections });
   });
 
-  app.get('/collections/:id', async (c) => {
-    const def = layerOr404(c.req.param('id'));
-    return c.json(collectionOf(def, base(c), (await layerStats(c.var.reads, def, c.get('user').scopePrefix)).bounds));
+  app.get('/collections/:collectionId', describe({ summary: 'A collection', tags, response: answer.collection }), pathParams(collectionParam), async (c) => {
+    const def = layerOr404(c.req.valid('param').collectionId);
+    return json(c, answer.collection, collectionOf(def, base(c), (await layerStats(c.var.reads, def, c.get('user').scopePrefix)).bounds));
   });
 
   // Part 3 queryables: the properties a filter may name, as a JSON Schema.
-  app.get('/collections/:id/queryables', (c) => {
-    const def = layerOr404(c.req.param('id'));
-    c.header('Content-Type', 'application/schema+json');
-    return c.body(
-      JSON.stringify({
-        $schema: 'https://json-schema.org/draft/2020-12/schema',
-        $id: `${base(c)}/collections/${def.id}/queryables`,
-        type: 'object',
-        title: def.title.zh,
-        properties: Object.fromEntries(def.fields.map((f) => [f.name, { title: f.title.zh, description: f.title.en, ...JSON_SCHEMA_TYPE[f.type] }])),
-        additionalProperties: false,
-      }),
-    );
+  const queryables = describe({ summary: 'The properties a filter may name (JSON Schema)', tags, response: { media: 'application/schema+json', schema: answer.queryables } });
+  app.get('/collections/:collectionId/queryables', queryables, pathParams(collectionParam), (c) => {
+    const def = layerOr404(c.req.valid('param').collectionId);
+    return jsonAs(c, 'application/schema+json', answer.queryables, {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: `${base(c)}/collections/${def.id}/queryables`,
+      type: 'object',
+      title: def.title.zh,
+      properties: Object.fromEntries(def.fields.map((f) => [f.name, { title: f.title.zh, description: f.title.en, ...JSON_SCHEMA_TYPE[f.type] }])),
+      additionalProperties: false,
+    });
   });
 
-  app.get('/collections/:id/items', async (c) => {
-    const def = layerOr404(c.req.param('id'));
-    const q = parseQuery(c, itemsQuery);
+  const itemsDoc = describe({ summary: 'Features, with bbox, limit, offset, datetime and filter (CQL2 text); 400 for unknown parameters', tags, response: geojson(answer.items) });
+  app.get('/collections/:collectionId/items', itemsDoc, pathParams(collectionParam), query(itemsQuery), async (c) => {
+    const def = layerOr404(c.req.valid('param').collectionId);
+    const q = c.req.valid('query');
     const [w, s, e, n] = q.bbox ?? [null, null, null, null];
     const dt = q.datetime;
     // For areas, an instant `datetime` also fixes the date their listing grade is read at.
@@ -141,37 +148,30 @@ export function ogcRoutes({ config }: AppDeps) {
     const links = [link(q.offset, 'self'), { href: `${base(c)}/collections/${def.id}`, rel: 'collection', type: 'application/json' }];
     if (q.offset + rows.length < matched) links.push(link(q.offset + q.limit, 'next'));
     if (q.offset > 0) links.push(link(Math.max(0, q.offset - q.limit), 'prev'));
-    c.header('Content-Type', GEOJSON);
-    return c.body(
-      JSON.stringify({
-        type: 'FeatureCollection',
-        features: rows.map((r) => feature(def, r)),
-        numberMatched: matched,
-        numberReturned: rows.length,
-        timeStamp: new Date().toISOString(),
-        links,
-      }),
-    );
+    return jsonAs(c, GEOJSON, answer.items, {
+      type: 'FeatureCollection',
+      features: rows.map((r) => feature(def, r)),
+      numberMatched: matched,
+      numberReturned: rows.length,
+      timeStamp: new Date().toISOString(),
+      links,
+    });
   });
 
-  app.get('/collections/:id/items/:fid', async (c) => {
-    const def = layerOr404(c.req.param('id'));
-    const fid = c.req.param('fid');
-    parseQuery(c, oneItemQuery);
+  app.get('/collections/:collectionId/items/:featureId', describe({ summary: 'One feature', tags, response: geojson(answer.item) }), pathParams(featureParam), query(oneItemQuery), async (c) => {
+    const { collectionId, featureId: fid } = c.req.valid('param');
+    const def = layerOr404(collectionId);
     if (!/^\d{1,18}$/.test(fid)) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
     const q = sql.get(def.id)!.one;
     const [row] = await c.var.reads.query<Record<string, unknown>>(q.text, bindNamed(q, { prefix: c.get('user').scopePrefix, asOf: chinaToday(), id: fid } as never));
     if (!row) throw notFound(`There is no feature '${fid}' in '${def.id}'.`, 'featureId');
-    c.header('Content-Type', GEOJSON);
-    return c.body(
-      JSON.stringify({
-        ...feature(def, row),
-        links: [
-          { href: `${base(c)}/collections/${def.id}/items/${fid}`, rel: 'self', type: GEOJSON },
-          { href: `${base(c)}/collections/${def.id}`, rel: 'collection', type: 'application/json' },
-        ],
-      }),
-    );
+    return jsonAs(c, GEOJSON, answer.item, {
+      ...feature(def, row),
+      links: [
+        { href: `${base(c)}/collections/${def.id}/items/${fid}`, rel: 'self', type: GEOJSON },
+        { href: `${base(c)}/collections/${def.id}`, rel: 'collection', type: 'application/json' },
+      ],
+    });
   });
   return app;
 }

@@ -7,7 +7,8 @@ import { chinaToday } from 'domain/time';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { asOfParam, intString, parseQuery } from '../http/params.js';
+import { describe, query } from '../http/openapi.js';
+import { asOfParam, intString } from '../http/params.js';
 import { badRequest } from '../http/problem.js';
 import { LAYERS, findLayer } from '../layers/registry.js';
 import { exportPmtiles, MAX_EXPORT_TILES, planExport } from './export.js';
@@ -34,8 +35,12 @@ export const exportQuery = z.object({
 
 export function exportRoutes(_deps: AppDeps, tiles: TileService) {
   const app = new Hono<AppEnv>();
-  app.get('/tiles.pmtiles', async (c) => {
-    const q = parseQuery(c, exportQuery);
+  const doc = describe({
+    summary: 'Chosen layers of your jurisdiction as one PMTiles archive, for devices with no server', tags: ['map'],
+    response: { media: 'application/vnd.pmtiles', description: 'The archive' }, also: { '204': 'Nothing to export' },
+  });
+  app.get('/tiles.pmtiles', doc, query(exportQuery), async (c) => {
+    const q = c.req.valid('query');
     const minzoom = q.minzoom ?? Math.min(...q.layers.map((l) => l.minzoom));
     const maxzoom = q.maxzoom ?? 14;
     if (minzoom > maxzoom) throw badRequest('minzoom', `minzoom ${minzoom} is above maxzoom ${maxzoom}.`);

@@ -6,10 +6,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import { asOfParam, parseQuery, parseWith, tileParams } from '../http/params.js';
+import { describe, pathParams, query } from '../http/openapi.js';
+import { asOfParam, parseWith, tileParams } from '../http/params.js';
 import { chinaToday } from 'domain/time';
 import { notFound } from '../http/problem.js';
-import { findLayer } from '../layers/registry.js';
+import { LAYERS, findLayer } from '../layers/registry.js';
 import { filterParams, parseFilter } from '../ogc/filter-param.js';
 import type { TileService } from './tile-service.js';
 
@@ -20,14 +21,27 @@ export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
 export const tileQuery = z.object({ as_of: asOfParam, ...filterParams });
 
+/** The tile's address; `file` is `{y}.mvt` (checked with z and x by tileParams, so a bad one names z, x or y). */
+const tilePath = z.object({
+  layer: z.string().meta({ example: 'townships' }),
+  z: z.string().meta({ example: '8' }),
+  x: z.string().meta({ example: '208' }),
+  file: z.string().meta({ description: '{y}.mvt', example: '108.mvt' }),
+});
+
+const summary = `Mapbox Vector Tile of a layer (${LAYERS.map((l) => l.id).join(', ')}); 204 when empty, 304 on If-None-Match; filter in CQL2 text`;
+const doc = describe({
+  summary, tags: ['map'], response: { media: TILE_CONTENT_TYPE, description: 'The tile (protobuf)' }, also: { '204': 'Empty tile', '304': 'Not modified (ETag)' },
+});
+
 export function tileRoutes(tiles: TileService) {
   const app = new Hono<AppEnv>();
-  app.get('/:layer/:z/:x/:file', async (c) => {
-    const layer = findLayer(c.req.param('layer'));
-    if (!layer) throw notFound(`There is no layer '${c.req.param('layer')}'. GET /api/layers lists them.`, 'layer');
-    const file = c.req.param('file');
-    const coord = parseWith(tileParams, { z: c.req.param('z'), x: c.req.param('x'), y: file.replace(/\.mvt$/, '') }, 'path');
-    const q = parseQuery(c, tileQuery);
+  app.get('/:layer/:z/:x/:file', doc, pathParams(tilePath), query(tileQuery), async (c) => {
+    const p = c.req.valid('param');
+    const layer = findLayer(p.layer);
+    if (!layer) throw notFound(`There is no layer '${p.layer}'. GET /api/layers lists them.`, 'layer');
+    const coord = parseWith(tileParams, { z: p.z, x: p.x, y: p.file.replace(/\.mvt$/, '') }, 'path');
+    const q = c.req.valid('query');
     const user = c.get('user');
     const tile = await tiles.tile(layer, { ...coord, prefix: user.scopePrefix, asOf: q.as_of ?? chinaToday(), filter: parseFilter(q, layer) });
     c.header('Cache-Control', TILE_CACHE_CONTROL);
