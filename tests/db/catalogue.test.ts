@@ -94,10 +94,10 @@ describe('OpenAPI', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { parameters: { name: string; in: string; schema: { pattern?: string } }[] }>> };
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/health', '/api/layers', '/api/tiles/{layer}/{z}/{x}/{y}.mvt', '/api/ogc/collections/{collectionId}/items', '/api/areas/{code}', '/api/search', '/api/listings', '/api/wastewater/imports']) {
+    for (const p of ['/api/health', '/api/layers', '/api/tiles/{layer}/{z}/{x}/{file}', '/api/ogc/collections/{collectionId}/items', '/api/areas/{code}', '/api/search', '/api/listings', '/api/wastewater/imports']) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
-    const asOf = doc.paths['/api/tiles/{layer}/{z}/{x}/{y}.mvt']!.get!.parameters.find((p) => p.name === 'as_of')!;
+    const asOf = doc.paths['/api/tiles/{layer}/{z}/{x}/{file}']!.get!.parameters.find((p) => p.name === 'as_of')!;
     expect(asOf.in).toBe('query');
     expect(asOf.schema.pattern).toBeTruthy();
   });
