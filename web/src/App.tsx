@@ -4,9 +4,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, onUnauthorized, UnauthorizedError } from './api/client';
+import { apiClient, data } from './api/typed';
 import type { HealthStatus, Lang, SessionUser } from './api/types';
 import { LoginScreen, type DemoAccount } from './auth/LoginScreen';
-import { SeedingScreen } from './health/SeedingScreen';
+import { SeedingScreen, type StartProgress } from './health/SeedingScreen';
 import { Console } from './console/Console';
 import { dropUserCaches } from './reporting/pwa';
 import { setLanguage } from './i18n';
@@ -14,15 +15,12 @@ import { setLanguage } from './i18n';
 /** The wall display is its own chunk: no other user loads it. */
 const WallDisplay = lazy(() => import('./wall/WallDisplay').then((m) => ({ default: m.WallDisplay })));
 
-interface SessionAnswer {
-  user?: SessionUser | null;
-}
 
 /** The server lists its demo accounts only when it holds the generated demo region. */
 async function demoAccounts(): Promise<DemoAccount[]> {
   try {
-    const d = await api.get<{ demo: boolean; password?: string; accounts: DemoAccount[] }>('/api/session/demo-accounts');
-    return d.demo ? d.accounts.map((a) => ({ ...a, password: a.password ?? d.password })) : [];
+    const d = await data(apiClient.GET('/api/session/demo-accounts'));
+    return d.demo ? d.accounts.map((a) => ({ ...a, password: d.password })) : [];
   } catch {
     return [];
   }
@@ -40,15 +38,20 @@ async function signInWithHashToken(): Promise<void> {
 /** /api/health answers 503 while starting, with the progress in the body; read it either way. */
 async function fetchHealth(): Promise<HealthStatus> {
   const res = await fetch('/api/health', { headers: { Accept: 'application/json' } });
-  const body = (await res.json().catch(() => null)) as (HealthStatus & { phase?: string; progress?: HealthStatus['seeding'] }) | null;
+  const body = (await res.json().catch(() => null)) as HealthStatus | null;
   if (!body) throw new Error(`health ${res.status}`);
-  // The API sends `progress` (null when idle); while it starts without one yet, show the phase.
-  return { ...body, seeding: body.progress ?? (body.phase && body.phase !== 'ready' && body.phase !== 'failed' ? { step: body.phase, done: 0, total: 0 } : null) };
+  return body;
+}
+
+/** What to show while the server starts: its progress, or the phase alone until a step reports one; null once up. */
+function startProgress(h: HealthStatus): StartProgress | null {
+  if (h.phase === 'ready' || h.phase === 'failed') return null;
+  return h.progress ?? { step: h.phase, done: 0, total: 0, etaSeconds: null };
 }
 
 type Phase =
   | { kind: 'starting' }
-  | { kind: 'seeding'; health: HealthStatus }
+  | { kind: 'seeding'; progress: StartProgress }
   | { kind: 'offline' }
   | { kind: 'login'; demo: DemoAccount[] }
   | { kind: 'console'; user: SessionUser };
@@ -68,7 +71,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
   /** The last signed-in session from the service worker's cache, when the network is gone. */
   const openFromCache = useCallback(async () => {
     try {
-      const s = await api.get<SessionAnswer>('/api/session');
+      const s = await data(apiClient.GET('/api/session'));
       if (!s?.user) return false;
       setPhase({ kind: 'console', user: s.user });
       return true;
@@ -79,7 +82,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
 
   const checkSession = useCallback(async () => {
     try {
-      const s = await api.get<SessionAnswer>('/api/session');
+      const s = await data(apiClient.GET('/api/session'));
       if (s?.user) setPhase({ kind: 'console', user: s.user });
       else setPhase({ kind: 'login', demo: await demoAccounts() });
     } catch (e) {
@@ -99,8 +102,9 @@ export function App({ initialLang }: { initialLang: Lang }) {
         const h = await fetchHealth();
         if (stop) return;
         if (h.status === 'failed') throw new Error('failed');
-        if (h.seeding) {
-          setPhase({ kind: 'seeding', health: h });
+        const progress = startProgress(h);
+        if (progress) {
+          setPhase({ kind: 'seeding', progress });
           timer = setTimeout(poll, 1000);
           return;
         }
@@ -134,7 +138,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
     case 'starting':
       return <Splash />;
     case 'seeding':
-      return <SeedingScreen health={phase.health} />;
+      return <SeedingScreen progress={phase.progress} />;
     case 'offline':
       return <Offline />;
     case 'login':

@@ -19,8 +19,9 @@ export const healthAnswer = z.object({
   phase: z.enum(['starting', 'migrating', 'seeding', 'ready', 'failed']),
   progress: z.object({ step: z.string(), done: z.number(), total: z.number(), etaSeconds: z.number().nullable() }).nullable(),
   error: z.string().nullable(),
-  databases: z.array(server),
-  database: z.object({ kind: z.string(), reachable: z.boolean().optional(), error: z.string().optional() }),
+  // Absent while the process is still opening the database (app.ts createBootApp answers then).
+  databases: z.array(server).optional(),
+  database: z.object({ kind: z.string(), reachable: z.boolean().optional(), error: z.string().optional() }).optional(),
   schemaVersion: z.number().optional(),
 });
 

@@ -1,10 +1,12 @@
 /** The layer catalogue (/api/layers) and the MapLibre style (/api/style.json), as the console and the wall load them. */
 import type { StyleSpecification } from 'maplibre-gl';
 import { api } from './client';
+import type { Answer } from './typed';
 import type { CatalogueLayer } from './types';
 
 export async function fetchCatalogue(signal?: AbortSignal): Promise<CatalogueLayer[]> {
-  return (await api.get<{ layers: CatalogueLayer[] }>('/api/layers', signal)).layers;
+  // openapi-fetch widens the bounds tuple to number[]; the answer's generated type keeps it.
+  return (await api.get<Answer<'/api/layers', 'get'>>('/api/layers', signal)).layers;
 }
 
 /** The style of the light console, or the wall's dark scheme; `as_of` pins the listing date of the area tiles. */

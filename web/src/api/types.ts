@@ -1,4 +1,9 @@
-/** Shapes of the API answers the console reads (see the API's OpenAPI document at /api/openapi.json). */
+/**
+ * Shapes of the API answers the console reads, taken from the API's OpenAPI document (schema.gen.ts, generated from
+ * the routes' own zod schemas): a changed answer fails the console's type check. Only what is not an answer (the
+ * language, a bilingual label) is written here.
+ */
+import type { Answer } from './typed';
 
 export type Lang = 'zh-CN' | 'en';
 export interface Bilingual {
@@ -6,82 +11,20 @@ export interface Bilingual {
   en: string;
 }
 
-export interface LayerFilterValue {
-  value: string;
-  label: Bilingual;
-}
-export interface LayerFilter {
-  property: string;
-  title?: Bilingual;
-  values: LayerFilterValue[];
-}
-export interface LegendEntry {
-  /** `class`: one colour class; `fallback`: features in no class; `overlay`: an outline drawn over the fill. */
-  kind: 'class' | 'fallback' | 'overlay';
-  label: Bilingual;
-  color: string;
-  shape: 'fill' | 'line' | 'circle';
-  property?: string;
-  value?: string | number | boolean | null;
-  dash?: [number, number];
-}
+/** A layer of /api/layers: fields, zoom range, bounds, count, filters, legend and the modes that redraw it. */
+export type CatalogueLayer = Answer<'/api/layers', 'get'>['layers'][number];
+export type LayerFilter = CatalogueLayer['filters'][number];
+export type LayerFilterValue = LayerFilter['values'][number];
+/** `class`: one colour class; `fallback`: features in no class; `overlay`: an outline drawn over the fill. */
+export type LegendEntry = CatalogueLayer['legend'][number];
 /** How a layer is drawn while a mode is on (e.g. `signals`): paint applied over the style's, and its legend. */
-export interface LayerTheme {
-  id: string;
-  legend: LegendEntry[];
-  paint: Record<string, unknown>;
-  /** Paint for the mode's own style layers by id (outlines that show only in the mode, e.g. divergence). */
-  styleLayers?: Record<string, Record<string, unknown>>;
-}
-export interface CatalogueLayer {
-  id: string;
-  title: Bilingual;
-  geometryType: string;
-  minzoom: number;
-  maxzoom: number;
-  bounds?: [number, number, number, number];
-  count?: number;
-  fields?: unknown;
-  tiles: string;
-  filters?: LayerFilter[];
-  legend?: LegendEntry[];
-  themes?: LayerTheme[];
-  /** Drawn on by default. */
-  visible?: boolean;
-  /** Group in the layer panel: boundaries, sites, signals, basemap. */
-  group?: string;
-  /** Whether /api/labels has name labels for it. */
-  labels?: boolean;
-}
+export type LayerTheme = CatalogueLayer['themes'][number];
 
-export interface LabelPoint {
-  code: string;
-  name: string;
-  lon: number;
-  lat: number;
-}
+export type LabelPoint = Answer<'/api/labels/{layer}', 'get'>[number];
 
-export interface SearchResult {
-  kind: string;
-  code?: string;
-  id?: string | number;
-  name: string;
-  parentName?: string | null;
-  bbox: [number, number, number, number];
-}
+export type SearchResult = Answer<'/api/search', 'get'>['results'][number];
 
-export interface SessionUser {
-  id: number | string;
-  username: string;
-  role: string;
-  displayName?: string;
-  jurisdictionCode?: string;
-  scopePrefix?: string;
-}
+export type SessionUser = NonNullable<Answer<'/api/session', 'get'>['user']>;
 
-export interface HealthStatus {
-  status: string;
-  seeding?: { step: string; done: number; total: number; etaSeconds?: number | null } | null;
-  demo?: boolean | { accounts?: string[] };
-  [key: string]: unknown;
-}
+/** /api/health (also while starting, with 503): the phase and the progress of a first start. */
+export type HealthStatus = Answer<'/api/health', 'get'>;

@@ -1,16 +1,13 @@
 /** Sign in; on the demo server the demo accounts are one-click buttons (their password is "demo"). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
+import { apiClient, data, type Answer } from '../api/typed';
 import type { Lang, SessionUser } from '../api/types';
 import { LanguageSwitch } from '../console/LanguageSwitch';
 
-export interface DemoAccount {
-  username: string;
-  role?: string;
-  displayName?: string;
-  password?: string;
-}
+/** A demo account of /api/session/demo-accounts, with the password to sign in with. */
+export type DemoAccount = Answer<'/api/session/demo-accounts', 'get'>['accounts'][number] & { password?: string };
 
 interface Props {
   demo: DemoAccount[];
@@ -30,8 +27,7 @@ export function LoginScreen({ demo, lang, setLang, onSignedIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<{ user?: SessionUser } & Partial<SessionUser>>('/api/session', { username: u, password: p });
-      const user = answer?.user ?? (answer?.username ? (answer as SessionUser) : await api.get<SessionUser>('/api/session'));
+      const { user } = await data(apiClient.POST('/api/session', { body: { username: u, password: p } }));
       onSignedIn(user);
     } catch (e) {
       setError(e instanceof ApiError && (e.status === 401 || e.status === 400) ? t('login.failed') : t('app.error', { message: (e as Error).message }));

@@ -11,7 +11,6 @@ import type { Lang, SearchResult, SessionUser } from '../api/types';
 import { consoleDeckLayers } from '../map/deckLayers';
 import { MapView, type FlyRequest } from '../map/MapView';
 import { CODE_KEYED, type Pick } from '../map/pick';
-import { layerForResult } from '../search/resultLayer';
 import type { Selection } from '../url/viewHash';
 import { PHONE_QUERY } from './defaults';
 import { Header } from './Header';
@@ -40,7 +39,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   const [adminOpen, setAdminOpen] = useState(false);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const view = useViewState({ lang, setLang, map, catalogue });
-  const { initial, hadView, ids, visible, layerStates, camera, setCamera, selection, setSelection, ensureVisible } = view;
+  const { initial, hadView, visible, layerStates, camera, setCamera, selection, setSelection, ensureVisible } = view;
   const { highlight, selectedProps, setSelectedProps } = useSelectionOutline(selection, map);
 
   const [searchMarker, setSearchMarker] = useState<[number, number] | null>(null);
@@ -106,15 +105,16 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
 
   const chooseResult = useCallback(
     (r: SearchResult) => {
-      const layer = layerForResult(r, ids);
-      const id = String(CODE_KEYED.has(layer) ? (r.code ?? r.id) : (r.id ?? r.code));
+      // The API names the catalogue layer of every result (api/src/search/schemas.ts).
+      const layer = r.layer;
+      const id = String(CODE_KEYED.has(layer) ? r.code : r.id);
       const [w, s, e, n] = r.bbox;
       setSearchMarker([(w + e) / 2, (s + n) / 2]);
       ensureVisible(layer);
       select({ layer, id });
       setFly({ bbox: r.bbox, padding: padding(), seq: Date.now() });
     },
-    [ids, ensureVisible, select, padding],
+    [ensureVisible, select, padding],
   );
 
   const locate = useCallback(() => {

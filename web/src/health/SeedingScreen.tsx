@@ -2,9 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import type { HealthStatus } from '../api/types';
 
-export function SeedingScreen({ health }: { health: HealthStatus }) {
+/** The start-up progress /api/health reports. */
+export type StartProgress = NonNullable<HealthStatus['progress']>;
+
+export function SeedingScreen({ progress: s }: { progress: StartProgress }) {
   const { t } = useTranslation();
-  const s = health.seeding!;
   const pct = s.total > 0 ? Math.round((100 * s.done) / s.total) : 0;
   const step = t(`seeding.steps.${s.step}`, { defaultValue: s.step });
   return (

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueLayer } from '../api/catalogue.fixture';
 import type { CatalogueLayer } from '../api/types';
 import { themeLegend, themeOverrides } from './themes';
 
-const layer = (id: string, themes?: CatalogueLayer['themes']): CatalogueLayer => ({ id, title: { zh: id, en: id }, geometryType: 'Polygon', minzoom: 0, maxzoom: 16, tiles: '', themes });
+const layer = (id: string, themes: CatalogueLayer['themes'] = []): CatalogueLayer => catalogueLayer({ id, themes });
 const trend = { kind: 'class' as const, label: { zh: '上升', en: 'Rising' }, color: '#fdb863', shape: 'fill' as const, property: 'signal_trend', value: 'rising' };
 
 describe('modes from the catalogue', () => {
   const catalogue = [
     layer('roads'),
-    layer('villages', [{ id: 'signals', legend: [], paint: { 'fill-opacity': 0 } }]),
-    layer('townships', [{ id: 'signals', legend: [trend], paint: { 'fill-color': ['match', ['get', 'signal_trend'], 'rising', '#fdb863', '#ffffff'], 'fill-opacity': 0.5 } }]),
+    layer('villages', [{ id: 'signals', legend: [], paint: { 'fill-opacity': 0 }, styleLayers: {} }]),
+    layer('townships', [{ id: 'signals', legend: [trend], paint: { 'fill-color': ['match', ['get', 'signal_trend'], 'rising', '#fdb863', '#ffffff'], 'fill-opacity': 0.5 }, styleLayers: {} }]),
   ];
 
   it('overrides exactly the layers that declare the mode, with their declared paint', () => {

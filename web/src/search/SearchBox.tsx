@@ -104,7 +104,7 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
               onClick={() => choose(r)}
             >
               <span className="result-name">{r.name}</span>
-              <span className="result-kind">{t(`kinds.${(r as { level?: string }).level ?? r.kind}`, { defaultValue: r.kind })}</span>
+              <span className="result-kind">{t(`kinds.${r.level ?? r.kind}`, { defaultValue: r.kind })}</span>
               {r.parentName && <span className="result-parent muted">{r.parentName}</span>}
             </li>
           ))}

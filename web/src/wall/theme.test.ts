@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueLayer } from '../api/types';
+import { catalogueLayer } from '../api/catalogue.fixture';
 import { CHECKPOINT_EMPHASIS, viewOverrides } from './theme';
 
-const signals = { id: 'signals', legend: [], paint: { 'fill-color': ['match', ['get', 'signal_trend'], 'rising', '#fdb863', '#ffffff'], 'fill-opacity': 0.5 } };
+const signals = { id: 'signals' as const, legend: [], paint: { 'fill-color': ['match', ['get', 'signal_trend'], 'rising', '#fdb863', '#ffffff'], 'fill-opacity': 0.5 }, styleLayers: {} };
 const catalogue = [
-  { id: 'counties', title: { zh: '县', en: 'Counties' }, geometryType: 'Polygon', minzoom: 4, maxzoom: 16, tiles: '', themes: [signals] },
-  { id: 'checkpoints', title: { zh: '检查站', en: 'Checkpoints' }, geometryType: 'Point', minzoom: 5, maxzoom: 16, tiles: '' },
-] satisfies CatalogueLayer[];
+  catalogueLayer({ id: 'counties', title: { zh: '县', en: 'Counties' }, minzoom: 4, themes: [signals] }),
+  catalogueLayer({ id: 'checkpoints', title: { zh: '检查站', en: 'Checkpoints' }, geometryType: 'Point', minzoom: 5 }),
+];
 
 describe('wall views', () => {
   it('draws the listing view with the style as the server sent it', () => {
