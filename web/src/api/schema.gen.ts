@@ -2502,12 +2502,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        database: {
+                        database?: {
                             error?: string;
                             kind: string;
                             reachable?: boolean;
                         };
-                        databases: {
+                        databases?: {
                             checkedAt: string | null;
                             error?: string;
                             inReadPool?: boolean;
