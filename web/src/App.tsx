@@ -4,7 +4,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, onUnauthorized, UnauthorizedError } from './api/client';
-import { apiClient, data } from './api/typed';
+import type { Answer } from './api/typed';
+
+/** Through `api` (client.ts), which takes the answers index.html fetched early. */
+type SessionAnswer = Answer<'/api/session', 'get'>;
 import type { HealthStatus, Lang, SessionUser } from './api/types';
 import { LoginScreen, type DemoAccount } from './auth/LoginScreen';
 import { SeedingScreen, type StartProgress } from './health/SeedingScreen';
@@ -19,7 +22,7 @@ const WallDisplay = lazy(() => import('./wall/WallDisplay').then((m) => ({ defau
 /** The server lists its demo accounts only when it holds the generated demo region. */
 async function demoAccounts(): Promise<DemoAccount[]> {
   try {
-    const d = await data(apiClient.GET('/api/session/demo-accounts'));
+    const d = await api.get<Answer<'/api/session/demo-accounts', 'get'>>('/api/session/demo-accounts');
     return d.demo ? d.accounts.map((a) => ({ ...a, password: d.password })) : [];
   } catch {
     return [];
@@ -71,7 +74,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
   /** The last signed-in session from the service worker's cache, when the network is gone. */
   const openFromCache = useCallback(async () => {
     try {
-      const s = await data(apiClient.GET('/api/session'));
+      const s = await api.get<SessionAnswer>('/api/session');
       if (!s?.user) return false;
       setPhase({ kind: 'console', user: s.user });
       return true;
@@ -82,7 +85,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
 
   const checkSession = useCallback(async () => {
     try {
-      const s = await data(apiClient.GET('/api/session'));
+      const s = await api.get<SessionAnswer>('/api/session');
       if (s?.user) setPhase({ kind: 'console', user: s.user });
       else setPhase({ kind: 'login', demo: await demoAccounts() });
     } catch (e) {

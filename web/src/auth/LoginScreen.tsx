@@ -1,8 +1,8 @@
 /** Sign in; on the demo server the demo accounts are one-click buttons (their password is "demo"). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
-import { apiClient, data, type Answer } from '../api/typed';
+import { api, ApiError } from '../api/client';
+import type { Answer } from '../api/typed';
 import type { Lang, SessionUser } from '../api/types';
 import { LanguageSwitch } from '../console/LanguageSwitch';
 
@@ -27,7 +27,7 @@ export function LoginScreen({ demo, lang, setLang, onSignedIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await data(apiClient.POST('/api/session', { body: { username: u, password: p } }));
+      const { user } = await api.post<Answer<'/api/session', 'post'>>('/api/session', { username: u, password: p });
       onSignedIn(user);
     } catch (e) {
       setError(e instanceof ApiError && (e.status === 401 || e.status === 400) ? t('login.failed') : t('app.error', { message: (e as Error).message }));
