@@ -10,8 +10,11 @@
  * same import service the API uses: parse, validate, duplicate check, insert, incremental update), with the
  * incremental recompute's own time reported separately.
  *
- * Run: pnpm --filter api bench:wastewater   (BENCH_KEEP=1 keeps the database, BENCH_SKIP_SEED=1 reuses a kept one)
+ * Run: pnpm --filter api bench:wastewater   (BENCH_KEEP=1 keeps the database, BENCH_SKIP_SEED=1 reuses a kept one,
+ *      BENCH_CPU_PROF=file.cpuprofile writes a CPU profile of the import alone, for Chrome's DevTools or speedscope)
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { openPostgres } from 'db/postgres';
 import { migrate } from 'db/migrate';
 import { quoteIdent } from 'db';
@@ -149,11 +152,23 @@ async function main() {
        ON CONFLICT (username) DO UPDATE SET active = true RETURNING id`,
     )) as [{ id: number }];
     const user: SessionUser = { id, username: 'bench', displayName: 'bench', role: 'admin', jurisdictionCode: '430000000000', scopePrefix: '43', gridCodes: [] };
+    const profiler = process.env.BENCH_CPU_PROF ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const cpu0 = process.cpuUsage();
     const [report, importMs] = await time(`import one week (${lines.length - 1} rows)`, () =>
       importLabFile(db, user, bytes, { dryRun: false, acceptSkipping: false, filename: 'week.csv', now: new Date('2026-11-01T12:00:00Z') }),
     );
     const cpu = process.cpuUsage(cpu0);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(process.env.BENCH_CPU_PROF!, JSON.stringify(profile));
+      profiler.disconnect();
+      log(`CPU profile of the import: ${process.env.BENCH_CPU_PROF}`);
+    }
     // The API process's own CPU time for the whole import: on a shared machine, less distorted than wall-clock time.
     const importCpuMs = Math.round((cpu.user + cpu.system) / 1000);
     if (report.problems.length) throw new Error(`bench import had problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
