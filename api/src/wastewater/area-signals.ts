@@ -171,11 +171,12 @@ export async function withDivergence(db: Queryable, w: TrendWindow, rows: Signal
  * escaping of 22 arrays of 15,000 values cost more than PostgreSQL's parsing of the JSON.
  */
 export async function writeSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], areaCodes: readonly string[] | null): Promise<void> {
+  // Every computed area has a row per signal key (computeSignals), so the areas name the rows.
+  const areas = [...new Set(rows.map((r) => r.areaCode))];
   if (!areaCodes) {
     await db.query(
-      `DELETE FROM area_signal s WHERE s.substance = ANY ($3::text[])
-         AND NOT EXISTS (SELECT 1 FROM unnest($1::text[], $2::text[]) AS u (a, k) WHERE u.a = s.area_code AND u.k = s.substance)`,
-      [rows.map((r) => r.areaCode), rows.map((r) => r.substance), [...SIGNAL_KEYS]],
+      `DELETE FROM area_signal s WHERE s.substance = ANY ($2::text[]) AND NOT EXISTS (SELECT 1 FROM unnest($1::text[]) AS u (a) WHERE u.a = s.area_code)`,
+      [areas, [...SIGNAL_KEYS]],
     );
   }
   // In the column order of sql/signals-rows.sql.
@@ -187,7 +188,6 @@ export async function writeSignals(db: Queryable, w: TrendWindow, rows: readonly
   );
   await db.query(SQL.signalsUpdate, [json, w.weeks]);
   // Rows not stored yet (a first recompute, a new area): only when the areas' stored rows are fewer than computed.
-  const areas = [...new Set(rows.map((r) => r.areaCode))];
   const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [areas, [...SIGNAL_KEYS]]);
   if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [json, w.weeks]);
 }
