@@ -24,7 +24,8 @@ import { signIn } from '../session/routes.js';
 import { exportQuery as pmtilesExportQuery } from '../tiles/export-routes.js';
 import { tileQuery } from '../tiles/routes.js';
 import { createUserBody, passwordBody, tokenBody, updateUserBody, userListQuery } from '../users/routes.js';
-import { divergentQuery, importQuery, recomputeBody, risingQuery, seriesQuery, sitesQuery } from '../wastewater/routes.js';
+import { divergentQuery, recomputeBody, risingQuery, seriesQuery, sitesQuery } from '../wastewater/routes.js';
+import { importQuery } from '../wastewater/import/routes.js';
 import { asOfParam } from '../http/params.js';
 
 /** A path parameter and a plausible value of it (used as the example). */
@@ -179,7 +180,8 @@ const PATHS: Record<string, Record<string, Op>> = {
   '/api/wastewater/divergent': { get: { summary: 'Areas whose drug index rises significantly while enforcement there falls', tags: ['wastewater'], query: divergentQuery } },
   '/api/wastewater/rising': { get: { summary: 'Rising signals, significant first, with upstream tracing sites', tags: ['wastewater'], query: risingQuery } },
   '/api/wastewater/recompute': { post: { summary: 'Recompute area series and trends (office/admin); the body is optional', tags: ['wastewater'], body: recomputeBody } },
-  '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem)', tags: ['wastewater'], query: importQuery, body: 'file' } },
+  '/api/wastewater/imports': { post: { summary: 'Import lab results from CSV or Excel (dry run lists every row problem); async=1 answers 202 with a job to poll', tags: ['wastewater'], query: importQuery, body: 'file' } },
+  '/api/wastewater/imports/{id}': { get: { summary: 'Progress of a lab import (phase, fraction, ETA; the recompute of the signals included) and its report once finished', tags: ['wastewater'], path: [uuid] } },
   '/api/patrols/due': { get: { summary: 'Firms and venues due or risky: next due date, overdue flag, score, last outcome (most urgent first)', tags: ['patrol'], query: dueQuery } },
   '/api/patrols/plan': { get: { summary: "A day's patrol: stops by urgency, visited while open (opening hours) within the working hours (day_start, day_end), from start (default: the county seat); ETAs, waits, a GeoJSON LineString, and the stops that could not fit with the reason", tags: ['patrol'], query: planQuery } },
   '/api/inspections': { post: { summary: 'Record an inspection with its check-in (position + accuracy, or null for no fix; flagged beyond INSPECTION_FAR_M from the site); the same client_id twice is recorded once (200, duplicate: true)', tags: ['patrol'], body: inspectionBody } },
