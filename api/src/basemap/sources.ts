@@ -4,6 +4,7 @@
  * kept in memory.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { LRUCache } from 'lru-cache';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 
 export interface BasemapSource {
@@ -56,28 +57,32 @@ class PmtilesSource implements BasemapSource {
   }
 }
 
-/** A small LRU in front of any source: panning asks for the same neighbours again and again (GCJ re-alignment too). */
+/**
+ * Recently used tiles in memory, in front of any source: panning asks for the same neighbours again and again (GCJ
+ * re-alignment too). Bounded in entries and in bytes; a tile asked for twice while it is being read is read once;
+ * a failed read is not kept. "No tile here" is kept too (as bytes null).
+ */
 export class CachedSource implements BasemapSource {
-  private readonly cache = new Map<string, Promise<Uint8Array | null>>();
+  private readonly cache: LRUCache<string, { bytes: Uint8Array | null }>;
   constructor(
     private readonly inner: BasemapSource,
-    private readonly max = 2000,
-  ) {}
+    bounds: { maxEntries: number; maxBytes: number } = { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
+  ) {
+    this.cache = new LRUCache({
+      max: bounds.maxEntries,
+      maxSize: bounds.maxBytes,
+      sizeCalculation: (v) => (v.bytes?.byteLength ?? 0) + 64,
+      fetchMethod: async (key) => {
+        const [z, x, y] = key.split('/').map(Number) as [number, number, number];
+        return { bytes: await this.inner.getTile(z, x, y) };
+      },
+    });
+  }
   get description() {
     return this.inner.description;
   }
-  getTile(z: number, x: number, y: number) {
-    const key = `${z}/${x}/${y}`;
-    let hit = this.cache.get(key);
-    if (hit) {
-      this.cache.delete(key);
-    } else {
-      hit = this.inner.getTile(z, x, y);
-      hit.catch(() => this.cache.delete(key));
-    }
-    this.cache.set(key, hit);
-    if (this.cache.size > this.max) this.cache.delete(this.cache.keys().next().value!);
-    return hit;
+  async getTile(z: number, x: number, y: number) {
+    return (await this.cache.fetch(`${z}/${x}/${y}`))?.bytes ?? null;
   }
 }
 
