@@ -1,11 +1,14 @@
 /**
  * Where basemap tiles come from: an XYZ tile service (`https://tiles.example/{z}/{x}/{y}.png`, e.g. an intranet
- * server) or a local PMTiles archive (`pmtiles:/path/to/basemap.pmtiles`), both raster. Recently used tiles are
- * kept in memory.
+ * server; raster) or a local PMTiles archive (`pmtiles:/path/to/basemap.pmtiles`; raster or vector, its tiles
+ * handed out decompressed). Which one, and whether it can be served, is settled at start-up (plan.ts). Recently
+ * used tiles are kept in memory.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { LRUCache } from 'lru-cache';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { decompress } from './archive.js';
+import type { BasemapPlan } from './plan.js';
 
 export interface BasemapSource {
   /** The tile's bytes, or null where the basemap has none. */
@@ -46,7 +49,7 @@ class NodeFileSource implements Source {
 class PmtilesSource implements BasemapSource {
   private readonly archive: PMTiles;
   constructor(private readonly path: string) {
-    this.archive = new PMTiles(new NodeFileSource(path));
+    this.archive = new PMTiles(new NodeFileSource(path), undefined, decompress);
   }
   get description() {
     return `pmtiles:${this.path}`;
@@ -86,8 +89,7 @@ export class CachedSource implements BasemapSource {
   }
 }
 
-export function openBasemapSource(spec: string): BasemapSource {
-  if (spec.startsWith('pmtiles:')) return new CachedSource(new PmtilesSource(spec.slice('pmtiles:'.length)));
-  if (/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(spec)) return new CachedSource(new XyzSource(spec));
-  throw new Error(`BASEMAP must be an XYZ URL template with {z}/{x}/{y} or pmtiles:/path/to/file.pmtiles, got '${spec}'`);
+export function openBasemapSource(plan: Pick<BasemapPlan, 'source'>): BasemapSource {
+  const spec = plan.source;
+  return new CachedSource(spec.startsWith('pmtiles:') ? new PmtilesSource(spec.slice('pmtiles:'.length)) : new XyzSource(spec));
 }
