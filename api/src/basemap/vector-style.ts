@@ -52,6 +52,8 @@ const NOT_LINE = ['!', LINE];
 
 // No maxzoom on a layer: past the archive's last zoom MapLibre over-zooms its tiles, and the basemap should stay.
 
+const ROAD_CORE_MINZOOM = 12;
+
 /** Line width by zoom: hairlines on a county overview, a few pixels in a street view (phone and wall alike). */
 const width = (z8: number, z16: number) => ['interpolate', ['exponential', 1.5], ['zoom'], 8, z8, 16, z16];
 
@@ -82,9 +84,11 @@ function lines(l: VectorLayerInfo, scheme: Scheme): Json[] {
   }
   if (!has(l, 'LineString')) return [];
   if (role === 'road') {
+    // A plain line while roads are thin (a white core would leave only hairline edges), a cased road from zoom 12.
+    const core = { ...base(l, 'line', 'line', LINE), minzoom: Math.max(l.minzoom ?? 0, ROAD_CORE_MINZOOM) };
     return [
-      { ...base(l, 'casing', 'line', LINE), layout: round, paint: { 'line-color': ink.roadCasing, 'line-width': width(1.2, 9) } },
-      { ...base(l, 'line', 'line', LINE), layout: round, paint: { 'line-color': ink.road, 'line-width': width(0.5, 7) } },
+      { ...base(l, 'casing', 'line', LINE), layout: round, paint: { 'line-color': ink.roadCasing, 'line-width': width(1, 10) } },
+      { ...core, layout: round, paint: { 'line-color': ink.road, 'line-width': width(0.3, 7.5) } },
     ];
   }
   return [{ ...base(l, 'line', 'line', LINE), layout: round, paint: { 'line-color': role === 'water' ? ink.water : ink.line, 'line-width': width(0.5, 2.5) } }];
