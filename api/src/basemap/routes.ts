@@ -1,22 +1,30 @@
 /**
- * GET /api/basemap/{z}/{x}/{y}.png — the configured basemap (BASEMAP), always aligned to WGS84 like our data:
- * passed through when the basemap is WGS84, re-aligned tile by tile when it is GCJ-02 (see realign.ts).
+ * GET /api/basemap/{z}/{x}/{y}.{png|jpg|webp} — the configured raster basemap (BASEMAP), always aligned to WGS84
+ * like our data: passed through when the basemap is WGS84, re-aligned tile by tile when it is GCJ-02 (realign.ts).
+ * GET /api/basemap/{z}/{x}/{y}.pbf — a vector basemap's tiles (Mapbox Vector Tiles, WGS84 only; see plan.ts).
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { parseWith, tileParams } from '../http/params.js';
+import { TILE_CONTENT_TYPE } from '../tiles/routes.js';
+import type { BasemapPlan } from './plan.js';
 import { realignedTile } from './realign.js';
 import type { BasemapSource } from './sources.js';
 
-export function basemapRoutes(source: BasemapSource, datum: 'wgs84' | 'gcj02') {
+const EXTENSIONS = { raster: /\.(png|jpg|jpeg|webp)$/, vector: /\.(pbf|mvt)$/ };
+
+export function basemapRoutes(source: BasemapSource, plan: Pick<BasemapPlan, 'kind' | 'datum'>) {
   const app = new Hono<AppEnv>();
+  const realign = plan.kind === 'raster' && plan.datum === 'gcj02';
   app.get('/:z/:x/:file', async (c) => {
     const file = c.req.param('file');
-    const t = parseWith(tileParams, { z: c.req.param('z'), x: c.req.param('x'), y: file.replace(/\.(png|jpg|jpeg|webp)$/, '') }, 'path');
-    const bytes = datum === 'gcj02' ? await realignedTile(t.z, t.x, t.y, (z, x, y) => source.getTile(z, x, y)) : await source.getTile(t.z, t.x, t.y);
+    // A tile asked with the other kind's extension is malformed like a bad y: a 400 naming `y`.
+    const y = EXTENSIONS[plan.kind].test(file) ? file.replace(EXTENSIONS[plan.kind], '') : file;
+    const t = parseWith(tileParams, { z: c.req.param('z'), x: c.req.param('x'), y }, 'path');
+    const bytes = realign ? await realignedTile(t.z, t.x, t.y, (z, x, y) => source.getTile(z, x, y)) : await source.getTile(t.z, t.x, t.y);
     if (!bytes) return c.body(null, 204);
     c.header('Cache-Control', 'private, max-age=86400');
-    c.header('Content-Type', datum === 'gcj02' ? 'image/png' : sniffImageType(bytes));
+    c.header('Content-Type', plan.kind === 'vector' ? TILE_CONTENT_TYPE : realign ? 'image/png' : sniffImageType(bytes));
     return c.body(bytes as Uint8Array<ArrayBuffer>);
   });
   return app;

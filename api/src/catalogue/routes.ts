@@ -18,11 +18,10 @@ export function catalogueRoutes({ config }: AppDeps) {
     return c.json({ layers: await catalogue(c.var.reads, c.get('user').scopePrefix, origin) });
   });
   app.get('/style.json', (c) => {
-    const { as_of, scheme } = parseQuery(c, styleQuery);
+    const { as_of, scheme, lang } = parseQuery(c, styleQuery);
     const origin = publicOriginOf(c, config);
     c.header('Cache-Control', 'no-cache');
-    const b = config.basemap;
-    return c.json(styleDocument(origin, { asOf: as_of, scheme, basemap: b && { sourceDatum: b.datum, attribution: b.attribution, maxzoom: b.maxzoom } }));
+    return c.json(styleDocument(origin, { asOf: as_of, scheme, lang, basemap: config.basemap }));
   });
   return app;
 }

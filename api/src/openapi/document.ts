@@ -151,7 +151,10 @@ const PATHS: Record<string, Record<string, Op>> = {
     get: { summary: 'Chosen layers of your jurisdiction as one PMTiles archive, for devices with no server', tags: ['map'], query: pmtilesExportQuery, produces: 'application/vnd.pmtiles' },
   },
   '/api/basemap/{z}/{x}/{y}.png': {
-    get: { summary: 'The configured raster basemap, re-aligned to WGS84 (only with BASEMAP set)', tags: ['map'], path: [{ name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }], produces: 'image/png' },
+    get: { summary: 'The configured raster basemap, re-aligned to WGS84 (only with a raster BASEMAP; also .jpg, .webp as the archive holds)', tags: ['map'], path: [{ name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }], produces: 'image/png' },
+  },
+  '/api/basemap/{z}/{x}/{y}.pbf': {
+    get: { summary: 'The configured vector basemap, a Mapbox Vector Tile (only with a vector PMTiles BASEMAP); 204 where it has none', tags: ['map'], path: [{ name: 'z', example: '8' }, { name: 'x', example: '208' }, { name: 'y', example: '108' }], produces: 'application/vnd.mapbox-vector-tile' },
   },
   '/api/labels/{layer}': { get: { summary: 'Label points of areas and grids', tags: ['map'], path: [{ name: 'layer', example: 'townships' }], query: labelQuery } },
   '/api/search': { get: { summary: 'Areas, grids and sites by Chinese name or code, each with a bbox', tags: ['map'], query: searchQuery } },

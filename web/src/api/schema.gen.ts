@@ -312,6 +312,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/basemap/{z}/{x}/{y}.pbf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configured vector basemap, a Mapbox Vector Tile (only with a vector PMTiles BASEMAP); 204 where it has none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 208 */
+                    x: string;
+                    /** @example 108 */
+                    y: string;
+                    /** @example 8 */
+                    z: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.mapbox-vector-tile": unknown;
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/basemap/{z}/{x}/{y}.png": {
         parameters: {
             query?: never;
@@ -319,7 +398,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The configured raster basemap, re-aligned to WGS84 (only with BASEMAP set) */
+        /** The configured raster basemap, re-aligned to WGS84 (only with a raster BASEMAP; also .jpg, .webp as the archive holds) */
         get: {
             parameters: {
                 query?: never;
