@@ -3,6 +3,7 @@
  * Each hit carries a bbox to zoom to. Input is a bound parameter; `position()` avoids LIKE wildcards entirely.
  */
 import type { Queryable } from 'db';
+import { inScopeSql } from '../users/scope.js';
 
 export interface SearchHit {
   kind: 'area' | 'grid' | 'checkpoint' | 'firm' | 'venue' | 'wastewater_site';
@@ -23,23 +24,23 @@ export async function search(db: Queryable, q: string, prefix: string, limit: nu
        SELECT 'area' AS kind, a.id, a.code, a.name, a.level, p.name AS parent_name, ${LEVEL_LAYER} AS layer, a.geom,
               CASE a.level WHEN 'city' THEN 0 WHEN 'county' THEN 1 WHEN 'township' THEN 2 ELSE 3 END AS rank
        FROM admin_area a LEFT JOIN admin_area p ON p.code = a.parent_code AND p.valid_to IS NULL
-       WHERE a.valid_to IS NULL AND left(a.code, length($2)) = $2 AND (position($1 in a.name) > 0 OR a.code LIKE $3)
+       WHERE a.valid_to IS NULL AND ${inScopeSql('a.code', '$2')} AND (position($1 in a.name) > 0 OR a.code LIKE $3)
        UNION ALL
        SELECT 'grid', g.id, g.code, g.name, NULL, v.name, 'grids', g.geom, 4
        FROM grid_cell g LEFT JOIN admin_area v ON v.code = g.village_code AND v.valid_to IS NULL
-       WHERE left(g.code, length($2)) = $2 AND (position($1 in g.name) > 0 OR g.code LIKE $3)
+       WHERE ${inScopeSql('g.code', '$2')} AND (position($1 in g.name) > 0 OR g.code LIKE $3)
        UNION ALL
        SELECT 'checkpoint', c.id, c.code, c.name, NULL, c.road_ref, 'checkpoints', c.geom, 5
-       FROM checkpoint c WHERE left(c.county_code, length($2)) = $2 AND (position($1 in c.name) > 0 OR c.code = $1)
+       FROM checkpoint c WHERE ${inScopeSql('c.county_code', '$2')} AND (position($1 in c.name) > 0 OR c.code = $1)
        UNION ALL
        SELECT 'firm', f.id, f.credit_code, f.name, NULL, f.address, 'firms', f.geom, 5
-       FROM firm f WHERE left(f.township_code, length($2)) = $2 AND (position($1 in f.name) > 0 OR f.credit_code = upper($1))
+       FROM firm f WHERE ${inScopeSql('f.township_code', '$2')} AND (position($1 in f.name) > 0 OR f.credit_code = upper($1))
        UNION ALL
        SELECT 'venue', v.id, v.code, v.name, NULL, v.address, 'venues', v.geom, 6
-       FROM venue v WHERE left(v.township_code, length($2)) = $2 AND (position($1 in v.name) > 0 OR v.code = upper($1))
+       FROM venue v WHERE ${inScopeSql('v.township_code', '$2')} AND (position($1 in v.name) > 0 OR v.code = upper($1))
        UNION ALL
        SELECT 'wastewater_site', s.id, s.code, s.name, NULL, NULL, 'wastewater_sites', s.geom, 5
-       FROM wastewater_site s WHERE left(s.township_code, length($2)) = $2 AND (position($1 in s.name) > 0 OR s.code = upper($1))
+       FROM wastewater_site s WHERE ${inScopeSql('s.township_code', '$2')} AND (position($1 in s.name) > 0 OR s.code = upper($1))
      )
      SELECT kind, id, code, name, level, parent_name AS "parentName", layer, rank,
             ST_XMin(geom) AS w, ST_YMin(geom) AS s, ST_XMax(geom) AS e, ST_YMax(geom) AS n
