@@ -1,6 +1,8 @@
 /**
- * Where a cached tile's time goes: the API under `node --cpu-prof` while autocannon requests cached tiles, then
- * the functions with the most self time. `tsx api/bench/profile.ts [size] [seconds]` (region from pnpm bench).
+ * Where a tile's time goes: the API under `node --cpu-prof` while autocannon requests tiles, then the functions
+ * with the most self time. `tsx api/bench/profile.ts [size] [seconds] [cached|cold]` (region from pnpm bench):
+ * `cached` (the default) fills the cache first; `cold` runs the API with a one-entry tile cache, so that every
+ * tile is rendered by PostGIS and the profile shows the API's own work around the database's.
  */
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,18 +13,19 @@ import { LAYERS } from '../src/layers/registry.js';
 
 const size = process.argv[2] ?? 'city';
 const seconds = Number(process.argv[3] ?? 5);
+const cold = process.argv[4] === 'cold';
 const db = await ensureRegion(size);
 const { token } = await benchUser(db);
 const tiles = await tileSet(db);
 await db.close();
 const paths = LAYERS.flatMap((d) => tiles.filter((t) => t.z >= d.minzoom).map((t) => `/api/tiles/${d.id}/${t.z}/${t.x}/${t.y}.mvt?as_of=${AS_OF}`));
 const dir = mkdtempSync('/tmp/gc-prof-');
-const api = await startApi(benchDbUrl(size), {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+const api = await startApi(benchDbUrl(size), cold ? { TILE_CACHE_ENTRIES: '1' } : {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 const auth = { Authorization: `Bearer ${token}` };
-await load(api.url, paths, 1, 2, auth); // fill the cache
+await load(api.url, paths, 1, 2, auth); // fill the cache (cached), plan the prepared statements (cold)
 const r = await load(api.url, paths, Number(process.env.PROFILE_CONNECTIONS ?? 1), seconds, auth);
 await api.stop();
-console.log(`${r.rps.toFixed(0)} req/s over ${seconds} s`);
+console.log(`${cold ? 'uncached' : 'cached'} tiles: ${r.rps.toFixed(0)} req/s over ${seconds} s`);
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
