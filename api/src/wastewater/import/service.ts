@@ -15,6 +15,7 @@ import { ImportProgress, type PhaseShares, type ProgressState } from '../../impo
 import { recomputeTouched } from '../recompute.js';
 import { readTable, type Encoding } from './read-table.js';
 import { validateRows, type ParsedRow, type Problem } from './validate.js';
+import { inScopeSql } from '../../users/scope.js';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -58,7 +59,7 @@ export interface ImportReport {
 }
 
 async function sitesInScope(db: Queryable, scopePrefix: string): Promise<Map<string, number>> {
-  const rows = await db.query<{ code: string; id: number }>(`SELECT code, id FROM wastewater_site WHERE township_code LIKE $1 || '%'`, [scopePrefix]);
+  const rows = await db.query<{ code: string; id: number }>(`SELECT code, id FROM wastewater_site WHERE ${inScopeSql('township_code', '$1')}`, [scopePrefix]);
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
