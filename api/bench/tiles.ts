@@ -46,12 +46,38 @@ async function tileStatementStats(db: Database): Promise<Stats> {
 }
 const resetStats = (db: Database) => db.query('SELECT pg_stat_statements_reset()');
 
+/**
+ * The same statements prepared, through node-postgres from this process, one at a time: what a Node tile server
+ * cannot avoid (the driver, the socket, PostgreSQL's work around execution) — the floor the API's uncached tile is
+ * compared with, wall time and this process's CPU per tile. Twice: the first pass prepares and settles the plans.
+ */
+async function driverRoundTrips(db: Database, pairs: { def: (typeof LAYERS)[number]; t: { z: number; x: number; y: number } }[], prefix: string) {
+  const sql = new Map(LAYERS.map((d) => [d.id, buildTileSql(d)]));
+  let ms: number[] = [];
+  let cpuUs = 0;
+  for (let round = 0; round < 2; round++) {
+    ms = [];
+    const cpu0 = process.cpuUsage();
+    for (const { def, t } of pairs) {
+      const q = sql.get(def.id)!.mvt(t.z);
+      const t0 = performance.now();
+      await db.query(q.text, bindNamed(q, { ...t, prefix, asOf: AS_OF }), { name: `bench_${q.statement}` });
+      ms.push(performance.now() - t0);
+    }
+    const cpu = process.cpuUsage(cpu0);
+    cpuUs = (cpu.user + cpu.system) / pairs.length;
+  }
+  return { ms, cpuUs };
+}
+
 interface ScaleResult {
   size: string;
   tiles: number;
   nonEmpty: number;
   unprepared: Stats;
   prepared: Stats;
+  /** node-postgres alone, prepared, the compared (non-empty) tiles in turn: ms per tile, and CPU µs per tile. */
+  driver: { ms: number[]; cpuUs: number };
   cold: number[];
   cached: number[];
   nginx: number[];
@@ -84,6 +110,7 @@ async function benchScale(size: string): Promise<ScaleResult> {
     }
   }
   const unprepared = await tileStatementStats(db);
+  const driver = await driverRoundTrips(db, pairs.filter((p) => bytes.has(p.path.replace(/\?.*$/, ''))), prefix);
   // Compared on the tiles that have bytes (empty ones are 204 from the API, absent for nginx).
   const paths = pairs.map((p) => p.path).filter((p) => bytes.has(p.replace(/\?.*$/, '')));
 
@@ -120,7 +147,7 @@ async function benchScale(size: string): Promise<ScaleResult> {
     const nginx32 = await timedLoad(nginx, 32);
     const api32 = await timedLoad(api, 32, auth);
     return {
-      size, tiles: pairs.length, nonEmpty: paths.length, unprepared, prepared,
+      size, tiles: pairs.length, nonEmpty: paths.length, unprepared, prepared, driver,
       cold: cold.ms, cached: cached.ms, nginx: static_.ms, cpuUs: { cold: coldCpuUs, cached: cachedCpuUs, nginx: nginxCpuUs }, reconnects: cold.reconnects + cached.reconnects + static_.reconnects,
       throughput: { api1, nginx1, api32, nginx32 }, loadBefore, loadAfter: load1(),
     };
@@ -143,6 +170,9 @@ function printScales(rs: ScaleResult[]) {
   line('PostGIS plan per tile, API prepared (mean)', (r) => r.prepared.planMs);
   line('PostGIS exec per tile, API prepared (mean)', (r) => r.prepared.execMs);
   line('  plannings / executions, API', (r) => r.prepared.plans / Math.max(1, r.prepared.calls));
+  line('node-postgres alone, prepared: mean', (r) => mean(r.driver.ms));
+  line('node-postgres alone, prepared: p50', (r) => pct(r.driver.ms, 50));
+  line('  its client process CPU per tile (µs)', (r) => r.driver.cpuUs, 0);
   for (const [name, get] of [['API cold', (r: ScaleResult) => r.cold], ['API cached', (r: ScaleResult) => r.cached], ['nginx (same bytes)', (r: ScaleResult) => r.nginx]] as const) {
     line(`${name}: mean`, (r) => mean(get(r)));
     line(`${name}: p50`, (r) => pct(get(r), 50));
@@ -151,6 +181,7 @@ function printScales(rs: ScaleResult[]) {
   }
   line('API adds per uncached tile: cold − exec − nginx (mean)', (r) => mean(r.cold) - r.prepared.execMs - mean(r.nginx));
   line('  the same with medians (p50 cold − exec − p50 nginx)', (r) => pct(r.cold, 50) - r.prepared.execMs - pct(r.nginx, 50));
+  line('API adds beyond node-postgres + nginx (p50)', (r) => pct(r.cold, 50) - pct(r.driver.ms, 50) - pct(r.nginx, 50));
   line('API cached / nginx time (mean)', (r) => mean(r.cached) / mean(r.nginx), 2);
   line('API process CPU per uncached tile (µs)', (r) => r.cpuUs.cold, 0);
   line('API process CPU per cached tile (µs)', (r) => r.cpuUs.cached, 0);

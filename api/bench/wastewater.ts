@@ -10,8 +10,11 @@
  * same import service the API uses: parse, validate, duplicate check, insert, incremental update), with the
  * incremental recompute's own time reported separately.
  *
- * Run: pnpm --filter api bench:wastewater   (BENCH_KEEP=1 keeps the database, BENCH_SKIP_SEED=1 reuses a kept one)
+ * Run: pnpm --filter api bench:wastewater   (BENCH_KEEP=1 keeps the database, BENCH_SKIP_SEED=1 reuses a kept one,
+ *      BENCH_CPU_PROF=file.cpuprofile writes a CPU profile of the import alone, for Chrome's DevTools or speedscope)
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { openPostgres } from 'db/postgres';
 import { migrate } from 'db/migrate';
 import { quoteIdent } from 'db';
@@ -149,11 +152,39 @@ async function main() {
        ON CONFLICT (username) DO UPDATE SET active = true RETURNING id`,
     )) as [{ id: number }];
     const user: SessionUser = { id, username: 'bench', displayName: 'bench', role: 'admin', jurisdictionCode: '430000000000', scopePrefix: '43', gridCodes: [] };
+    const profiler = process.env.BENCH_CPU_PROF ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    // PostgreSQL's CPU time for the import: its backends' user + system time (/proc; the bench runs beside the server).
+    const backendsCpuMs = async () => {
+      const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+      let ticks = 0;
+      for (const { pid } of pids) {
+        try {
+          const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+        } catch {
+          // not on this machine: no figure
+        }
+      }
+      return ticks * 10; // USER_HZ = 100
+    };
+    const pgCpu0 = await backendsCpuMs();
     const cpu0 = process.cpuUsage();
     const [report, importMs] = await time(`import one week (${lines.length - 1} rows)`, () =>
       importLabFile(db, user, bytes, { dryRun: false, acceptSkipping: false, filename: 'week.csv', now: new Date('2026-11-01T12:00:00Z') }),
     );
     const cpu = process.cpuUsage(cpu0);
+    const pgCpuMs = (await backendsCpuMs()) - pgCpu0;
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(process.env.BENCH_CPU_PROF!, JSON.stringify(profile));
+      profiler.disconnect();
+      log(`CPU profile of the import: ${process.env.BENCH_CPU_PROF}`);
+    }
     // The API process's own CPU time for the whole import: on a shared machine, less distorted than wall-clock time.
     const importCpuMs = Math.round((cpu.user + cpu.system) / 1000);
     if (report.problems.length) throw new Error(`bench import had problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
@@ -165,7 +196,9 @@ async function main() {
     console.log(`  full recompute:      ${(fullMs / 1000).toFixed(2)} s   (aim < 10 s)  ${JSON.stringify(full.ms)}`);
     console.log(`  import one week:     ${(importMs / 1000).toFixed(2)} s   (parse, validate, insert, incremental update)`);
     console.log(`  incremental update:  ${(incMs / 1000).toFixed(2)} s   (aim < 1 s)  ${JSON.stringify(report.recompute?.ms)}`);
+    console.log(`  incremental, CPU:    ${((report.recompute?.cpuMs ?? 0) / 1000).toFixed(2)} s   (the API process's CPU time for the incremental update)`);
     console.log(`  import, API CPU:     ${(importCpuMs / 1000).toFixed(2)} s   (the Node process's CPU time for the whole import)`);
+    console.log(`  import, server CPU:  ${(pgCpuMs / 1000).toFixed(2)} s   (PostgreSQL's backends, the whole import)`);
     const [{ load }] = (await db.query<{ load: string }>(`SELECT pg_read_file('/proc/loadavg') AS load`).catch(() => [{ load: 'n/a' }])) as [{ load: string }];
     console.log(`  load average:        ${load.trim()}`);
   } finally {

@@ -142,7 +142,7 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/overview', overviewRoutes(deps));
   app.route('/api/imports', importRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
-  if (deps.config.basemap) app.route('/api/basemap', basemapRoutes(openBasemapSource(deps.config.basemap.source), deps.config.basemap.datum));
+  if (deps.config.basemap) app.route('/api/basemap', basemapRoutes(openBasemapSource(deps.config.basemap), deps.config.basemap));
   app.route('/api', patrolRoutes(deps)); // /api/patrols/*, POST /api/inspections
   app.route('/api/wall', wallRoutes(deps)); // the wall's shift-change view
 

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { BasemapConfigError, planBasemap, type BasemapPlan } from './basemap/plan.js';
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.js';
 
 /** The repository (or installed app) root: the nearest folder up from here holding pnpm-workspace.yaml. */
@@ -55,7 +56,8 @@ const envSchema = z.object({
   BASEMAP: z.string().min(1).optional(),
   BASEMAP_DATUM: z.string().toLowerCase().pipe(z.enum(['wgs84', 'gcj02'], 'must be wgs84 or gcj02')).default('wgs84'),
   BASEMAP_ATTRIBUTION: z.string().default(''),
-  BASEMAP_MAXZOOM: integer(0, 24).default(18),
+  BASEMAP_MAXZOOM: integer(0, 24).optional(),
+  BASEMAP_STYLE: z.string().min(1).optional(),
   TRUST_PROXY: z.string().default(''),
   COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
   PUBLIC_ORIGIN: z
@@ -99,8 +101,11 @@ export interface Config {
   seedDemo: boolean;
   demoSize: string;
   demoSeed: number;
-  /** A raster basemap under our layers: an XYZ template or pmtiles:/path (see basemap/). Absent → own data only. */
-  basemap?: { source: string; datum: 'wgs84' | 'gcj02'; attribution: string; maxzoom: number };
+  /**
+   * A basemap under our layers (BASEMAP…, see basemap/plan.ts): a raster XYZ service or PMTiles archive, or a vector
+   * PMTiles archive with its generated or own style, checked at start. Absent → own data only.
+   */
+  basemap?: BasemapPlan;
   /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (TRUST_PROXY); nobody by default. */
   trustedProxies: TrustedProxies;
   /** Session cookie `Secure`: 'auto' when the request came over HTTPS (directly or via a trusted proxy). */
@@ -151,6 +156,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (err) {
     throw new ConfigError([{ variable: 'TRUST_PROXY', message: (err as Error).message, value: e.TRUST_PROXY }]);
   }
+  let basemap: BasemapPlan | undefined;
+  if (!e.BASEMAP && e.BASEMAP_STYLE) throw new ConfigError([{ variable: 'BASEMAP_STYLE', message: 'needs BASEMAP (a vector PMTiles archive, pmtiles:/path)' }]);
+  try {
+    basemap = e.BASEMAP ? planBasemap({ source: e.BASEMAP, datum: e.BASEMAP_DATUM, attribution: e.BASEMAP_ATTRIBUTION, maxzoom: e.BASEMAP_MAXZOOM, stylePath: e.BASEMAP_STYLE }) : undefined;
+  } catch (err) {
+    if (!(err instanceof BasemapConfigError)) throw err;
+    throw new ConfigError([{ variable: err.variable, message: err.message, value: env[err.variable] }]);
+  }
   if (e.READ_DATABASE_URLS.length && !e.DATABASE_URL) {
     throw new ConfigError([{ variable: 'READ_DATABASE_URLS', message: 'needs DATABASE_URL (the primary); the embedded database has no replicas' }]);
   }
@@ -164,7 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     demoSize: e.DEMO_SIZE,
     demoSeed: e.DEMO_SEED,
-    basemap: e.BASEMAP ? { source: e.BASEMAP, datum: e.BASEMAP_DATUM, attribution: e.BASEMAP_ATTRIBUTION, maxzoom: e.BASEMAP_MAXZOOM } : undefined,
+    basemap,
     trustedProxies,
     cookieSecure: e.COOKIE_SECURE === '1' ? 'always' : e.COOKIE_SECURE === '0' ? 'never' : 'auto',
     publicOrigin: e.PUBLIC_ORIGIN,

@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import { openDatabase } from 'db/connect';
 import { createApp, createBootApp, type CreatedApp } from './app.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
+import { describeBasemap } from './basemap/plan.js';
 import { loadConfigOrExit } from './config.js';
 import type { StartupState } from './http/env.js';
 import { startServer } from './server.js';
@@ -21,6 +22,7 @@ const startup: StartupState = { phase: 'starting' };
 const replicas = config.readDatabaseUrls.length ? `, reads also from ${config.readDatabaseUrls.length} replica(s) (READ_DATABASE_URLS)` : '';
 console.log(config.databaseUrl ? `[db] PostgreSQL server (DATABASE_URL)${replicas}` : `[db] embedded PostGIS in ${config.dataDir}`);
 console.log(`[config] demo ${config.seedDemo ? 'on (demo region and demo accounts)' : 'off'}; trusted proxies: ${config.trustedProxies.description}`);
+if (config.basemap) console.log(`[basemap] ${describeBasemap(config.basemap)}`);
 // Listen at once: until the database is open, a boot app serves the page and a health that says "starting".
 let current = createBootApp(config, startup);
 let created: CreatedApp | undefined;

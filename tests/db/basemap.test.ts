@@ -1,11 +1,13 @@
 /**
  * A real basemap under our WGS84 data. A GCJ-02 tile service (here a synthetic one on localhost that marks the
  * GCJ-02 position of a known place in red) must come out of /api/basemap with the mark on the place's WGS84 position;
- * a WGS84 basemap passes through unchanged.
+ * a WGS84 basemap passes through unchanged. A vector PMTiles archive (made here from the demo data by the console's
+ * own export) is served as MVT with a style generated from its metadata.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from 'api/src/app.js';
@@ -14,6 +16,7 @@ import { startServer, type RunningServer } from 'api/src/server.js';
 import { convertPoint } from 'domain/datum';
 import { writePmtiles } from '../support/pmtiles-archive.js';
 import { authHeader, testApp } from '../support/test-app.js';
+import { decodeTile, lonLatToTile } from '../support/tiles.js';
 
 const PLACE: [number, number] = [112.6, 26.9]; // in the demo city
 const Z = 15;
@@ -134,5 +137,73 @@ describe('basemap', () => {
 
   it('refuses a bad BASEMAP_DATUM at start-up', () => {
     expect(() => loadConfig({ BASEMAP: 'http://x/{z}/{x}/{y}.png', BASEMAP_DATUM: 'bd09' })).toThrow(/BASEMAP_DATUM/);
+  });
+});
+
+describe('vector basemap', () => {
+  let path: string;
+  let vectorApp: ReturnType<typeof createApp>['app'];
+  const get = (url: string) => vectorApp.request(url, { headers: authHeader('city_office') });
+  interface Style {
+    glyphs: string;
+    sources: Record<string, { type: string; tiles: string[]; maxzoom: number; bounds: number[] }>;
+    layers: { id: string; type: string; source?: string; paint?: Record<string, unknown> }[];
+  }
+
+  beforeAll(async () => {
+    // The console's own PMTiles export of the demo city: areas, roads and checkpoints, as a basemap would hold them.
+    const res = await t.app.request('/api/exports/tiles.pmtiles?layers=counties,townships,roads,checkpoints&minzoom=8&maxzoom=11', { headers: authHeader('city_office') });
+    expect(res.status).toBe(200);
+    path = join(mkdtempSync(join(tmpdir(), 'vector-basemap-')), 'city.pmtiles');
+    writeFileSync(path, new Uint8Array(await res.arrayBuffer()));
+    vectorApp = createApp({ db: t.db, config: loadConfig({ SEED_DEMO: '0', WEB_DIST: '/nonexistent', BASEMAP: `pmtiles:${path}` }), startup: { phase: 'ready' } }).app;
+  }, 120_000);
+
+  it('puts a vector source with layers generated from the archive under ours, in a valid style that names only the console', async () => {
+    const style = (await (await get('http://console.test/api/style.json')).json()) as Style;
+    expect(validateStyleMin(style as unknown as StyleSpecification)).toEqual([]);
+    expect(style.sources.basemap).toMatchObject({ type: 'vector', tiles: ['http://console.test/api/basemap/{z}/{x}/{y}.pbf'], minzoom: 8, maxzoom: 11 });
+    expect(style.sources.basemap!.bounds).toHaveLength(4);
+    expect(style.glyphs).toBe('http://console.test/glyphs/{fontstack}/{range}.pbf');
+    const ids = style.layers.map((l) => l.id);
+    expect(ids).toEqual(expect.arrayContaining(['basemap-counties-boundary', 'basemap-townships-boundary', 'basemap-roads-casing', 'basemap-roads-line', 'basemap-roads-line-label', 'basemap-townships-label', 'basemap-checkpoints-label']));
+    // Under everything of ours: every basemap layer comes before the first console layer.
+    const lastBasemap = Math.max(...ids.map((id, i) => (id.startsWith('basemap-') ? i : -1)));
+    const firstOurs = style.layers.findIndex((l) => l.source && l.source !== 'basemap');
+    expect(lastBasemap).toBeLessThan(firstOurs);
+    expect(style.layers.filter((l) => l.id.startsWith('basemap-')).every((l) => l.source === 'basemap')).toBe(true);
+    // Nothing from outside: every URL in the style is the console's.
+    expect(JSON.stringify(style).match(/https?:\/\/[^/"]+/g)!.every((u) => u === 'http://console.test')).toBe(true);
+    // The wall's dark scheme gets dark inks.
+    const dark = (await (await get('http://console.test/api/style.json?scheme=dark')).json()) as Style;
+    const casing = (s: Style) => s.layers.find((l) => l.id === 'basemap-roads-casing')!.paint!['line-color'];
+    expect(casing(dark)).not.toBe(casing(style));
+  });
+
+  it('serves the archive’s tiles as MVT that decode to the layers it holds', async () => {
+    const [c] = await t.db.query<{ lon: number; lat: number }>("SELECT ST_X(label_point) lon, ST_Y(label_point) lat FROM admin_area WHERE level = 'township' AND valid_to IS NULL ORDER BY code LIMIT 1");
+    const { x, y } = lonLatToTile(c!.lon, c!.lat, 10);
+    const res = await get(`/api/basemap/10/${x}/${y}.pbf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    const layers = decodeTile(await res.arrayBuffer());
+    expect(Object.keys(layers)).toEqual(expect.arrayContaining(['counties', 'townships', 'roads']));
+    expect(layers.townships!.some((f) => typeof f.properties.name === 'string' && f.properties.name.length > 0)).toBe(true);
+    // The same townships as the console's own tile of that place.
+    const own = decodeTile(await (await get(`/api/tiles/townships/10/${x}/${y}.mvt`)).arrayBuffer());
+    expect(layers.townships!.map((f) => f.properties.code).sort()).toEqual(own.townships!.map((f) => f.properties.code).sort());
+    expect((await get('/api/basemap/10/0/0.pbf')).status).toBe(204);
+    expect((await get(`/api/basemap/10/${x}/${y}.png`)).status).toBe(400);
+  });
+
+  it('uses BASEMAP_STYLE’s layers instead, fitted to the console, and refuses one that does not validate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'basemap-style-'));
+    const own = join(dir, 'style.json');
+    writeFileSync(own, JSON.stringify({ version: 8, sources: { city: { type: 'vector', url: 'pmtiles://city.pmtiles' } }, layers: [{ id: 'roads', type: 'line', source: 'city', 'source-layer': 'roads', paint: { 'line-color': '#888' } }] }));
+    const plan = loadConfig({ BASEMAP: `pmtiles:${path}`, BASEMAP_STYLE: own }).basemap!;
+    expect(plan.customStyle!.layers).toEqual([{ id: 'basemap-roads', type: 'line', source: 'basemap', 'source-layer': 'roads', metadata: { 'gc:group': 'basemap' }, layout: {}, paint: { 'line-color': '#888' } }]);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ version: 8, sources: { city: { type: 'vector', url: 'x' } }, layers: [{ id: 'roads', type: 'line', source: 'city', 'source-layer': 'roads', paint: { 'line-color': 'not a colour' } }] }));
+    expect(() => loadConfig({ BASEMAP: `pmtiles:${path}`, BASEMAP_STYLE: bad })).toThrow(/BASEMAP_STYLE: .*not a valid MapLibre style.*line-color/);
   });
 });

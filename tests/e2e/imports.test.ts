@@ -100,8 +100,12 @@ describe('the upload page', () => {
     await expect.poll(() => page.getByTestId('import-report').getAttribute('data-status'), { timeout: 30_000 }).toBe('clean');
     expect(await page.getByTestId('import-report').textContent()).toContain('2');
     const a = fx.firms.expected.added[0]!;
-    const right = (await previewFeatures()).find((f) => f.properties.code === a.credit_code)!;
-    expect(Math.hypot((right.geometry.coordinates[0]! - a.lon) * 99_000, (right.geometry.coordinates[1]! - a.lat) * 111_000)).toBeLessThan(2);
+    // The preview is drawn by deck.gl, loaded on demand: its layer takes the new features a frame or two later.
+    const offsetMetres = async () => {
+      const right = (await previewFeatures()).find((f) => f.properties.code === a.credit_code);
+      return right ? Math.hypot((right.geometry.coordinates[0]! - a.lon) * 99_000, (right.geometry.coordinates[1]! - a.lat) * 111_000) : Infinity;
+    };
+    await expect.poll(offsetMetres, { timeout: 10_000 }).toBeLessThan(2);
     await page.screenshot({ path: `${SCREENSHOTS}import-dry-run.png` });
 
     await page.getByTestId('import-write').click();

@@ -49,7 +49,8 @@ async function open(viewport: Viewport, hash: string): Promise<Page> {
 /** After a move: the labels of the new view fetched (the request follows moveend), placed, and the map idle. */
 async function settle(page: Page, minLabels: number) {
   await page.waitForResponse((r) => r.url().includes('/api/labels/'), { timeout: 30_000 }).catch(() => undefined);
-  await page.waitForFunction(`window.__gc.labelsDrawn() >= ${minLabels}`, null, { timeout: 30_000 });
+  // A function, not a string: the console's CSP allows no eval, and Playwright evaluates a string predicate with it.
+  await page.waitForFunction((n) => window.__gc!.labelsDrawn() >= n, minLabels, { timeout: 30_000 });
   await page.waitForTimeout(500);
   await waitForMapIdle(page);
 }
@@ -98,7 +99,7 @@ describe('labels', () => {
     const page = await open(VIEWPORTS.laptop, '#layers=counties,townships');
     await page.evaluate(() => { const c = window.__gc!.map.getCenter(); window.__gc!.map.jumpTo({ center: [c.lng, c.lat], zoom: 9.6 }); });
     await settle(page, 1);
-    const tiers = (await page.evaluate(`window.__gc.map.queryRenderedFeatures({ layers: ['gc-area-labels'] }).map((f) => f.properties.layer)`)) as string[];
+    const tiers = await page.evaluate(() => window.__gc!.map.queryRenderedFeatures({ layers: ['gc-area-labels'] }).map((f) => f.properties.layer as string));
     // Both tiers are asked for at this zoom; the county names are placed first, townships fill the room left.
     expect(tiers.filter((t) => t === 'counties').length).toBeGreaterThan(0);
     expect(tiers.filter((t) => t === 'townships').length).toBeGreaterThan(0);

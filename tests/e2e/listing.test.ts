@@ -38,11 +38,14 @@ async function slideTo(page: Page, date: string) {
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, date);
   await page
-    .waitForFunction((d) => document.querySelector('[data-testid="listing-slider"]')?.getAttribute('aria-valuetext') === d, date, { timeout: 60_000 })
+    .waitForFunction((d) => document.querySelector('[data-testid="listing-slider"]')?.getAttribute('data-date') === d, date, { timeout: 60_000 })
     .catch(async (e) => {
       const state = await page.evaluate(() => document.querySelector('[data-testid="listing-slider"]')?.outerHTML ?? 'no slider');
       throw new Error(`slider did not reach ${date}: ${state}; ${e}`);
     });
+  // Read out as a date in the page's language (zh-CN here: 2026年3月1日), not as the ISO form.
+  const [y, m, day] = date.split('-').map(Number);
+  expect(await page.locator('[data-testid="listing-slider"]').getAttribute('aria-valuetext')).toBe(`${y}年${m}月${day}日`);
   // The township source now asks for tiles of that date.
   await page.waitForFunction(
     (d) => (window.__gc!.map as any).getSource('townships').serialize().tiles[0].includes(`as_of=${d}`),

@@ -15,7 +15,10 @@ import { existsSync } from 'node:fs';
 import TinySDF from '@mapbox/tiny-sdf';
 import { PbfWriter } from 'pbf';
 
-/** The fontstack name the style uses (`text-font`), one per weight. */
+/**
+ * The fontstack name the style uses (`text-font`), one per weight: domain/glyphs' names (the Vite config loads this
+ * file with Node, which cannot import the workspace's TypeScript; web/src/map/fontstacks.test.ts keeps them equal).
+ */
 export const FONTSTACKS = { 'gc-sans-regular': 'normal', 'gc-sans-bold': 'bold' } as const;
 
 /** Ranges (start codepoint / 256) served as PBFs: Latin and Latin-1, Latin Extended-A/B, punctuation, letterlike, arrows, shapes. */

@@ -5,10 +5,22 @@
  */
 (function () {
   var lang = /(?:^#|&)lang=en(?:&|$)/.test(location.hash) ? 'en' : 'zh-CN';
-  var paths = ['/api/session', '/api/layers', '/api/style.json?lang=' + lang];
-  var early = {};
-  paths.forEach(function (p) {
-    early[p] = fetch(p, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  var get = function (p) {
+    return fetch(p, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  };
+  var early = { '/api/session': get('/api/session') };
+  // The catalogue and the style only for a signed-in browser: signed out they would answer 401 (an error in the
+  // console, and an answer the page could not use). Chained on the session's answer, still while the code loads.
+  var signedIn = early['/api/session'].then(function (r) {
+    return r.clone().json().then(function (s) { return !!(s && s.user); });
+  });
+  ['/api/layers', '/api/style.json?lang=' + lang].forEach(function (p) {
+    early[p] = signedIn.then(function (yes) {
+      if (!yes) throw new Error('signed out');
+      return get(p);
+    });
+  });
+  Object.keys(early).forEach(function (p) {
     early[p].catch(function () {}); // an unused failure must not be reported as unhandled
   });
   window.__gcEarly = early;

@@ -2,6 +2,7 @@
 import type { Queryable } from 'db';
 import { scopePrefix } from 'domain/codes';
 import type { AreaDetail, PeopleMonth } from './schemas.js';
+import { inScopeSql } from '../users/scope.js';
 
 export type { AreaDetail };
 
@@ -9,7 +10,7 @@ export async function findArea(db: Queryable, code: string, asOf: string, userPr
   const [area] = await db.query<Omit<AreaDetail, 'parents' | 'listing' | 'signals' | 'counts' | 'bbox'> & { w: number; s: number; e: number; n: number }>(
     `SELECT code, name, level, kind, population,
             ST_XMin(geom) AS w, ST_YMin(geom) AS s, ST_XMax(geom) AS e, ST_YMax(geom) AS n
-     FROM admin_area WHERE code = $1 AND valid_to IS NULL AND left(code, length($2::text)) = $2::text`,
+     FROM admin_area WHERE code = $1 AND valid_to IS NULL AND ${inScopeSql('code', '$2')}`,
     [code, userPrefix],
   );
   if (!area) return null;
@@ -36,12 +37,12 @@ export async function findArea(db: Queryable, code: string, asOf: string, userPr
     ),
     db.query<AreaDetail['counts']>(
       `SELECT
-        (SELECT count(*) FROM admin_area WHERE level = 'village' AND valid_to IS NULL AND left(code, length($1)) = $1)::int AS villages,
-        (SELECT count(*) FROM grid_cell WHERE left(code, length($1)) = $1)::int AS grids,
-        (SELECT count(*) FROM checkpoint WHERE left(county_code, length($1)) = $1 OR ST_Intersects(geom, (SELECT geom FROM admin_area WHERE code = $2 AND valid_to IS NULL)))::int AS checkpoints,
-        (SELECT count(*) FROM firm WHERE left(township_code, length($1)) = $1)::int AS firms,
-        (SELECT count(*) FROM venue WHERE left(township_code, length($1)) = $1)::int AS venues,
-        (SELECT count(*) FROM wastewater_site WHERE left(township_code, length($1)) = $1)::int AS "wastewaterSites"`,
+        (SELECT count(*) FROM admin_area WHERE level = 'village' AND valid_to IS NULL AND ${inScopeSql('code', '$1')})::int AS villages,
+        (SELECT count(*) FROM grid_cell WHERE ${inScopeSql('code', '$1')})::int AS grids,
+        (SELECT count(*) FROM checkpoint WHERE ${inScopeSql('county_code', '$1')} OR ST_Intersects(geom, (SELECT geom FROM admin_area WHERE code = $2 AND valid_to IS NULL)))::int AS checkpoints,
+        (SELECT count(*) FROM firm WHERE ${inScopeSql('township_code', '$1')})::int AS firms,
+        (SELECT count(*) FROM venue WHERE ${inScopeSql('township_code', '$1')})::int AS venues,
+        (SELECT count(*) FROM wastewater_site WHERE ${inScopeSql('township_code', '$1')})::int AS "wastewaterSites"`,
       [prefix, code],
     ),
   ]);
@@ -65,7 +66,7 @@ export async function areaPeopleCounts(db: Queryable, code: string, gridCodes: s
   return db.query<PeopleMonth>(
     `SELECT month, sum(registered)::int AS registered, sum(under_control)::int AS under_control, sum(risk_high)::int AS risk_high,
             sum(rehab_due)::int AS rehab_due, sum(rehab_done)::int AS rehab_done
-     FROM grid_month WHERE left(grid_code, length($1)) = $1 AND ($2::text[] IS NULL OR grid_code = ANY($2::text[]))
+     FROM grid_month WHERE ${inScopeSql('grid_code', '$1')} AND ($2::text[] IS NULL OR grid_code = ANY($2::text[]))
      GROUP BY month ORDER BY month DESC LIMIT $3`,
     [scopePrefix(code), gridCodes, months],
   );

@@ -5,7 +5,7 @@
  * A sign-in for an unknown user still hashes, against a dummy, so that the answer takes as long as for a real
  * user with a wrong password: timing does not tell which user names exist.
  */
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const N = 16384;
 const KEYLEN = 32;
@@ -41,5 +41,5 @@ export async function verifyPassword(password: string, stored: string | null | u
   return timingSafeEqual(actual, expected) && !!stored;
 }
 
-/** Tokens (session cookies, API bearer tokens) are stored only as their SHA-256. */
-export const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
+/** Tokens (session cookies, API bearer tokens) are stored only as their SHA-256 (one-shot: no Hash object per request). */
+export const sha256Hex = (s: string) => hash('sha256', s, 'hex');

@@ -1,10 +1,14 @@
 /**
  * Where basemap tiles come from: an XYZ tile service (`https://tiles.example/{z}/{x}/{y}.png`, e.g. an intranet
- * server) or a local PMTiles archive (`pmtiles:/path/to/basemap.pmtiles`), both raster. Recently used tiles are
- * kept in memory.
+ * server; raster) or a local PMTiles archive (`pmtiles:/path/to/basemap.pmtiles`; raster or vector, its tiles
+ * handed out decompressed). Which one, and whether it can be served, is settled at start-up (plan.ts). Recently
+ * used tiles are kept in memory.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { LRUCache } from 'lru-cache';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { decompress } from './archive.js';
+import type { BasemapPlan } from './plan.js';
 
 export interface BasemapSource {
   /** The tile's bytes, or null where the basemap has none. */
@@ -45,7 +49,7 @@ class NodeFileSource implements Source {
 class PmtilesSource implements BasemapSource {
   private readonly archive: PMTiles;
   constructor(private readonly path: string) {
-    this.archive = new PMTiles(new NodeFileSource(path));
+    this.archive = new PMTiles(new NodeFileSource(path), undefined, decompress);
   }
   get description() {
     return `pmtiles:${this.path}`;
@@ -56,33 +60,36 @@ class PmtilesSource implements BasemapSource {
   }
 }
 
-/** A small LRU in front of any source: panning asks for the same neighbours again and again (GCJ re-alignment too). */
+/**
+ * Recently used tiles in memory, in front of any source: panning asks for the same neighbours again and again (GCJ
+ * re-alignment too). Bounded in entries and in bytes; a tile asked for twice while it is being read is read once;
+ * a failed read is not kept. "No tile here" is kept too (as bytes null).
+ */
 export class CachedSource implements BasemapSource {
-  private readonly cache = new Map<string, Promise<Uint8Array | null>>();
+  private readonly cache: LRUCache<string, { bytes: Uint8Array | null }>;
   constructor(
     private readonly inner: BasemapSource,
-    private readonly max = 2000,
-  ) {}
+    bounds: { maxEntries: number; maxBytes: number } = { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
+  ) {
+    this.cache = new LRUCache({
+      max: bounds.maxEntries,
+      maxSize: bounds.maxBytes,
+      sizeCalculation: (v) => (v.bytes?.byteLength ?? 0) + 64,
+      fetchMethod: async (key) => {
+        const [z, x, y] = key.split('/').map(Number) as [number, number, number];
+        return { bytes: await this.inner.getTile(z, x, y) };
+      },
+    });
+  }
   get description() {
     return this.inner.description;
   }
-  getTile(z: number, x: number, y: number) {
-    const key = `${z}/${x}/${y}`;
-    let hit = this.cache.get(key);
-    if (hit) {
-      this.cache.delete(key);
-    } else {
-      hit = this.inner.getTile(z, x, y);
-      hit.catch(() => this.cache.delete(key));
-    }
-    this.cache.set(key, hit);
-    if (this.cache.size > this.max) this.cache.delete(this.cache.keys().next().value!);
-    return hit;
+  async getTile(z: number, x: number, y: number) {
+    return (await this.cache.fetch(`${z}/${x}/${y}`))?.bytes ?? null;
   }
 }
 
-export function openBasemapSource(spec: string): BasemapSource {
-  if (spec.startsWith('pmtiles:')) return new CachedSource(new PmtilesSource(spec.slice('pmtiles:'.length)));
-  if (/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(spec)) return new CachedSource(new XyzSource(spec));
-  throw new Error(`BASEMAP must be an XYZ URL template with {z}/{x}/{y} or pmtiles:/path/to/file.pmtiles, got '${spec}'`);
+export function openBasemapSource(plan: Pick<BasemapPlan, 'source'>): BasemapSource {
+  const spec = plan.source;
+  return new CachedSource(spec.startsWith('pmtiles:') ? new PmtilesSource(spec.slice('pmtiles:'.length)) : new XyzSource(spec));
 }

@@ -3,6 +3,7 @@ import type { Queryable } from 'db';
 import { LAYERS } from '../layers/registry.js';
 import type { LayerDefinition } from '../layers/types.js';
 import { legendOf, themeLegendOf, themeOverlayPaintOf, themePaintOf } from '../style/paint.js';
+import { inScopeSql } from '../users/scope.js';
 
 export interface LayerStats {
   count: number;
@@ -10,7 +11,7 @@ export interface LayerStats {
 }
 
 export async function layerStats(db: Queryable, def: LayerDefinition, prefix: string): Promise<LayerStats> {
-  const scope = def.scopeColumn ? `left(${def.scopeColumn}, length($1::text)) = $1::text` : '$1::text IS NOT NULL';
+  const scope = def.scopeColumn ? inScopeSql(def.scopeColumn, '$1') : '$1::text IS NOT NULL';
   const [row] = await db.query<{ n: number; w: number | null; s: number | null; e: number | null; n2: number | null }>(
     `SELECT n, ST_XMin(ext) AS w, ST_YMin(ext) AS s, ST_XMax(ext) AS e, ST_YMax(ext) AS n2
      FROM (SELECT count(*)::int AS n, ST_Extent(${def.geometry}) AS ext FROM ${def.table} t WHERE ${def.where ?? 'true'} AND ${scope}) q`,

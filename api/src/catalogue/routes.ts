@@ -21,11 +21,10 @@ export function catalogueRoutes({ config }: AppDeps) {
     return json(c, layersPage, { layers: await catalogue(c.var.reads, c.get('user').scopePrefix, origin) });
   });
   app.get('/style.json', describe({ summary: 'MapLibre style built from the layer definitions (own tiles only)', tags, response: styleDoc }), query(styleQuery), (c) => {
-    const { as_of, scheme } = c.req.valid('query');
+    const { as_of, scheme, lang } = c.req.valid('query');
     const origin = publicOriginOf(c, config);
     c.header('Cache-Control', 'no-cache');
-    const b = config.basemap;
-    return json(c, styleDoc, styleDocument(origin, { asOf: as_of, scheme, basemap: b && { sourceDatum: b.datum, attribution: b.attribution, maxzoom: b.maxzoom } }));
+    return json(c, styleDoc, styleDocument(origin, { asOf: as_of, scheme, lang, basemap: config.basemap }));
   });
   return app;
 }

@@ -1,6 +1,7 @@
 /** Checkpoints and their daily figures (vehicles, people, cases, seizures by drug in kg, precursors). */
 import type { Queryable } from 'db';
 import type { CheckpointDay, CheckpointRow } from './schemas.js';
+import { inScopeSql } from '../users/scope.js';
 
 export async function findCheckpoint(db: Queryable, id: number, prefix: string) {
   const [row] = await db.query<CheckpointRow>(
@@ -8,7 +9,7 @@ export async function findCheckpoint(db: Queryable, id: number, prefix: string) 
             c.county_code AS "countyCode", a.name AS "countyName", c.opened_on AS "openedOn",
             ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat
      FROM checkpoint c LEFT JOIN admin_area a ON a.code = c.county_code AND a.valid_to IS NULL
-     WHERE c.id = $1 AND left(c.county_code, length($2)) = $2`,
+     WHERE c.id = $1 AND ${inScopeSql('c.county_code', '$2')}`,
     [id, prefix],
   );
   return row ?? null;

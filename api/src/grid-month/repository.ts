@@ -9,6 +9,7 @@
 import type { Queryable } from 'db';
 import { FIGURE_FIELDS, type FigureField, type Figures } from 'domain/figures';
 import type { FormGrid, StatusRow } from './schemas.js';
+import { inScopeSql } from '../users/scope.js';
 
 export interface Writer {
   id: number;
@@ -20,7 +21,7 @@ export interface Writer {
 const IN_SCOPE = `
   CASE WHEN $3 = 'grid_officer'
        THEN EXISTS (SELECT 1 FROM grid_assignment a WHERE a.grid_code = g.code AND a.user_id = $2)
-       ELSE left(g.code, length($4)) = $4 END`;
+       ELSE ${inScopeSql('g.code', '$4')} END`;
 
 /** grid_month's columns as the Figures object (camelCase keys), for SELECT lists. */
 const FIGURES_JSON = (alias: string) =>
@@ -159,7 +160,7 @@ export async function reportingStatus(db: Queryable, prefix: string, monthStart:
      FROM grid_cell g
      LEFT JOIN admin_area v ON v.code = g.village_code AND v.valid_to IS NULL
      LEFT JOIN admin_area t ON t.code = v.parent_code AND t.valid_to IS NULL
-     WHERE left(g.code, length($1)) = $1
+     WHERE ${inScopeSql('g.code', '$1')}
      ORDER BY g.code`,
     [prefix, monthStart],
   );

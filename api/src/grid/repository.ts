@@ -4,6 +4,7 @@
  */
 import type { Queryable } from 'db';
 import type { GridDistance, GridHit, MyGrid } from './schemas.js';
+import { inScopeSql } from '../users/scope.js';
 
 export type { GridHit };
 
@@ -13,7 +14,7 @@ export async function gridAt(db: Queryable, lon: number, lat: number, prefix: st
      FROM grid_cell g
      JOIN admin_area v ON v.code = g.village_code AND v.valid_to IS NULL
      JOIN admin_area t ON t.code = v.parent_code AND t.valid_to IS NULL
-     WHERE ST_Intersects(g.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) AND left(g.code, length($3)) = $3
+     WHERE ST_Intersects(g.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) AND ${inScopeSql('g.code', '$3')}
      ORDER BY g.code LIMIT 1`,
     [lon, lat, prefix],
   );

@@ -36,12 +36,21 @@ export function parseTrustedProxies(spec: string): TrustedProxies {
       list.addSubnet(address, prefix, type);
     }
   }
+  // Answers by address, remembered: BlockList.check builds a SocketAddress per call, and every request (every
+  // tile) asks about its peer, which is one of a few addresses (the proxies, or the clients of a small office).
+  const known = new Map<string, boolean>();
   return {
     description: items.join(', ') || 'none',
     trusts: (address) => {
-      const plain = unmapIpv4(address);
-      const family = isIP(plain);
-      return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+      let answer = known.get(address);
+      if (answer === undefined) {
+        const plain = unmapIpv4(address);
+        const family = isIP(plain);
+        answer = family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+        if (known.size >= 10_000) known.clear();
+        known.set(address, answer);
+      }
+      return answer;
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Queryable } from 'db';
 import { quoteIdent } from 'db';
 import type { ProblemLog } from './problems.js';
 import type { ImportSpec } from './specs.js';
+import { inScopeSql } from '../users/scope.js';
 
 /**
  * Tolerances: 1 % of an area outside its parent or jurisdiction; 50 m for a point; overlaps and gaps of more than
@@ -128,7 +129,7 @@ export async function pointAreas(tx: Queryable, ctx: CheckContext, log: ProblemL
     else if (r.metres > TOLERANCE.pointMetres) log.add({ feature: r.n, code: r.code, field: area.name, rule: 'point_outside_parent', params: { parent: r.area, metres: r.metres } });
   }
   const outOfScope = await tx.query<{ n: number; code: string }>(
-    `SELECT n, code FROM import_staging WHERE left(coalesce(attrs->>${lit(area.name)}, ''), length($1::text)) <> $1::text AND attrs->>${lit(area.name)} IS NOT NULL`,
+    `SELECT n, code FROM import_staging WHERE NOT ${inScopeSql(`coalesce(attrs->>${lit(area.name)}, '')`, '$1')} AND attrs->>${lit(area.name)} IS NOT NULL`,
     [ctx.scopePrefix],
   );
   for (const r of outOfScope) log.add({ feature: r.n, code: r.code, field: area.name, rule: 'outside_jurisdiction', params: {} });
@@ -138,7 +139,7 @@ export async function pointAreas(tx: Queryable, ctx: CheckContext, log: ProblemL
 export async function siteReferences(tx: Queryable, ctx: CheckContext, log: ProblemLog): Promise<void> {
   if (ctx.spec.layer === 'catchments') {
     const rows = await tx.query<{ n: number; code: string }>(
-      `SELECT s.n, s.code FROM import_staging s LEFT JOIN wastewater_site w ON w.code = s.code AND left(w.township_code, length($1::text)) = $1::text
+      `SELECT s.n, s.code FROM import_staging s LEFT JOIN wastewater_site w ON w.code = s.code AND ${inScopeSql('w.township_code', '$1')}
        WHERE w.id IS NULL ORDER BY s.n`,
       [ctx.scopePrefix],
     );

@@ -17,6 +17,7 @@ import { findLayer } from '../layers/registry.js';
 import { columnFields, columnOf } from './columns.js';
 import { mapPositions } from './convert.js';
 import { importSpec, type ImportSpec } from './specs.js';
+import { inScopeSql } from '../users/scope.js';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'shp.zip'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -34,7 +35,7 @@ interface ExportQuery {
 
 const dbfType = (sql: string): DbfField['type'] => (sql === 'integer' || sql === 'smallint' ? 'number' : sql === 'date' ? 'date' : sql === 'boolean' ? 'boolean' : 'string');
 const DATED = `t.valid_from <= $2::date AND (t.valid_to IS NULL OR t.valid_to > $2::date)`;
-const scoped = (col: string) => `left(${col}, length($1::text)) = $1::text`;
+const scoped = (col: string) => inScopeSql(col, '$1');
 
 function specQuery(spec: ImportSpec): ExportQuery {
   const key = { name: spec.key, select: `t.${quoteIdent(spec.key)}`, type: 'string' as const };

@@ -1,8 +1,10 @@
 /**
  * Progress of one import with an estimate of the time left: reading counts records against the reader's estimate
  * (exact for Shapefiles, from the file size for CSV and GeoJSON), checking and writing are phases of known weight.
+ * An import that feeds the drug signals (lab results, sites, catchments, areas, grid cells) ends with their
+ * recompute, a phase of its own that reports its steps (api/src/wastewater/recompute.ts).
  */
-export type Phase = 'reading' | 'checking' | 'writing' | 'done';
+export type Phase = 'reading' | 'checking' | 'writing' | 'recomputing' | 'done';
 
 export interface ProgressState {
   phase: Phase;
@@ -15,13 +17,21 @@ export interface ProgressState {
   etaSeconds: number | null;
 }
 
-const SHARE: Record<Phase, [number, number]> = { reading: [0, 0.7], checking: [0.7, 0.9], writing: [0.9, 1], done: [1, 1] };
+/** Where each phase starts and ends on the 0..1 bar. */
+export type PhaseShares = Record<Phase, [number, number]>;
+
+export const IMPORT_SHARES: PhaseShares = { reading: [0, 0.7], checking: [0.7, 0.9], writing: [0.9, 1], recomputing: [1, 1], done: [1, 1] };
+/** The same with a recompute after the write (its weight measured at province scale: a full recompute). */
+export const IMPORT_RECOMPUTE_SHARES: PhaseShares = { reading: [0, 0.35], checking: [0.35, 0.45], writing: [0.45, 0.5], recomputing: [0.5, 1], done: [1, 1] };
 
 export class ImportProgress {
   private state: ProgressState = { phase: 'reading', done: 0, total: null, fraction: 0, elapsedSeconds: 0, etaSeconds: null };
   private readonly started = Date.now();
 
-  constructor(private readonly listener?: (p: ProgressState) => void) {}
+  constructor(
+    private readonly listener?: (p: ProgressState) => void,
+    private readonly shares: PhaseShares = IMPORT_SHARES,
+  ) {}
 
   start(total: number | null): void {
     this.state.total = total;
@@ -30,7 +40,7 @@ export class ImportProgress {
 
   read(done: number): void {
     this.state.done = done;
-    const [lo, hi] = SHARE.reading;
+    const [lo, hi] = this.shares.reading;
     const within = this.state.total ? Math.min(0.99, done / this.state.total) : 0;
     this.state.fraction = lo + (hi - lo) * within;
     this.emit();
@@ -38,14 +48,14 @@ export class ImportProgress {
 
   phase(p: Phase): void {
     this.state.phase = p;
-    this.state.fraction = SHARE[p][0];
+    this.state.fraction = this.shares[p][0];
     if (p !== 'reading' && this.state.total !== null) this.state.total = Math.max(this.state.total, this.state.done);
     this.emit();
   }
 
   /** Part of the current phase done (0..1): checks report after each step, so the estimate moves while they run. */
   within(part: number): void {
-    const [lo, hi] = SHARE[this.state.phase];
+    const [lo, hi] = this.shares[this.state.phase];
     this.state.fraction = lo + (hi - lo) * Math.min(1, Math.max(0, part));
     this.emit();
   }

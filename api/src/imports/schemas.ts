@@ -71,18 +71,22 @@ export const importReport = z.object({
 
 export const importAnswer = importReport.extend({ id: z.string().describe('The job, for GET /api/imports/{id} and the preview') });
 
-export const jobAnswer = z.object({
-  id: z.string(),
-  layer: z.string(),
-  dryRun: z.boolean(),
-  state: z.enum(['running', 'done', 'refused', 'failed']),
-  progress: z
-    .object({ phase: z.enum(['reading', 'checking', 'writing', 'done']), done: count, total: count.nullable(), fraction: z.number(), elapsedSeconds: z.number(), etaSeconds: z.number().nullable() })
-    .nullable(),
-  report: importReport.nullable(),
-  error: z.record(z.string(), z.unknown()).nullable().describe('The problem that ended it (title, detail, …)'),
-  hasPreview: z.boolean(),
-});
+/** A background import's answer (GET /api/imports/{id}, /api/wastewater/imports/{id}), for its kind of report. */
+export const jobOf = <R extends z.ZodType>(report: R) =>
+  z.object({
+    id: z.string(),
+    layer: z.string(),
+    dryRun: z.boolean(),
+    state: z.enum(['running', 'done', 'refused', 'failed']),
+    progress: z
+      .object({ phase: z.enum(['reading', 'checking', 'writing', 'recomputing', 'done']), done: count, total: count.nullable(), fraction: z.number(), elapsedSeconds: z.number(), etaSeconds: z.number().nullable() })
+      .nullable(),
+    report: report.nullable(),
+    error: z.record(z.string(), z.unknown()).nullable().describe('The problem that ended it (title, detail, …)'),
+    hasPreview: z.boolean(),
+  });
+
+export const jobAnswer = jobOf(importReport);
 
 export const mappingsAnswer = z.object({ layer: z.string(), mappings: z.array(savedMapping) });
 

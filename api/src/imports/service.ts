@@ -17,10 +17,11 @@ import { diffAgainstCurrent, listChanges, type Change, type DiffCounts } from '.
 import { checkMapping, suggestMapping, type Mapping } from './mapping.js';
 import type { Lang } from './messages.js';
 import { ACCEPTABLE_RULES, ProblemLog, reportProblem, type ReportedProblem } from './problems.js';
-import { ImportProgress, type ProgressState } from './progress.js';
+import { IMPORT_RECOMPUTE_SHARES, IMPORT_SHARES, ImportProgress, type ProgressState } from './progress.js';
 import { readIntoStaging } from './read-stage.js';
 import { recordImport, recordRefused } from './record.js';
-import { importSpec, type ImportSpec } from './specs.js';
+import { feedsDrugSignals, importSpec, type ImportSpec } from './specs.js';
+import { recomputeAfterDataChange } from '../wastewater/recompute.js';
 import { CREATE_STAGING, INDEX_STAGING, SET_NO_JIT } from './staging.js';
 import { previewGeometries } from './preview.js';
 import { writeStaged } from './writer.js';
@@ -121,7 +122,8 @@ export async function runImport(db: Database, user: SessionUser, file: ImportFil
   const validFrom = opts.validFrom ?? chinaToday();
   const accepted = new Set((opts.accept ?? []).filter((r) => ACCEPTABLE_RULES.has(r)));
   const log = new ProblemLog(accepted);
-  const progress = new ImportProgress(opts.onProgress);
+  const recomputes = !opts.dryRun && feedsDrugSignals(spec);
+  const progress = new ImportProgress(opts.onProgress, recomputes ? IMPORT_RECOMPUTE_SHARES : IMPORT_SHARES);
   const timings: Record<string, number> = {};
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -194,6 +196,11 @@ export async function runImport(db: Database, user: SessionUser, file: ImportFil
           before, repairs: draft.repairs.length, accepted: [...accepted],
         },
       });
+      if (recomputes && status === 'imported') {
+        // In the same transaction: the signals never show a state the data is not in (see recompute.ts).
+        progress.phase('recomputing');
+        await timed('recompute', () => recomputeAfterDataChange(tx, { onProgress: (part) => progress.within(part) }));
+      }
       return { report: { ...draft, importId, seconds: Math.round((Date.now() - started) / 100) / 10, timings: { ...timings } }, preview };
     });
     if ('refused' in result && result.refused) {

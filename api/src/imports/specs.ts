@@ -185,6 +185,15 @@ export const IMPORT_SPECS: readonly ImportSpec[] = [
 
 const bySpec = new Map(IMPORT_SPECS.map((s) => [s.layer, s]));
 export const importSpec = (layer: string) => bySpec.get(layer);
+
+/**
+ * Layers the drug signals rest on: sites and catchments (what a plant serves), grid cells (the people a catchment's
+ * population is split by), counties and townships (boundaries and populations). Writing one recomputes the signals
+ * (api/src/wastewater/recompute.ts, recomputeAfterDataChange). Villages, firms, venues and checkpoints do not move
+ * a trend; enforcement beside a rising one is read again at the next recompute.
+ */
+export const feedsDrugSignals = (spec: ImportSpec) =>
+  spec.table === 'wastewater_site' || spec.store === 'grid_cell' || (spec.store === 'admin_area' && spec.level !== 'village');
 export const IMPORT_LAYERS = IMPORT_SPECS.map((s) => s.layer);
 
 /** The datums an office can choose, in the order the page offers them. */

@@ -6,13 +6,14 @@ import type { Queryable } from 'db';
 import { recordAudit } from '../audit/audit.js';
 import type { SessionUser } from '../http/env.js';
 import type { InspectedKind } from './repository.js';
+import { inScopeSql } from '../users/scope.js';
 
 // One statement per table (the table name is not a parameter); the scope check is in the WHERE.
 const UPDATE_HOURS: Record<InspectedKind, string> = {
   firm: `UPDATE firm t SET opening_hours = $3 FROM (SELECT opening_hours FROM firm WHERE id = $1 FOR UPDATE) old
-         WHERE t.id = $1 AND left(t.township_code, length($2)) = $2 RETURNING old.opening_hours AS before`,
+         WHERE t.id = $1 AND ${inScopeSql('t.township_code', '$2')} RETURNING old.opening_hours AS before`,
   venue: `UPDATE venue t SET opening_hours = $3 FROM (SELECT opening_hours FROM venue WHERE id = $1 FOR UPDATE) old
-          WHERE t.id = $1 AND left(t.township_code, length($2)) = $2 RETURNING old.opening_hours AS before`,
+          WHERE t.id = $1 AND ${inScopeSql('t.township_code', '$2')} RETURNING old.opening_hours AS before`,
 };
 
 /** Sets (or clears, with null) the canonical hours; false when the target is not in the user's jurisdiction. */

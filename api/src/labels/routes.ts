@@ -6,6 +6,7 @@ import { describe, json, pathParams, query } from '../http/openapi.js';
 import { bboxParam, limitParam } from '../http/params.js';
 import { notFound } from '../http/problem.js';
 import { findLayer } from '../layers/registry.js';
+import { inScopeSql } from '../users/scope.js';
 
 export const labelQuery = z.object({ bbox: bboxParam.optional(), limit: limitParam(500, 5000) });
 const layerParam = z.object({ layer: z.string().max(64).meta({ example: 'townships' }) });
@@ -25,7 +26,7 @@ export function labelRoutes(_deps: AppDeps) {
     const rows = await c.var.reads.query<LabelPoint>(
       `SELECT t.code, t.name, round(ST_X(t.label_point)::numeric, 6)::float8 AS lon, round(ST_Y(t.label_point)::numeric, 6)::float8 AS lat
        FROM ${def.table} t
-       WHERE ${def.where ?? 'true'} AND left(${def.scopeColumn}, length($1::text)) = $1::text
+       WHERE ${def.where ?? 'true'} AND ${inScopeSql(def.scopeColumn ?? 't.code', '$1')}
          AND t.label_point && ST_MakeEnvelope($2, $3, $4, $5, 4326)
        ORDER BY t.population DESC, t.code LIMIT $6`,
       [c.get('user').scopePrefix, w, s, e, n, limit],

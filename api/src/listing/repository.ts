@@ -15,6 +15,7 @@ import {
   type Status,
   CONDITIONS,
 } from 'domain/listing';
+import { inScopeSql } from '../users/scope.js';
 
 export interface ListingView extends ListingRecord {
   id: number;
@@ -55,7 +56,7 @@ CROSS JOIN LATERAL (
   FROM listing_event x WHERE x.listing_id = l.id AND x.on_date <= $1
 ) d
 LEFT JOIN admin_area a ON a.code = l.area_code AND a.valid_to IS NULL
-WHERE l.listed_on <= $1 AND l.area_code LIKE $2 || '%'`;
+WHERE l.listed_on <= $1 AND ${inScopeSql('l.area_code', '$2')}`;
 
 /** Small builder for the optional filters: each adds one parameter. */
 function whereFilters(f: ListingFilter, params: unknown[]): string {
@@ -64,7 +65,7 @@ function whereFilters(f: ListingFilter, params: unknown[]): string {
     params.push(v);
     parts.push(sql(`$${params.length}`));
   };
-  if (f.areaPrefix) add((p) => `l.area_code LIKE ${p} || '%'`, f.areaPrefix);
+  if (f.areaPrefix) add((p) => inScopeSql('l.area_code', p), f.areaPrefix);
   if (f.grade) add((p) => `e.grade = ${p}`, f.grade);
   if (f.status === 'active') parts.push(`e.status <> 'delisted'`);
   else if (f.status) add((p) => `e.status = ${p}`, f.status);

@@ -6,6 +6,7 @@
 import { quoteIdent } from 'db';
 import type { LayerDefinition } from '../layers/types.js';
 import { compileNamed, type CompiledSql } from '../tiles/named-params.js';
+import { inScopeSql } from '../users/scope.js';
 
 export type ItemParam = 'prefix' | 'asOf' | 'w' | 's' | 'e' | 'n' | 'dtStart' | 'dtEnd' | 'limit' | 'offset' | 'id';
 
@@ -15,7 +16,7 @@ function select(def: LayerDefinition): string {
 
 function baseConditions(def: LayerDefinition): string[] {
   const out = [`${def.geometry} IS NOT NULL`, def.where ?? 'true'];
-  if (def.scopeColumn) out.push(`left(${def.scopeColumn}, length($prefix::text)) = $prefix::text`);
+  if (def.scopeColumn) out.push(inScopeSql(def.scopeColumn, '$prefix'));
   return out;
 }
 

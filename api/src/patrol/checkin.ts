@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.js';
 import type { SessionUser } from '../http/env.js';
 import { patrolTarget, type PatrolRow } from './repository.js';
 import type { CheckIn, FlaggedCheckIn } from './schemas.js';
+import { inScopeSql } from '../users/scope.js';
 
 export type PositionStatus = 'fix' | 'no_fix' | 'not_given';
 
@@ -115,7 +116,7 @@ const FLAGGED = `
   LEFT JOIN venue v ON v.id = i.venue_id
   LEFT JOIN admin_area a ON a.code = coalesce(f.township_code, v.township_code) AND a.valid_to IS NULL
   WHERE i.far_from_site AND i.recorded_at >= $2 AND i.recorded_at < $3
-    AND left(coalesce(f.township_code, v.township_code), length($1)) = $1
+    AND ${inScopeSql('coalesce(f.township_code, v.township_code)', '$1')}
   ORDER BY i.recorded_at DESC LIMIT $4`;
 
 export async function flaggedCheckIns(db: Queryable, scopePrefix: string, since: Date, until: Date, limit: number): Promise<FlaggedCheckIn[]> {

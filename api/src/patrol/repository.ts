@@ -5,6 +5,7 @@
  */
 import type { Queryable } from 'db';
 import type { LonLat, Outcome, PatrolTarget, Risk, TargetKind } from 'domain/patrol';
+import { inScopeSql } from '../users/scope.js';
 
 export interface PatrolRow extends PatrolTarget {
   address: string;
@@ -28,12 +29,12 @@ const TARGETS_SQL = `
          f.inspection_every_days AS "everyDays", li.inspected_on AS "lastInspectedOn", li.outcome AS "lastOutcome",
          ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat, f.opening_hours AS "openingHours"
   FROM firm f ${LAST('firm_id', 'f')}
-  WHERE left(f.township_code, length($1)) = $1
+  WHERE ${inScopeSql('f.township_code', '$1')}
   UNION ALL
   SELECT 'venue', v.id, v.name, v.address, v.township_code, a.name, v.kind, NULL, NULL, v.risk,
          v.inspection_every_days, li.inspected_on, li.outcome, ST_X(v.geom), ST_Y(v.geom), v.opening_hours
   FROM venue v ${LAST('venue_id', 'v')}
-  WHERE left(v.township_code, length($1)) = $1`;
+  WHERE ${inScopeSql('v.township_code', '$1')}`;
 
 type RawRow = Omit<PatrolRow, 'category' | 'risk' | 'lastOutcome'> & { category: number | null; risk: string | null; lastOutcome: string | null };
 

@@ -6,7 +6,7 @@
  * attribute filter when there is one. The cache is used only while the change feed hears every write.
  * Tiles are rendered from a read replica when one has replayed every change heard (reads/read-floor.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database, Queryable } from 'db';
 import type { LayerDefinition } from '../layers/types.js';
 import { LAYERS } from '../layers/registry.js';
@@ -34,7 +34,7 @@ export interface TileResult {
   etag: string;
 }
 
-const etagOf = (bytes: Uint8Array | null) => `"${createHash('sha1').update(bytes ?? new Uint8Array()).digest('base64url').slice(0, 22)}"`;
+const etagOf = (bytes: Uint8Array | null) => `"${hash('sha1', bytes ?? new Uint8Array(), 'base64url').slice(0, 22)}"`;
 const EMPTY: TileResult = { bytes: null, etag: etagOf(null) };
 
 export interface TileServiceOptions {

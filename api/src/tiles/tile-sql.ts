@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { quoteIdent } from 'db';
 import type { LayerDefinition, LayerField } from '../layers/types.js';
 import { compileNamed, type CompiledSql } from './named-params.js';
+import { inScopeSql } from '../users/scope.js';
 
 export const EXTENT = 4096;
 export const BUFFER = 64;
@@ -45,7 +46,7 @@ const envelope = `ST_TileEnvelope($z::integer, $x::integer, $y::integer)`;
 const bufferMetres = `(40075016.685578488 / (2 ^ $z::integer) * ${BUFFER} / ${EXTENT})`;
 
 function scopeCondition(def: LayerDefinition): string {
-  return def.scopeColumn ? `left(${def.scopeColumn}, length($prefix::text)) = $prefix::text` : 'true';
+  return def.scopeColumn ? inScopeSql(def.scopeColumn, '$prefix') : 'true';
 }
 
 /** Geometry transformed into tile space (0..4096, y down), clipped to the buffered tile, snapped to integers. */

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, ilike, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from 'db';
 import { apiToken, appUser, gridAssignment } from 'db/schema';
-import { inScope } from './scope.js';
+import { inScope, inScopeSql } from './scope.js';
 import type { Role } from '../http/env.js';
 import type { TokenView, UserView } from './schemas.js';
 
@@ -69,7 +69,7 @@ export async function usernameTaken(db: Queryable, username: string): Promise<bo
 
 /** Whether the current area with this code exists inside the scope. */
 export async function areaInScope(db: Queryable, scope: string, code: string): Promise<boolean> {
-  const rows = await db.query(`SELECT 1 FROM admin_area WHERE code = $2 AND valid_to IS NULL AND left(code, length($1::text)) = $1::text`, [scope, code]);
+  const rows = await db.query(`SELECT 1 FROM admin_area WHERE code = $2 AND valid_to IS NULL AND ${inScopeSql('code', '$1')}`, [scope, code]);
   return rows.length > 0;
 }
 
@@ -77,7 +77,7 @@ export async function areaInScope(db: Queryable, scope: string, code: string): P
 export async function gridsMissing(db: Queryable, scope: string, codes: readonly string[]): Promise<string[]> {
   const rows = await db.query<{ code: string }>(
     `SELECT c AS code FROM unnest($2::text[]) AS c
-      WHERE NOT EXISTS (SELECT 1 FROM grid_cell g WHERE g.code = c AND left(g.code, length($1::text)) = $1::text)
+      WHERE NOT EXISTS (SELECT 1 FROM grid_cell g WHERE g.code = c AND ${inScopeSql('g.code', '$1')})
       ORDER BY c`,
     [scope, codes],
   );

@@ -10,6 +10,7 @@
 import type { Queryable } from 'db';
 import type { z } from 'zod';
 import type { Changes, caseRow, flaggedRow, listingChangeRow, overdueRow, risingChangeRow } from './schemas.js';
+import { inScopeSql } from '../users/scope.js';
 
 export interface ChangeWindow {
   prefix: string;
@@ -32,14 +33,14 @@ const LISTINGS = `
   FROM listing_event e JOIN listing l ON l.id = e.listing_id
   LEFT JOIN admin_area a ON a.code = l.area_code AND a.valid_to IS NULL
   WHERE e.kind IN ('listed', 'relisted', 'delisted') AND e.recorded_at >= $2 AND e.recorded_at < $3
-    AND left(l.area_code, length($1)) = $1
+    AND ${inScopeSql('l.area_code', '$1')}
   ORDER BY e.recorded_at DESC, e.id DESC LIMIT $5`;
 
 const RISING = `
   SELECT s.area_code AS "areaCode", a.name AS "areaName", s.trend, s.pct_change AS "pctChange", s.trend_since AS "since", (count(*) OVER ())::int AS total
   FROM area_signal s JOIN admin_area a ON a.code = s.area_code AND a.valid_to IS NULL
   WHERE s.substance = 'index' AND a.level = 'township' AND s.trend IN ('rising_significant', 'rising')
-    AND s.trend_since >= $2 AND s.trend_since < $3 AND left(s.area_code, length($1)) = $1
+    AND s.trend_since >= $2 AND s.trend_since < $3 AND ${inScopeSql('s.area_code', '$1')}
   ORDER BY s.trend = 'rising_significant' DESC, s.pct_change DESC NULLS LAST LIMIT $4`;
 
 // A target falls overdue the day after its due date: due dates in [since's date, until's date).
@@ -47,10 +48,10 @@ const OVERDUE = `
   WITH due AS (
     SELECT 'firm' AS kind, f.id, f.name, f.business AS "subKind", f.township_code,
            inspection_next_due(max(i.inspected_on), f.inspection_every_days) AS due
-    FROM firm f LEFT JOIN inspection i ON i.firm_id = f.id WHERE left(f.township_code, length($1)) = $1 GROUP BY f.id
+    FROM firm f LEFT JOIN inspection i ON i.firm_id = f.id WHERE ${inScopeSql('f.township_code', '$1')} GROUP BY f.id
     UNION ALL
     SELECT 'venue', v.id, v.name, v.kind, v.township_code, inspection_next_due(max(i.inspected_on), v.inspection_every_days)
-    FROM venue v LEFT JOIN inspection i ON i.venue_id = v.id WHERE left(v.township_code, length($1)) = $1 GROUP BY v.id)
+    FROM venue v LEFT JOIN inspection i ON i.venue_id = v.id WHERE ${inScopeSql('v.township_code', '$1')} GROUP BY v.id)
   SELECT d.kind, d.id, CASE WHEN $4 THEN NULL ELSE d.name END AS name, d."subKind", a.name AS "townshipName", d.due::text AS "due",
          count(*) OVER ()::int AS total
   FROM due d LEFT JOIN admin_area a ON a.code = d.township_code AND a.valid_to IS NULL
@@ -63,7 +64,7 @@ const CASES = `
          (sum(d.cases) OVER ())::int AS "totalCases"
   FROM checkpoint_day d JOIN checkpoint c ON c.id = d.checkpoint_id
   LEFT JOIN admin_area a ON a.code = c.county_code AND a.valid_to IS NULL
-  WHERE d.cases > 0 AND d.day >= $2::date AND d.day <= $3::date AND left(c.county_code, length($1)) = $1
+  WHERE d.cases > 0 AND d.day >= $2::date AND d.day <= $3::date AND ${inScopeSql('c.county_code', '$1')}
   ORDER BY d.day DESC, d.cases DESC, c.id LIMIT $5`;
 
 const FLAGGED = `
@@ -72,7 +73,7 @@ const FLAGGED = `
          i.recorded_at AS "recordedAt", round(i.distance_m)::int AS "distanceM", (count(*) OVER ())::int AS total
   FROM inspection i LEFT JOIN firm f ON f.id = i.firm_id LEFT JOIN venue v ON v.id = i.venue_id
   LEFT JOIN admin_area a ON a.code = coalesce(f.township_code, v.township_code) AND a.valid_to IS NULL
-  WHERE i.far_from_site AND i.recorded_at >= $2 AND i.recorded_at < $3 AND left(coalesce(f.township_code, v.township_code), length($1)) = $1
+  WHERE i.far_from_site AND i.recorded_at >= $2 AND i.recorded_at < $3 AND ${inScopeSql('coalesce(f.township_code, v.township_code)', '$1')}
   ORDER BY i.recorded_at DESC LIMIT $5`;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());

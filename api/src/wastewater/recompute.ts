@@ -42,6 +42,8 @@ export interface RecomputeOptions {
   asOf?: string;
   windowWeeks?: number;
   log?: (msg: string) => void;
+  /** Part of the recompute done (0..1), after each step: an import's job shows it with an estimate. */
+  onProgress?: (part: number) => void;
 }
 
 export interface RecomputeResult {
@@ -50,6 +52,8 @@ export interface RecomputeResult {
   areas: number;
   signals: number;
   ms: Record<string, number>;
+  /** This process's CPU time for the recompute (ms): on a shared machine, less distorted than the wall-clock `ms`. */
+  cpuMs?: number;
 }
 
 interface State {
@@ -58,13 +62,44 @@ interface State {
   token?: string;
 }
 
-async function timed<T>(ms: Record<string, number>, step: string, fn: () => Promise<T> | T, log?: (m: string) => void): Promise<T> {
-  const t0 = performance.now();
-  const out = await fn();
-  ms[step] = (ms[step] ?? 0) + Math.round(performance.now() - t0);
-  log?.(`${step}: ${Math.round(performance.now() - t0)} ms`);
-  return out;
+/**
+ * Relative cost of each step (measured at province scale), so that progress moves with the time spent: a full
+ * recompute reads every plant's window from the samples; an incremental one only the new weeks.
+ */
+const STEP_WEIGHTS: Record<string, number> = {
+  shares: 2, 'read plants': 1, 'plant weeks': 4, 'store plant weeks': 2, 'read areas and shares': 1, trends: 3, divergence: 1, 'write signals': 3,
+};
+
+/** The steps of one recompute: their milliseconds (the result's `ms`), the log, and progress by STEP_WEIGHTS. */
+class Steps {
+  readonly ms: Record<string, number> = {};
+  private done = 0;
+  private readonly cpu0 = process.cpuUsage();
+  constructor(
+    private readonly opts: RecomputeOptions,
+    private readonly total: number,
+  ) {}
+
+  async run<T>(step: string, fn: () => Promise<T> | T): Promise<T> {
+    const t0 = performance.now();
+    const out = await fn();
+    const took = Math.round(performance.now() - t0);
+    this.ms[step] = (this.ms[step] ?? 0) + took;
+    this.opts.log?.(`${step}: ${took} ms`);
+    this.done += STEP_WEIGHTS[step] ?? 1;
+    this.opts.onProgress?.(Math.min(1, this.done / this.total));
+    return out;
+  }
+
+  cpuMs(): number {
+    const c = process.cpuUsage(this.cpu0);
+    return Math.round((c.user + c.system) / 1000);
+  }
 }
+const weightOf = (steps: readonly string[]) => steps.reduce((s, k) => s + (STEP_WEIGHTS[k] ?? 1), 0);
+const SIGNAL_STEPS = ['read areas and shares', 'trends', 'divergence', 'write signals'];
+const FULL_WEIGHT = weightOf(['shares', 'plant weeks', 'store plant weeks', ...SIGNAL_STEPS]);
+const INCREMENTAL_WEIGHT = weightOf(['read plants', 'plant weeks', 'store plant weeks', ...SIGNAL_STEPS]);
 
 /** Run `fn` in a transaction holding the recompute lock (joining the caller's transaction when given one). */
 async function serialised<T>(db: Queryable | Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -119,12 +154,12 @@ async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap): Promi
 }
 
 /** Signals of the areas given (all when null) from the plants, written to area_signal. */
-async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, ms: Record<string, number>, log?: (m: string) => void) {
-  const [areas, shares] = await timed(ms, 'read areas and shares', () => Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]), log);
+async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps) {
+  const [areas, shares] = await steps.run('read areas and shares', () => Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]));
   const { byArea } = indexShares(shares);
-  const rows = await timed(ms, 'trends', () => computeSignals(w, areas, byArea, new PlantSignals(plants, w.weeks)), log);
-  await timed(ms, 'divergence', () => withDivergence(db, w, rows, new Map(areas.map((a) => [a.code, a]))), log);
-  await timed(ms, 'write signals', () => writeSignals(db, w, rows, areaCodes), log);
+  const rows = await steps.run('trends', () => computeSignals(w, areas, byArea, new PlantSignals(plants, w.weeks)));
+  await steps.run('divergence', () => withDivergence(db, w, rows, new Map(areas.map((a) => [a.code, a]))));
+  await steps.run('write signals', () => writeSignals(db, w, rows, areaCodes));
   return { areas: areas.length, signals: rows.length };
 }
 
@@ -134,16 +169,28 @@ export function recomputeAll(db: Queryable | Database, opts: RecomputeOptions = 
 }
 
 async function fullRecompute(tx: Queryable, opts: RecomputeOptions): Promise<RecomputeResult> {
-  const ms: Record<string, number> = {};
+  const steps = new Steps(opts, FULL_WEIGHT);
   const weeks = opts.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
-  await timed(ms, 'shares', () => rebuildShares(tx), opts.log);
+  await steps.run('shares', () => rebuildShares(tx));
   const asOf = opts.asOf ?? (await latestSampleDay(tx)) ?? chinaToday();
   const w = windowOf(asOf, weeks);
-  const plants = await timed(ms, 'plant weeks', () => plantWeeksFromSamples(tx, w, null), opts.log);
-  await timed(ms, 'store plant weeks', () => storePlantWeeks(tx, w, plants, plants.keys(), 0, w.weeks - 1, true), opts.log);
-  const r = await signalsFor(tx, w, plants, null, ms, opts.log);
+  const plants = await steps.run('plant weeks', () => plantWeeksFromSamples(tx, w, null));
+  await steps.run('store plant weeks', () => storePlantWeeks(tx, w, plants, plants.keys(), 0, w.weeks - 1, true));
+  const r = await signalsFor(tx, w, plants, null, steps);
   await saveState(tx, w, plants);
-  return { asOf, windowWeeks: weeks, ...r, ms };
+  return { asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
+}
+
+/**
+ * After a data import that changed what the signals rest on (sites, catchments, grid cells, area populations and
+ * boundaries), inside the import's transaction: shares and everything after them again, with the window ("as of"
+ * and length) of the last recompute. Nothing when no recompute has run yet: there are no signals to keep current.
+ */
+export function recomputeAfterDataChange(db: Queryable | Database, opts: Pick<RecomputeOptions, 'log' | 'onProgress'> = {}): Promise<RecomputeResult | null> {
+  return serialised(db, async (tx) => {
+    const state = await recomputeState(tx);
+    return state ? fullRecompute(tx, { ...opts, asOf: state.asOf, windowWeeks: state.windowWeeks }) : null;
+  });
 }
 
 /**
@@ -153,21 +200,21 @@ async function fullRecompute(tx: Queryable, opts: RecomputeOptions): Promise<Rec
  */
 export function recomputeTouched(db: Queryable | Database, touched: readonly TouchedSample[], opts: RecomputeOptions = {}): Promise<RecomputeResult> {
   return serialised(db, async (tx) => {
-    const ms: Record<string, number> = {};
+    const steps = new Steps(opts, INCREMENTAL_WEIGHT);
     const state = await recomputeState(tx);
     const weeks = opts.windowWeeks ?? state?.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
-    if (!touched.length) return { asOf: state?.asOf ?? null, windowWeeks: weeks, areas: 0, signals: 0, ms };
+    if (!touched.length) return { asOf: state?.asOf ?? null, windowWeeks: weeks, areas: 0, signals: 0, ms: steps.ms };
     // Nothing computed yet, or another window length: the stored weeks cannot serve, start from the samples.
     if (!state?.token || state.windowWeeks !== weeks) return fullRecompute(tx, { ...opts, windowWeeks: weeks });
     const summary = touchedSummary(touched);
     const { window: w, windowMoved, weeksInWindow } = incrementalPlan(state, summary, weeks, opts.asOf);
-    const plants = await timed(ms, 'read plants', async () => takeCachedPlants(state?.token, w) ?? readStoredPlants(tx, w), opts.log);
+    const plants = await steps.run('read plants', async () => takeCachedPlants(state?.token, w) ?? readStoredPlants(tx, w));
     const siteIds = [...summary.siteIds];
     if (weeksInWindow.length) {
       // The span from the first to the last touched week is re-read (all of it, should the import skip some).
       const first = weeksInWindow[0]!;
       const last = weeksInWindow[weeksInWindow.length - 1]!;
-      const fresh = await timed(ms, 'plant weeks', () => plantWeeksFromSamples(tx, w, siteIds, first, last), opts.log);
+      const fresh = await steps.run('plant weeks', () => plantWeeksFromSamples(tx, w, siteIds, first, last));
       for (const id of siteIds) {
         let plant = plants.get(id);
         if (!plant) plants.set(id, (plant = new Map()));
@@ -178,11 +225,11 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
           spliceWeeks(stored, f?.get(sub), stepOf(w, first), stepOf(w, last));
         }
       }
-      await timed(ms, 'store plant weeks', () => storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)), opts.log);
+      await steps.run('store plant weeks', () => storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)));
     }
     const areaCodes = windowMoved ? null : [...new Set((await readShares(tx, { siteIds })).map((s) => s.areaCode))];
-    const r = await signalsFor(tx, w, plants, areaCodes, ms, opts.log);
+    const r = await signalsFor(tx, w, plants, areaCodes, steps);
     await saveState(tx, w, plants);
-    return { asOf: w.asOf, windowWeeks: weeks, ...r, ms };
+    return { asOf: w.asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
   });
 }

@@ -7,6 +7,7 @@ import type { Queryable } from 'db';
 import { weighting, type SignalSubstance } from './series.js';
 import type { SignalRow } from './signal-schemas.js';
 import type { RisingSignal, SiteRow, TracingSite } from './schemas.js';
+import { inScopeSql } from '../users/scope.js';
 
 export { recomputeAll, recomputeTouched, rebuildShares, recomputeState, DEFAULT_WINDOW_WEEKS } from './recompute.js';
 export { areaSeries, findArea, findSite, siteSeries, seriesTrend, weighting, type SignalSubstance, type Period, type Series, type SeriesPoint, type SeriesQuery, type SeriesTrend } from './series.js';
@@ -41,7 +42,7 @@ export async function listSites(db: Queryable, scopePrefix: string, substance: S
          GROUP BY x.substance
        ) v JOIN unnest($2::text[], $3::float8[]) AS iw (substance, weight) ON iw.substance = v.substance
      ) v ON l.week IS NOT NULL
-     WHERE s.township_code LIKE $1 || '%'
+     WHERE ${inScopeSql('s.township_code', '$1')}
      ORDER BY s.code`,
     [scopePrefix, subs, weights],
   );
@@ -88,7 +89,7 @@ export async function risingSignals(
         ) lw ON true
         WHERE sh.area_code = s.area_code) AS tracing
      FROM area_signal s JOIN admin_area a ON a.code = s.area_code AND a.valid_to IS NULL
-     WHERE s.trend IN ('rising_significant', 'rising') AND s.area_code LIKE $1 || '%'
+     WHERE s.trend IN ('rising_significant', 'rising') AND ${inScopeSql('s.area_code', '$1')}
        AND ($2::text IS NULL OR s.substance = $2) AND a.level = ANY ($3::text[])
      ORDER BY (s.trend = 'rising_significant') DESC, s.p_value ASC NULLS LAST, s.pct_change DESC NULLS LAST, s.area_code, s.substance
      LIMIT $4`,
@@ -101,7 +102,7 @@ export async function risingSignals(
 export async function divergentSignals(db: Queryable, scopePrefix: string, opts: { levels: string[]; limit: number }): Promise<SignalRow[]> {
   return db.query<SignalRow>(
     `SELECT ${SIGNAL_COLUMNS} FROM area_signal s JOIN admin_area a ON a.code = s.area_code AND a.valid_to IS NULL
-     WHERE s.divergent AND s.substance = 'index' AND s.area_code LIKE $1 || '%' AND a.level = ANY ($2::text[])
+     WHERE s.divergent AND s.substance = 'index' AND ${inScopeSql('s.area_code', '$1')} AND a.level = ANY ($2::text[])
      ORDER BY s.p_value ASC NULLS LAST, s.enforcement_p ASC NULLS LAST, s.area_code
      LIMIT $3`,
     [scopePrefix, opts.levels, opts.limit],

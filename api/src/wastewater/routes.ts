@@ -1,7 +1,7 @@
 /**
  * /api/wastewater: sites, site and area series, area signals, rising signals, divergent areas, lab-file import and
  * recompute.
- * Handlers parse (zod), call repository.ts / import/service.ts, and format; reads are limited to the user's
+ * Handlers parse (zod), call repository.ts, and format (lab files: import/routes.ts); reads are limited to the user's
  * jurisdiction, writes need office or admin and are audited.
  */
 import { Hono } from 'hono';
@@ -14,9 +14,8 @@ import type { Queryable } from 'db';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { describe, json, pathParams, query } from '../http/openapi.js';
 import { areaCode, isoDate, limitParam, parseBody } from '../http/params.js';
-import { ProblemError, notFound } from '../http/problem.js';
-import { FormatError } from 'geodata/formats';
-import { ImportRejected, importLabFile } from './import/service.js';
+import { notFound } from '../http/problem.js';
+import { labImportRoutes } from './import/routes.js';
 import {
   DEFAULT_WINDOW_WEEKS, areaSeries, areaSignals, divergentSignals, findArea, findSite, listSites, recomputeAll, risingSignals, siteSeries,
   type SeriesQuery, type SignalSubstance,
@@ -26,7 +25,6 @@ import {
 } from './schemas.js';
 
 const substanceParam = z.enum([...SUBSTANCES, INDEX_SUBSTANCE] as [SignalSubstance, ...SignalSubstance[]]);
-const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
 const windowParam = z.string().regex(/^\d{1,3}$/, 'must be a whole number of weeks').transform(Number).pipe(z.number().int().min(4).max(156));
 
 export const divergentQuery = z.object({ level: z.enum(['township', 'county', 'city', 'province', 'all']).default('all'), limit: limitParam(50, 1000) });
@@ -55,13 +53,6 @@ export const risingQuery = z.object({
   limit: limitParam(50, 1000),
 });
 export const recomputeBody = z.object({ as_of: isoDate.optional(), window_weeks: z.number().int().min(4).max(156).optional() });
-export const importQuery = z.object({
-  dry_run: flag,
-  accept_skipping: flag,
-  encoding: z.enum(['gbk', 'utf-8']).optional(),
-  lab: z.string().min(1).max(200).optional(),
-  filename: z.string().min(1).max(255).optional(),
-});
 
 const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'must be a site code').transform((s) => s.toUpperCase()).meta({ example: 'WWTP-0001' }) });
 const areaParam = z.object({ code: areaCode.meta({ description: 'statistical division code (2–12 digits)', example: '430000000000' }) });
@@ -138,53 +129,7 @@ export function wastewaterRoutes(deps: AppDeps): Hono<AppEnv> {
     return json(c, recomputeAnswer, result);
   });
 
-  /**
-   * POST /imports?dry_run=1[&accept_skipping=1][&encoding=gbk|utf-8][&lab=...][&filename=...]
-   * Body: multipart/form-data with a `file` field, or the raw file (text/csv, application/vnd.openxml…, octet-stream).
-   */
-  const labImport = describe({
-    summary: 'Import lab results from CSV or Excel (dry run lists every row problem); 201 when rows were imported',
-    tags, upload: true, response: labImportReport, also: { '201': 'Rows imported (the same report)' },
-  });
-  app.post('/imports', labImport, requireRole('office', 'admin'), query(importQuery), async (c) => {
-    const q = c.req.valid('query');
-    let bytes: Uint8Array;
-    let filename = q.filename ?? 'upload.csv';
-    const type = c.req.header('content-type') ?? '';
-    if (type.startsWith('multipart/form-data')) {
-      const form = await c.req.formData().catch((err: unknown) => {
-        if ((err as { status?: number }).status === 413 || err instanceof ProblemError) throw err; // the upload limit
-        throw new ProblemError(400, 'Invalid body', { param: 'file', detail: 'The multipart/form-data body is malformed.' });
-      });
-      const file = form.get('file');
-      if (!file || typeof file === 'string') throw new ProblemError(400, 'Invalid body', { param: 'file', detail: 'Send the lab file in a form field named "file".' });
-      bytes = new Uint8Array(await file.arrayBuffer());
-      filename = q.filename ?? (file.name || filename);
-    } else {
-      bytes = new Uint8Array(await c.req.arrayBuffer());
-    }
-    if (!bytes.length) throw new ProblemError(400, 'Invalid body', { param: 'file', detail: 'The file is empty.' });
-    if (bytes.length > deps.config.importMaxBytes) {
-      throw new ProblemError(413, 'File too large', { param: 'file', detail: `Lab files are limited to ${deps.config.importMaxBytes} bytes.` });
-    }
-    try {
-      const report = await importLabFile(db, c.get('user'), bytes, {
-        dryRun: q.dry_run, acceptSkipping: q.accept_skipping, filename, encoding: q.encoding, defaultLab: q.lab,
-      });
-      return json(c, labImportReport, report, report.rowsImported > 0 ? 201 : 200);
-    } catch (err) {
-      if (err instanceof FormatError) throw new ProblemError(400, 'Unreadable file', { param: 'file', detail: err.message });
-      if (err instanceof ImportRejected) {
-        const first = err.report.problems[0];
-        throw new ProblemError(400, 'The file has problems; nothing was imported', {
-          param: 'file',
-          detail: `${err.report.problems.length} problem(s)${first ? `, first at row ${first.row}, column ${first.column ?? '-'}: ${first.message}` : ''}. Fix the file, or send accept_skipping=1 to import only the good rows.`,
-          report: err.report,
-        });
-      }
-      throw err;
-    }
-  });
+  app.route('/imports', labImportRoutes(deps));
 
   return app;
 }

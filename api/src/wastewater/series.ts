@@ -19,6 +19,7 @@ import {
   type TrendCategory,
 } from 'domain/wastewater';
 import { SQL } from './sql.js';
+import { inScopeSql } from '../users/scope.js';
 
 export type SignalSubstance = Substance | typeof INDEX_SUBSTANCE;
 
@@ -153,7 +154,7 @@ const windowPoints = (q: SeriesQuery) => (q.period === 'week' ? q.windowWeeks : 
 
 export async function findSite(db: Queryable, code: string, scopePrefix: string) {
   const [s] = await db.query<{ id: number; code: string; name: string; kind: string; township_code: string; population_served: number }>(
-    `SELECT id, code, name, kind, township_code, population_served FROM wastewater_site WHERE code = $1 AND township_code LIKE $2 || '%'`,
+    `SELECT id, code, name, kind, township_code, population_served FROM wastewater_site WHERE code = $1 AND ${inScopeSql('township_code', '$2')}`,
     [code, scopePrefix],
   );
   return s ?? null;
@@ -168,7 +169,7 @@ export async function siteSeries(db: Queryable, siteId: number, q: SeriesQuery):
 
 export async function findArea(db: Queryable, code: string, scopePrefix: string) {
   const [a] = await db.query<{ code: string; name: string; level: string; population: number }>(
-    `SELECT code, name, level, population FROM admin_area WHERE code = $1 AND valid_to IS NULL AND code LIKE $2 || '%'`,
+    `SELECT code, name, level, population FROM admin_area WHERE code = $1 AND valid_to IS NULL AND ${inScopeSql('code', '$2')}`,
     [code, scopePrefix],
   );
   return a ?? null;

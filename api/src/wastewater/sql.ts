@@ -7,6 +7,9 @@ export const SQL = {
   shares: load('shares'),
   plantWeeks: load('plant-weeks'),
   enforcementWeeks: load('enforcement-weeks'),
+  // The rows the two statements write are read from their JSON parameter by the same query.
+  signalsUpdate: load('signals-update').replace('/*rows*/', load('signals-rows')),
+  signalsInsert: load('signals-insert').replace('/*rows*/', load('signals-rows')),
   areaSeries: load('area-series'),
   siteSeries: load('site-series'),
 } as const;

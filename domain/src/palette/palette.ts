@@ -94,3 +94,35 @@ export const DARK = {
   overdueLine: '#ffffff',
   delistedLine: OKABE_ITO.skyBlue,
 } as const;
+
+/**
+ * The inks of a vector basemap under the console (api/src/basemap/vector-style.ts): low-chroma greys, a grey-blue
+ * for water and a grey-green for vegetation, so the basemap reads as background and nothing in it can be taken for
+ * a listing grade, a trend or a site colour above. Labels are a mid grey, lighter and smaller than the console's.
+ */
+export const BASEMAP_INK = {
+  light: {
+    land: '#E9E5DC',
+    water: '#CCD7DE',
+    green: '#DDE2D4',
+    building: '#DFDAD1',
+    roadCasing: '#C4BAAA',
+    road: '#FBFAF7',
+    boundary: '#9E988F',
+    line: '#CBC4B8',
+    text: '#636A70',
+    halo: 'rgba(244,241,234,0.92)',
+  },
+  dark: {
+    land: '#151B21',
+    water: '#1A2731',
+    green: '#18211D',
+    building: '#1D242B',
+    roadCasing: '#343E48',
+    road: '#222A32',
+    boundary: '#4C5660',
+    line: '#27303A',
+    text: '#8C979F',
+    halo: 'rgba(14,18,23,0.9)',
+  },
+} as const;

@@ -56,9 +56,14 @@ export function touchedSummary(touched: readonly TouchedSample[]): { latestDay: 
   let latestDay = '';
   const weeks = new Set<string>();
   const siteIds = new Set<number>();
+  // A lab file holds a few sampling times for many rows (a week of a province: 12,696 rows, one time): the
+  // calendar arithmetic is done once per distinct time.
+  const seen = new Set<string>();
   for (const t of touched) {
-    weeks.add(weekStart(t.sampledAt));
     siteIds.add(t.siteId);
+    if (seen.has(t.sampledAt)) continue;
+    seen.add(t.sampledAt);
+    weeks.add(weekStart(t.sampledAt));
     const day = chinaDateOf(t.sampledAt);
     if (day > latestDay) latestDay = day;
   }

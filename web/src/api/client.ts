@@ -37,9 +37,21 @@ function takeEarly(path: string): Promise<Response> | undefined {
   return early;
 }
 
+/**
+ * An early answer is used only when it succeeded: one asked before sign-in (401) or before a write changed what it
+ * says is stale, and the request is made again. Any write (signing in among them) drops the early answers not yet
+ * taken.
+ */
+async function usableEarly(path: string): Promise<Response | undefined> {
+  const early = takeEarly(path);
+  const res = early && (await early.catch(() => undefined));
+  return res?.ok ? res : undefined;
+}
+
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const early = method === 'GET' && !signal?.aborted ? takeEarly(path) : undefined;
-  const res = await (early ?? fetch(path, {
+  if (method !== 'GET' && typeof window !== 'undefined') window.__gcEarly = {};
+  const early = method === 'GET' && !signal?.aborted ? await usableEarly(path) : undefined;
+  const res = early ?? (await fetch(path, {
     method,
     credentials: 'same-origin',
     headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },

@@ -1189,8 +1189,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import lab results from CSV or Excel (dry run lists every row problem); 201 when rows were imported */
+        /** Import lab results from CSV or Excel (dry run lists every row problem); 201 when rows were imported; async=1 answers 202 with the job */
         post: operations["postApiWastewaterImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wastewater/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A background lab import of yours: state, progress and estimate, the report once finished */
+        get: operations["getApiWastewaterImportsById"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2820,7 +2837,7 @@ export interface operations {
                             etaSeconds: number | null;
                             fraction: number;
                             /** @enum {string} */
-                            phase: "reading" | "checking" | "writing" | "done";
+                            phase: "reading" | "checking" | "writing" | "recomputing" | "done";
                             total: number | null;
                         } | null;
                         report: {
@@ -6584,6 +6601,7 @@ export interface operations {
         parameters: {
             query?: {
                 accept_skipping?: "0" | "1" | "true" | "false";
+                async?: "0" | "1" | "true" | "false";
                 dry_run?: "0" | "1" | "true" | "false";
                 encoding?: "gbk" | "utf-8";
                 filename?: string;
@@ -6668,6 +6686,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Started in the background (async=1): the job, polled at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    getApiWastewaterImportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dryRun: boolean;
+                        /** @description The problem that ended it (title, detail, …) */
+                        error: {
+                            [key: string]: unknown;
+                        } | null;
+                        hasPreview: boolean;
+                        id: string;
+                        layer: string;
+                        progress: {
+                            done: number;
+                            elapsedSeconds: number;
+                            etaSeconds: number | null;
+                            fraction: number;
+                            /** @enum {string} */
+                            phase: "reading" | "checking" | "writing" | "recomputing" | "done";
+                            total: number | null;
+                        } | null;
+                        report: {
+                            dryRun: boolean;
+                            encoding: string | null;
+                            filename: string;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx";
+                            importId: number | null;
+                            /** @description Rows imported with a correction the lab should know of */
+                            notices: {
+                                code: string;
+                                column: string | null;
+                                field: string | null;
+                                message: string;
+                                /** @description Spreadsheet row (1 = header); 0 for the file as a whole */
+                                row: number;
+                                value?: string;
+                            }[];
+                            /** @description A file with the same SHA-256 imported before */
+                            previousImport: {
+                                id: number;
+                                importedAt: string;
+                                importedBy: string;
+                            } | null;
+                            problems: {
+                                code: string;
+                                column: string | null;
+                                field: string | null;
+                                message: string;
+                                /** @description Spreadsheet row (1 = header); 0 for the file as a whole */
+                                row: number;
+                                value?: string;
+                            }[];
+                            recompute?: {
+                                areas: number;
+                                asOf: string | null;
+                                ms: {
+                                    [key: string]: number;
+                                };
+                            };
+                            rowsAlreadyImported: number;
+                            rowsCensoredByLoq: number;
+                            rowsImported: number;
+                            rowsSkipped: number;
+                            rowsToImport: number;
+                            rowsTotal: number;
+                            rowsValid: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            status: "clean" | "has_problems" | "imported" | "imported_skipping" | "unchanged";
+                        } | null;
+                        /** @enum {string} */
+                        state: "running" | "done" | "refused" | "failed";
+                    };
+                };
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];

@@ -138,13 +138,17 @@ export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClo
       const done = await pollJob(started.id, setJob, abort.current.signal);
       setJob(done);
       if (!done.report) throw Object.assign(new Error(done.error?.detail ?? done.error?.title ?? t('failed')), { detail: done.error?.detail });
-      setReport(done.report);
       if (dryRun) {
+        // The report and its preview appear together: a clean report never sits over the last run's features.
         const fc = done.hasPreview ? await fetchPreview(done.id) : null;
+        setReport(done.report);
         setPreview(fc);
         const b = fc && boundsOf(fc);
         if (b && ctx.map) ctx.map.fitBounds(b, { padding: 60, maxZoom: 15, duration: 0 });
-      } else if (done.report.status === 'imported') {
+        return;
+      }
+      setReport(done.report);
+      if (done.report.status === 'imported') {
         setPreview(null);
         if (ctx.map) for (const s of RELATED_SOURCES[layer] ?? [layer]) reloadSource(ctx.map, s);
         setMessage(t('imported', { new: done.report.counts.new, changed: done.report.counts.changed }));

@@ -85,6 +85,7 @@ export function ListingControl({ ctx }: { ctx: PluginContext }) {
         type="range"
         aria-label={t('slider')}
         aria-valuetext={formatDate(date, i18n.language)}
+        data-date={date}
         data-testid="listing-slider"
         data-min={min}
         min={0}

@@ -12,16 +12,17 @@
  * Chinese characters are drawn by MapLibre with the installed CJK font (localIdeographFontFamily). Nothing is
  * fetched from elsewhere.
  */
+import { FONTSTACK_BOLD, FONTSTACK_REGULAR, GLYPHS_PATH } from 'domain/glyphs';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { catalogueLayerOf } from './styleControl';
 
 export const LABEL_SOURCE = 'gc-labels';
 export const AREA_LABEL_LAYER = 'gc-area-labels';
 /** The transparent image the marker-space symbols use; MapView registers it. */
 export const MARKER_SPACE_IMAGE = 'gc-marker-space';
 export const MARKER_SPACE_PX = 16;
-export const GLYPHS_PATH = '/glyphs/{fontstack}/{range}.pbf';
-export const FONT_REGULAR = ['gc-sans-regular'];
-export const FONT_BOLD = ['gc-sans-bold'];
+export const FONT_REGULAR = [FONTSTACK_REGULAR];
+export const FONT_BOLD = [FONTSTACK_BOLD];
 /** Zoom from which sites carry their names. */
 export const SITE_NAME_MINZOOM = 12.5;
 
@@ -41,7 +42,8 @@ interface CircleLayer {
   paint?: Record<string, unknown>;
 }
 
-const isCircle = (l: LayerSpecification): l is LayerSpecification & CircleLayer => l.type === 'circle';
+/** The console's own point markers: circle layers of a catalogue layer (a vector basemap's circles are not markers). */
+const isMarker = (l: LayerSpecification): l is LayerSpecification & CircleLayer => l.type === 'circle' && catalogueLayerOf(l) !== undefined;
 
 /** The marker's radius from the circle layer's own paint, in pixels (used to size its reserved box). */
 function markerScale(circle: CircleLayer): ExpressionSpecification | number {
@@ -117,7 +119,7 @@ function areaNames(scheme: LabelScheme, sizeScale: number): LayerSpecification {
  */
 export function withLabelLayers(style: StyleSpecification, opts: { origin: string; scheme?: LabelScheme; sizeScale?: number; siteNames?: boolean }): StyleSpecification {
   const scheme = opts.scheme ?? 'light';
-  const circles = style.layers.filter(isCircle) as unknown as CircleLayer[];
+  const circles = style.layers.filter(isMarker) as unknown as CircleLayer[];
   const texts: LayerSpecification[] = [...(opts.siteNames === false ? [] : circles.map((c) => siteNames(c, scheme))), areaNames(scheme, opts.sizeScale ?? 1)];
   // MapLibre places the topmost layer first: site names at the bottom, then area names, the markers' space on top.
   return {

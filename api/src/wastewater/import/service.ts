@@ -11,9 +11,11 @@ import { createHash } from 'node:crypto';
 import type { Database, Queryable } from 'db';
 import type { SessionUser } from '../../http/env.js';
 import { recordAudit } from '../../audit/audit.js';
+import { ImportProgress, type PhaseShares, type ProgressState } from '../../imports/progress.js';
 import { recomputeTouched } from '../recompute.js';
 import { readTable, type Encoding } from './read-table.js';
 import { validateRows, type ParsedRow, type Problem } from './validate.js';
+import { inScopeSql } from '../../users/scope.js';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -22,7 +24,15 @@ export interface ImportOptions {
   encoding?: Encoding;
   defaultLab?: string;
   now?: Date;
+  /** Progress with an estimate, for the job the page polls (GET /api/wastewater/imports/{id}). */
+  onProgress?: (p: ProgressState) => void;
 }
+
+/**
+ * Where the phases of a lab import lie on its progress bar, from the province-scale benchmark (bench/wastewater.ts:
+ * a week of 12,696 results): reading and checking the rows, inserting them, then the incremental recompute.
+ */
+const LAB_IMPORT_SHARES: PhaseShares = { reading: [0, 0.15], checking: [0.15, 0.45], writing: [0.45, 0.6], recomputing: [0.6, 1], done: [1, 1] };
 
 export interface ImportReport {
   status: 'clean' | 'has_problems' | 'imported' | 'imported_skipping' | 'unchanged';
@@ -45,11 +55,11 @@ export interface ImportReport {
   importId: number | null;
   /** A file with the same SHA-256 was imported before (by whom and when). */
   previousImport: { id: number; importedAt: string; importedBy: string } | null;
-  recompute?: { asOf: string | null; areas: number; ms: Record<string, number> };
+  recompute?: { asOf: string | null; areas: number; ms: Record<string, number>; cpuMs?: number };
 }
 
 async function sitesInScope(db: Queryable, scopePrefix: string): Promise<Map<string, number>> {
-  const rows = await db.query<{ code: string; id: number }>(`SELECT code, id FROM wastewater_site WHERE township_code LIKE $1 || '%'`, [scopePrefix]);
+  const rows = await db.query<{ code: string; id: number }>(`SELECT code, id FROM wastewater_site WHERE ${inScopeSql('township_code', '$1')}`, [scopePrefix]);
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
@@ -115,10 +125,15 @@ export class ImportRejected extends Error {
 }
 
 export async function importLabFile(db: Database, user: SessionUser, bytes: Uint8Array, opts: ImportOptions): Promise<ImportReport> {
+  const progress = new ImportProgress(opts.onProgress, LAB_IMPORT_SHARES);
+  progress.start(null);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const table = await readTable(bytes, { filename: opts.filename, encoding: opts.encoding });
+  progress.read(table.rows.length);
+  progress.phase('checking');
   const sites = await sitesInScope(db, user.scopePrefix);
   const v = validateRows(table.rows, { sites, now: opts.now ?? new Date(), defaultLab: opts.defaultLab }, table.badEncodingRows);
+  progress.within(0.5);
   const dbCheck = await checkAgainstDb(db, v.rows);
   const problems = [...v.problems, ...dbCheck.problems].sort((a, b) => a.row - b.row);
   const [prev] = await db.query<{ id: number; imported_at: string; imported_by: string }>(
@@ -150,7 +165,8 @@ export async function importLabFile(db: Database, user: SessionUser, bytes: Uint
   if (problems.length && (!opts.acceptSkipping || fileLevel)) throw new ImportRejected(report);
   if (!dbCheck.fresh.length) return { ...report, status: 'unchanged' };
 
-  return db.transaction(async (tx) => {
+  progress.phase('writing');
+  const done = await db.transaction(async (tx) => {
     const [imp] = await tx.query<{ id: number }>(
       `INSERT INTO wastewater_import (sha256, filename, lab, rows_total, rows_imported, rows_skipped, imported_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -167,13 +183,16 @@ export async function importLabFile(db: Database, user: SessionUser, bytes: Uint
         censoredByLoq: report.rowsCensoredByLoq, problems: problems.slice(0, 50), notices: report.notices.slice(0, 50),
       },
     });
-    const rc = await recomputeTouched(tx, dbCheck.fresh.map((r) => ({ siteId: r.siteId, sampledAt: r.sampledAt })));
+    progress.phase('recomputing');
+    const rc = await recomputeTouched(tx, dbCheck.fresh.map((r) => ({ siteId: r.siteId, sampledAt: r.sampledAt })), { onProgress: (part) => progress.within(part) });
     return {
       ...report,
       status: problems.length ? 'imported_skipping' : 'imported',
       rowsImported: n,
       importId,
-      recompute: { asOf: rc.asOf, areas: rc.areas, ms: rc.ms },
+      recompute: { asOf: rc.asOf, areas: rc.areas, ms: rc.ms, cpuMs: rc.cpuMs },
     } satisfies ImportReport;
   });
+  progress.phase('done');
+  return done;
 }

@@ -31,7 +31,11 @@ activity AS (
   UNION ALL
   SELECT township, step, 0, checks, cases FROM chk
 )
+-- Each township's activity counts towards the areas its code nests in (prefixes of 2, 4, 6, 9 and 12 digits): an
+-- equality join (hashed), not a LIKE per area and row, which grew with the areas times the province's activity.
 SELECT a.prefix, x.step::int AS step, sum(x.inspections)::int AS inspections, sum(x.checks)::int AS checks, sum(x.cases)::int AS cases
-FROM area a JOIN activity x ON x.township LIKE a.prefix || '%'
+FROM activity x
+CROSS JOIN LATERAL (VALUES (left(x.township, 2)), (left(x.township, 4)), (left(x.township, 6)), (left(x.township, 9)), (x.township)) AS p (prefix)
+JOIN area a ON a.prefix = p.prefix
 GROUP BY a.prefix, x.step
 ORDER BY a.prefix, x.step
