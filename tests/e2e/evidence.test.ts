@@ -99,9 +99,14 @@ describe('why is this colour (wall)', () => {
     const wall = await openConsolePage(browser, inject('baseUrl'), VIEWPORTS.desktop, { signIn: 'wall' });
     try {
       await wall.page.goto(`/#rotate=4&refresh=60&as_of=${AS_OF}`);
-      await wall.page.waitForSelector('.wall-evidence .why [data-part="signal"]', { timeout: 60_000 });
-      expect(await wall.page.locator('.wall').getAttribute('data-active-view')).toBe('signals');
-      const text = await wall.page.locator('.wall-evidence').innerText();
+      // The wall rotates every few seconds: read the view and the evidence in one step, when the evidence shows.
+      const seen = await wall.page.waitForFunction(() => {
+        const why = document.querySelector('.wall-evidence .why [data-part="signal"]');
+        if (!why) return null;
+        return { view: document.querySelector('.wall')?.getAttribute('data-active-view'), text: (document.querySelector('.wall-evidence') as HTMLElement).innerText };
+      }, null, { timeout: 60_000 });
+      const { view, text } = (await seen.jsonValue())!;
+      expect(view).toBe('signals');
       expect(text).toMatch(/为什么是这个颜色/);
       expect(text).toMatch(/p = /);
       await waitForMapIdle(wall.page);

@@ -61,12 +61,13 @@ describe('patrol mode', () => {
       Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats),
     ]);
     await waitForMapIdle(page);
-    const picked = await page.evaluate(([lon, lat]) => {
+    // deck.gl picks from its last drawn frame, which may lag the map's idle event by a frame on a busy machine.
+    const pickFirstStop = () => page.evaluate(([lon, lat]) => {
       const p = window.__gc!.map.project([lon, lat]);
       const info = (window.__gc!.deck() as unknown as { pickObject(o: object): { layer?: { id: string }; object?: { seq: number } } | null }).pickObject({ x: p.x, y: p.y, radius: 4, layerIds: ['patrol-stops'] });
       return info ? { layer: info.layer?.id, seq: info.object?.seq } : null;
     }, [s0.lon, s0.lat]);
-    expect(picked).toEqual({ layer: 'patrol-stops', seq: 1 });
+    await expect.poll(pickFirstStop, { timeout: 15_000 }).toEqual({ layer: 'patrol-stops', seq: 1 });
     await page.screenshot({ path: `${SHOTS}/patrol-desktop.png` });
   });
 

@@ -7,7 +7,7 @@
  * through its jurisdiction prefix (IN_SCOPE below, the one place that says so).
  */
 import type { Queryable } from 'db';
-import { FIGURE_FIELDS, type FigureField, type Figures } from 'domain/figures';
+import { FIELD_PARAM, FIGURE_FIELDS, type FigureField, type Figures } from 'domain/figures';
 import type { FormGrid, StatusRow } from './schemas.js';
 import { inScopeSql } from '../users/scope.js';
 
@@ -23,20 +23,11 @@ const IN_SCOPE = `
        THEN EXISTS (SELECT 1 FROM grid_assignment a WHERE a.grid_code = g.code AND a.user_id = $2)
        ELSE ${inScopeSql('g.code', '$4')} END`;
 
-/** grid_month's columns as the Figures object (camelCase keys), for SELECT lists. */
-const FIGURES_JSON = (alias: string) =>
-  `json_build_object('registered', ${alias}.registered, 'underControl', ${alias}.under_control, 'riskLow', ${alias}.risk_low,
-     'riskMedium', ${alias}.risk_medium, 'riskHigh', ${alias}.risk_high, 'rehabDue', ${alias}.rehab_due, 'rehabDone', ${alias}.rehab_done)`;
+/** grid_month's columns are the API's snake_case names of the figures (domain/figures FIELD_PARAM). */
+const COLUMN: Record<FigureField, string> = FIELD_PARAM;
 
-const COLUMN: Record<FigureField, string> = {
-  registered: 'registered',
-  underControl: 'under_control',
-  riskLow: 'risk_low',
-  riskMedium: 'risk_medium',
-  riskHigh: 'risk_high',
-  rehabDue: 'rehab_due',
-  rehabDone: 'rehab_done',
-};
+/** grid_month's columns as the Figures object (camelCase keys), for SELECT lists. */
+const FIGURES_JSON = (alias: string) => `json_build_object(${FIGURE_FIELDS.map((k) => `'${k}', ${alias}.${COLUMN[k]}`).join(', ')})`;
 
 export interface GridInScope {
   code: string;
