@@ -132,3 +132,26 @@ describe('every operation, with malformed values', () => {
     expect(walked).toBeGreaterThan(2000);
   });
 });
+
+describe('every operation that takes query parameters', () => {
+  it('refuses one it does not know, naming it, instead of answering another question', async () => {
+    const lax: string[] = [];
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const op = ops.get;
+      if (!op || !(op.parameters ?? []).some((p) => p.in === 'query')) continue;
+      const res = await t.app.request(`${pathWith(path, op.parameters)}?as_off=2026-01-01`, { headers: authHeader('admin') });
+      const problem = res.headers.get('content-type')?.startsWith('application/problem+json') ? ((await res.json()) as { param?: string }) : (await res.arrayBuffer(), {});
+      checked++;
+      if (res.status !== 400 || problem.param !== 'as_off') lax.push(`GET ${path} → ${res.status} ${JSON.stringify(problem).slice(0, 120)}`);
+    }
+    expect(lax).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('refuses a month in year 0 as the month parameter, not as a database error', async () => {
+    const res = await t.app.request('/api/grid-months/status?month=0000-01', { headers: authHeader('admin') });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { param: string }).param).toBe('month');
+  });
+});

@@ -14,14 +14,14 @@ import { FIELD_PARAM, FIGURE_FIELDS, monthStart, previousMonth } from 'domain/fi
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { body, describe, json, pathParams, query } from '../http/openapi.js';
-import { limitParam } from '../http/params.js';
+import { isoMonth, limitParam } from '../http/params.js';
 import { badRequest, ProblemError } from '../http/problem.js';
 import { chinaToday } from 'domain/time';
 import { officerForms, reportingStatus } from './repository.js';
 import { correctionAnswer, draftAnswer, formsAnswer, statusAnswer, submitAnswer } from './schemas.js';
 import { correctFigures, saveFiguresDraft, submitFigures } from './service.js';
 
-const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').meta({ example: '2026-11' });
+const monthParam = isoMonth.meta({ example: '2026-11' });
 const gridParam = z.string().regex(/^[1-9]\d{14}$/, 'must be a 15-digit grid code').meta({ example: '438002001001001' });
 const gridMonth = z.object({ grid: gridParam, month: monthParam });
 const version = z.number().int().min(0).max(2 ** 31 - 1);

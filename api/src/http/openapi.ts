@@ -34,8 +34,19 @@ function validatorOf<T extends 'query' | 'param' | 'json', S extends z.ZodType>(
   return Object.assign(mw, { [uniqueSymbol]: { target, ...resolver(schema, INPUT), options: INPUT } });
 }
 
-/** Parse the query string with `schema` (400 naming the parameter); the handler reads `c.req.valid('query')`. */
-export const query = <S extends z.ZodType>(schema: S) => validatorOf('query', schema, (c) => parseWith(schema, c.req.query(), 'query'));
+/**
+ * An object schema that refuses keys it does not name. A misspelt parameter (`as_off=`, `limt=`) silently ignored
+ * would answer a different question than the one asked; refused, it is a 400 naming the parameter.
+ */
+function strictObject<S extends z.ZodType>(schema: S): S {
+  return (schema instanceof z.ZodObject ? schema.strict() : schema) as S;
+}
+
+/** Parse the query string with `schema` (400 naming the parameter, unknown ones too); the handler reads `c.req.valid('query')`. */
+export const query = <S extends z.ZodType>(schema: S) => {
+  const strict = strictObject(schema);
+  return validatorOf('query', schema, (c) => parseWith(strict, c.req.query(), 'query'));
+};
 /** Parse the path parameters with `schema`; the handler reads `c.req.valid('param')`. */
 export const pathParams = <S extends z.ZodType>(schema: S) => validatorOf('param', schema, (c) => parseWith(schema, c.req.param(), 'path'));
 /** Parse the JSON body with `schema` (400 for a body that is not JSON); the handler reads `c.req.valid('json')`. */

@@ -1,6 +1,6 @@
 /**
  * Request parsing: one zod schema per concern, shared by every route, so bad input fails the same way everywhere.
- * parseQuery/parseParams/parseBody throw a 400 problem naming the first bad parameter.
+ * parseWith/parseBody throw a 400 problem naming the first bad parameter (routes use them through http/openapi.ts).
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -65,8 +65,6 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where 
   return r.data;
 }
 
-export const parseQuery = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> => parseWith(schema, c.req.query(), 'query');
-export const parseParams = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> => parseWith(schema, c.req.param(), 'path');
 
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let body: unknown;
@@ -106,6 +104,12 @@ export const isoDate = z
     const d = new Date(s + 'T00:00:00Z');
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'is not a calendar date')
+  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`);
+
+/** A calendar month YYYY-MM in the years MIN_YEAR–MAX_YEAR (0000-01 is a typo, not a month). */
+export const isoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
   .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`);
 
 /** `as_of`: the date a listing state or a history is read at; today when absent. */

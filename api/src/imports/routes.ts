@@ -42,7 +42,9 @@ const encodingParam = z.string().max(20).optional().transform((v, ctx) => {
 });
 const layerParam = z.string().regex(/^[a-z_]{2,40}$/, 'must be a layer id as in /api/layers').meta({ example: 'firms' });
 const jobParam = z.object({ id: z.uuid().meta({ example: '00000000-0000-4000-8000-000000000000' }) });
-const sampleQuery = z.object({ layer: layerParam.optional(), encoding: encodingParam });
+/** The language of refusal messages (the Accept-Language header otherwise). */
+const langParam = z.string().max(10).optional();
+const sampleQuery = z.object({ layer: layerParam.optional(), encoding: encodingParam, lang: langParam });
 const tags = ['imports'];
 
 export const importQuery = z.object({
@@ -55,7 +57,7 @@ export const importQuery = z.object({
   upload_id: z.uuid().optional(),
   async: flag,
   preview: flag,
-  lang: z.string().max(10).optional(),
+  lang: langParam,
 });
 
 const STATUS: Record<string, 400 | 403 | 404 | 413 | 415 | 429> = {
