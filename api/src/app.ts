@@ -100,7 +100,11 @@ export function createApp(appDeps: AppDeps): CreatedApp {
     // raised its read floor to the write's WAL position (tiles/change-feed.ts, reads/read-floor.ts). Signing in
     // changes none of them and does not wait (its session is read on the primary); signing out does.
     if (WRITES.has(c.req.method) && c.res.status < 400 && !(c.req.method === 'POST' && c.req.path.startsWith('/api/session'))) {
-      await tiles.feed.sync().catch((err) => console.warn('[tiles] sync after write failed:', (err as Error).message));
+      await tiles.feed.sync().catch((err) => {
+        console.warn('[tiles] sync after write failed:', (err as Error).message);
+        // The write's position is unknown: reads go to the primary until the floor is taken afresh.
+        floor.changed();
+      });
     }
   });
 
@@ -142,7 +146,8 @@ export function createApp(appDeps: AppDeps): CreatedApp {
   app.route('/api/overview', overviewRoutes(deps));
   app.route('/api/imports', importRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
-  if (deps.config.basemap) app.route('/api/basemap', basemapRoutes(openBasemapSource(deps.config.basemap), deps.config.basemap));
+  const basemap = deps.config.basemap ? openBasemapSource(deps.config.basemap) : null;
+  if (basemap) app.route('/api/basemap', basemapRoutes(basemap, deps.config.basemap!));
   app.route('/api', patrolRoutes(deps)); // /api/patrols/*, POST /api/inspections
   app.route('/api/wall', wallRoutes(deps)); // the wall's shift-change view
 
@@ -152,5 +157,5 @@ export function createApp(appDeps: AppDeps): CreatedApp {
 
   serveConsole(app, deps.config.webDist);
   const fastPath = tileFastPath(tiles, () => deps.startup.phase === 'ready', { trustedProxies: deps.config.trustedProxies, compressor });
-  return { app, tiles, fastPath, started: started.then(() => {}), close: () => tiles.close() };
+  return { app, tiles, fastPath, started: started.then(() => {}), close: async () => (await tiles.close(), await basemap?.close()) };
 }

@@ -4,19 +4,16 @@
  * or raw enum value (snake_case words such as drug_abuse) anywhere on screen in zh-CN or English.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser.js';
-import { openConsolePage, waitForMapIdle, type ConsolePage } from '../support/console-page.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { VIEWPORTS } from '../support/browser.js';
+import { waitForMapIdle } from '../support/console-page.js';
+import { consoleSession } from '../support/console-session.js';
 
-let browser: Browser;
-let baseUrl: string;
-const opened: ConsolePage[] = [];
+const session = consoleSession();
 
 async function open(user: string, hash = '', viewport = VIEWPORTS.laptop): Promise<Page> {
-  const c = await openConsolePage(browser, baseUrl, viewport, { signIn: user });
-  opened.push(c);
-  await c.page.goto(`/${hash}`);
+  const c = await session.open({ viewport, hash, signIn: user });
   await waitForMapIdle(c.page);
   return c.page;
 }
@@ -34,33 +31,20 @@ async function untranslated(page: Page): Promise<string[]> {
   return [...new Set(text.match(/\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]+(?:\.[a-zA-Z]+){2,}\b/g) ?? [])];
 }
 
-/** A listed township: its details show a grade, categories and dates. */
-async function listedTownship(page: Page): Promise<string> {
-  const res = await page.evaluate(async () => {
-    const r = await fetch('/api/listings?status=listed');
-    return { status: r.status, body: await r.text() };
-  });
-  expect(res.status, res.body).toBe(200);
-  const { listings } = JSON.parse(res.body) as { listings: { areaCode: string; areaLevel: string }[] };
+/** A listed township: its details show a grade, categories and dates (asked of the API as the city office). */
+async function listedTownship(): Promise<string> {
+  const res = await fetch(`${session.baseUrl()}/api/listings?status=listed`, { headers: { Authorization: 'Bearer demo-city_office' } });
+  const body = await res.text();
+  expect(res.status, body).toBe(200);
+  const { listings } = JSON.parse(body) as { listings: { areaCode: string; areaLevel: string }[] };
   const township = listings.find((l) => l.areaLevel === 'township');
   expect(township, 'a listed township in the demo region').toBeDefined();
   return township!.areaCode;
 }
 
-beforeAll(async () => {
-  baseUrl = inject('baseUrl');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of opened) await c.close().catch(() => undefined);
-  await browser?.close();
-});
-
 describe('accessibility and language', () => {
   it('console with a listed area selected: no serious axe violation, no raw key or enum on screen (zh-CN, English)', { timeout: 240_000 }, async () => {
-    const probe = await open('city_office');
-    const code = await listedTownship(probe);
+    const code = await listedTownship();
     for (const lang of ['zh-CN', 'en']) {
       const page = await open('city_office', `#sel=townships:${code}&lang=${lang}`);
       await page.waitForSelector('.details dl', { timeout: 30_000 });
@@ -68,6 +52,7 @@ describe('accessibility and language', () => {
       expect(await seriousViolations(page), `axe, console ${lang}`).toEqual([]);
       expect(await untranslated(page), `untranslated, console ${lang}`).toEqual([]);
       if (lang === 'zh-CN') expect(await page.locator('.details').innerText()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+      await page.context().close();
     }
   });
 
@@ -86,16 +71,13 @@ describe('accessibility and language', () => {
   });
 
   it('wall display: no serious axe violation', { timeout: 180_000 }, async () => {
-    const c = await openConsolePage(browser, baseUrl, VIEWPORTS.desktop, { signIn: 'wall' });
-    opened.push(c);
-    await c.page.goto('/');
+    const c = await session.open({ viewport: VIEWPORTS.desktop, signIn: 'wall' });
     await c.page.waitForSelector('.wall-map canvas', { timeout: 60_000 });
     expect(await seriousViolations(c.page)).toEqual([]);
   });
 
   it('a selection in a link opens the bottom sheet on a phone, and back walks the selections', { timeout: 180_000 }, async () => {
-    const probe = await open('city_office');
-    const code = await listedTownship(probe);
+    const code = await listedTownship();
     const page = await open('city_office', `#sel=townships:${code}`, VIEWPORTS.phone);
     await expect.poll(() => page.locator('.console').getAttribute('class')).toContain('panel-open');
     await expect.poll(() => page.locator('.details').getAttribute('data-selection')).toBe(`townships:${code}`);

@@ -3,11 +3,11 @@
  * check, asked of the map itself (rendered features), never guessed from pixels.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatViewHash, type ViewState } from 'web/src/url/viewHash.js';
-import { launchBrowser, VIEWPORTS, webgl2Info } from '../support/browser.js';
-import { openConsolePage, renderedCounts, waitForMapIdle, type ConsolePage } from '../support/console-page.js';
+import { VIEWPORTS, webgl2Info } from '../support/browser.js';
+import { renderedCounts, waitForMapIdle, type ConsolePage } from '../support/console-page.js';
+import { consoleSession } from '../support/console-session.js';
 
 const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url).pathname;
 
@@ -26,16 +26,9 @@ interface Label {
   lat: number;
 }
 
-let browser: Browser;
-let baseUrl: string;
-const opened: ConsolePage[] = [];
-
-async function open(viewport = VIEWPORTS.laptop, hash = '', signIn: string | null = 'city_office') {
-  const c = await openConsolePage(browser, baseUrl, viewport, { signIn: signIn ?? undefined });
-  opened.push(c);
-  await c.page.goto(`/${hash}`);
-  return c;
-}
+const session = consoleSession();
+const opened = session.opened;
+const open = (viewport = VIEWPORTS.laptop, hash = '', signIn: string | null = 'city_office') => session.open({ viewport, hash, signIn });
 
 async function apiGet<T>(c: ConsolePage, path: string): Promise<T> {
   return c.page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
@@ -48,15 +41,8 @@ async function waitForLabels(page: ConsolePage['page']) {
   });
 }
 
-beforeAll(async () => {
-  baseUrl = inject('baseUrl');
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of opened) await c.close().catch(() => undefined);
-  await browser?.close();
 });
 
 describe('console', () => {
@@ -210,7 +196,9 @@ describe('console', () => {
     const labels = await (async () => {
       const c = await open(VIEWPORTS.laptop, '#map=9/26.9/112.8&lang=zh-CN');
       await waitForMapIdle(c.page);
-      return apiGet<Label[]>(c, '/api/labels/townships?limit=5');
+      const found = await apiGet<Label[]>(c, '/api/labels/townships?limit=5');
+      await c.close();
+      return found;
     })();
     const sel = labels[0];
     for (const [name, vp] of Object.entries(VIEWPORTS)) {
@@ -225,6 +213,7 @@ describe('console', () => {
       await waitForLabels(c.page);
       await c.page.waitForTimeout(500);
       await c.page.screenshot({ path: `${SCREENSHOTS}console-${name}-${vp.width}x${vp.height}.png` });
+      await c.close();
       const view: ViewState = { center: [sel.lon, sel.lat], zoom: 11, layers: null, opacity: {}, filters: {}, selection: { layer: 'townships', id: sel.code }, lang: name === 'desktop' ? 'en' : 'zh-CN' };
       const d = await open(vp, formatViewHash(view));
       await waitForMapIdle(d.page);
@@ -232,6 +221,7 @@ describe('console', () => {
       await waitForLabels(d.page);
       await d.page.waitForTimeout(800);
       await d.page.screenshot({ path: `${SCREENSHOTS}console-${name}-${vp.width}x${vp.height}-details.png` });
+      await d.close();
     }
   });
 

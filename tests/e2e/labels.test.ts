@@ -4,16 +4,15 @@
  * reserved space): no label box may intersect another box. Also screenshots where villages and sites crowd.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, VIEWPORTS, type Viewport } from '../support/browser.js';
-import { openConsolePage, waitForMapIdle, type ConsolePage } from '../support/console-page.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { VIEWPORTS, type Viewport } from '../support/browser.js';
+import { waitForMapIdle } from '../support/console-page.js';
+import { consoleSession } from '../support/console-session.js';
 
 const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url).pathname;
 
-let browser: Browser;
-let baseUrl: string;
-const opened: ConsolePage[] = [];
+const session = consoleSession();
 
 interface Placed {
   texts: number;
@@ -39,9 +38,7 @@ const PLACED = `(() => {
 })()`;
 
 async function open(viewport: Viewport, hash: string): Promise<Page> {
-  const c = await openConsolePage(browser, baseUrl, viewport, { signIn: 'city_office' });
-  opened.push(c);
-  await c.page.goto(`/${hash}`);
+  const c = await session.open({ viewport, hash });
   await waitForMapIdle(c.page);
   return c.page;
 }
@@ -58,25 +55,16 @@ async function settle(page: Page, minLabels: number) {
 /** Every area tier and every site layer on: the densest the map gets. */
 const DENSE = '#layers=counties,townships,villages,grids,checkpoints,firms,venues,wastewater_sites';
 
-/** The most populous village's label point, where names crowd (asked by a signed-in context; no page loaded). */
+/** The most populous village's label point, where names crowd (asked of the API as the city office; no page). */
 async function crowdedPlace(): Promise<[number, number]> {
-  const c = await openConsolePage(browser, baseUrl, VIEWPORTS.laptop, { signIn: 'city_office' });
-  opened.push(c);
-  const res = await c.page.request.get(`${baseUrl}/api/labels/villages?limit=1`);
-  expect(res.status()).toBe(200);
+  const res = await fetch(`${session.baseUrl()}/api/labels/villages?limit=1`, { headers: { Authorization: 'Bearer demo-city_office' } });
+  expect(res.status).toBe(200);
   const v = (await res.json()) as { lon: number; lat: number }[];
-  return [v[0].lon, v[0].lat];
+  return [v[0]!.lon, v[0]!.lat];
 }
 
-beforeAll(async () => {
-  baseUrl = inject('baseUrl');
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of opened) await c.close().catch(() => undefined);
-  await browser?.close();
 });
 
 describe('labels', () => {
@@ -116,6 +104,7 @@ describe('labels', () => {
       expect(placed.texts, 'labels placed').toBeGreaterThan(3);
       expect(placed.overlaps).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}labels-dense-${name}.png` });
+      await page.context().close();
     }
   });
 });

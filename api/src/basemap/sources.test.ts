@@ -6,6 +6,7 @@ function counting(fail = new Set<string>()) {
   const reads: string[] = [];
   const source: BasemapSource = {
     description: 'test',
+    async close() {},
     async getTile(z, x, y) {
       const key = `${z}/${x}/${y}`;
       reads.push(key);

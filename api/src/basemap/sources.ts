@@ -14,10 +14,13 @@ export interface BasemapSource {
   /** The tile's bytes, or null where the basemap has none. */
   getTile(z: number, x: number, y: number): Promise<Uint8Array | null>;
   readonly description: string;
+  /** Let go of what the source holds open (a local archive's file handle). */
+  close(): Promise<void>;
 }
 
 class XyzSource implements BasemapSource {
   constructor(private readonly template: string) {}
+  async close() {}
   get description() {
     return this.template;
   }
@@ -39,6 +42,9 @@ class NodeFileSource implements Source {
   getKey() {
     return this.path;
   }
+  async close() {
+    await (await this.handle).close();
+  }
   async getBytes(offset: number, length: number): Promise<RangeResponse> {
     const buf = Buffer.alloc(length);
     const { bytesRead } = await (await this.handle).read(buf, 0, length, offset);
@@ -48,8 +54,13 @@ class NodeFileSource implements Source {
 
 class PmtilesSource implements BasemapSource {
   private readonly archive: PMTiles;
+  private readonly file: NodeFileSource;
   constructor(private readonly path: string) {
-    this.archive = new PMTiles(new NodeFileSource(path), undefined, decompress);
+    this.file = new NodeFileSource(path);
+    this.archive = new PMTiles(this.file, undefined, decompress);
+  }
+  close() {
+    return this.file.close();
   }
   get description() {
     return `pmtiles:${this.path}`;
@@ -83,6 +94,10 @@ export class CachedSource implements BasemapSource {
   }
   get description() {
     return this.inner.description;
+  }
+  close() {
+    this.cache.clear();
+    return this.inner.close();
   }
   async getTile(z: number, x: number, y: number) {
     return (await this.cache.fetch(`${z}/${x}/${y}`))?.bytes ?? null;

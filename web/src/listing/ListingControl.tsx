@@ -41,9 +41,16 @@ export function ListingControl({ ctx }: { ctx: PluginContext }) {
     if (!ctx.map) return;
     const map = ctx.map;
     // The past-term and recently-delisted outlines are part of the server's style (api/src/style/paint.ts).
+    // Not gated on isStyleLoaded(): that is false whenever a tile is still loading, long after 'load' has fired,
+    // and a date chosen then was never applied. Apply to the sources there are now, and again whenever the style
+    // is (re)loaded (a language or basemap switch rebuilds the sources without the date); applyAsOf only touches
+    // a source whose URL differs, so the repeats cost nothing.
     const apply = () => applyAsOf(map, asOf);
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    apply();
+    map.on('styledata', apply);
+    return () => {
+      map.off('styledata', apply);
+    };
   }, [ctx.map, asOf]);
 
   useEffect(() => {
