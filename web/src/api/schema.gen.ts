@@ -3161,6 +3161,7 @@ export interface operations {
         parameters: {
             query?: {
                 encoding?: string;
+                lang?: string;
                 layer?: string;
             };
             header?: never;
@@ -3260,6 +3261,7 @@ export interface operations {
         parameters: {
             query?: {
                 encoding?: string;
+                lang?: string;
                 layer?: string;
             };
             header?: never;
