@@ -19,7 +19,12 @@ export const TILE_CACHE_CONTROL = 'private, max-age=60';
 export const TILE_VARY = 'Cookie, Authorization';
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
-export const tileQuery = z.object({ as_of: asOfParam, ...filterParams });
+export const tileQuery = z.object({
+  as_of: asOfParam,
+  ...filterParams,
+  // Tiles are cached for a minute (above): after a write the console asks for the new ones under another URL.
+  v: z.string().regex(/^\d{1,16}$/, 'must be digits').optional().describe('Cache-busting token of the client; ignored'),
+});
 
 /** The tile's address; `file` is `{y}.mvt` (checked with z and x by tileParams, so a bad one names z, x or y). */
 const tilePath = z.object({

@@ -5697,6 +5697,8 @@ export interface operations {
                 filter?: string;
                 "filter-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
                 "filter-lang"?: "cql2-text";
+                /** @description Cache-busting token of the client; ignored */
+                v?: string;
             };
             header?: never;
             path: {
