@@ -2,7 +2,9 @@
  * Listing SQL: reading listings as they stood on any date (from listing_event), and writing one action's rows.
  * No rules here: service.ts asks rules.ts and then calls these inside one transaction.
  */
+import { eq } from 'drizzle-orm';
 import type { Queryable } from 'db';
+import { listing, listingAssessment, listingEvent } from 'db/schema';
 import {
   type AssessmentRecord,
   type EventDraft,
@@ -153,41 +155,48 @@ export async function areaOutline(db: Queryable, code: string): Promise<{ geomet
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Writes.
+// Writes: plain rows of the tables declared in db/schema, so through drizzle (typed columns, no positional lists).
+// The reads above stay SQL: they rebuild a listing's state on a date from its events (DISTINCT ON, date windows,
+// the jurisdiction's range predicate) and join the areas' geometry, which drizzle would only wrap in `sql`.
 
 export async function insertListing(db: Queryable, l: ListingRecord): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO listing (area_code, grade, categories, body, status, listed_on, term_ends_on, extended, delisted_on, relisted_from)
-     VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [l.areaCode, l.grade, l.categories, l.body, l.status, l.listedOn, l.termEndsOn, l.extended, l.delistedOn, l.relistedFrom],
-  );
-  return Number(row!.id);
+  const [row] = await db.orm
+    .insert(listing)
+    .values({
+      areaCode: l.areaCode, grade: l.grade, categories: [...l.categories], body: l.body, status: l.status, listedOn: l.listedOn,
+      termEndsOn: l.termEndsOn, extended: l.extended, delistedOn: l.delistedOn, relistedFrom: l.relistedFrom,
+    })
+    .returning({ id: listing.id });
+  return row!.id;
 }
 
 /** The listing row keeps the current state; the events keep its history. */
 export async function updateListing(db: Queryable, id: number, l: ListingRecord): Promise<void> {
-  await db.query(
-    `UPDATE listing SET grade = $2, status = $3, term_ends_on = $4, extended = $5, delisted_on = $6 WHERE id = $1`,
-    [id, l.grade, l.status, l.termEndsOn, l.extended, l.delistedOn],
-  );
+  await db.orm
+    .update(listing)
+    .set({ grade: l.grade, status: l.status, termEndsOn: l.termEndsOn, extended: l.extended, delistedOn: l.delistedOn })
+    .where(eq(listing.id, id));
 }
 
 export async function insertEvent(db: Queryable, listingId: number, e: EventDraft, recordedBy: string): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO listing_event (listing_id, kind, on_date, grade, status, term_ends_on, detail, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [listingId, e.kind, e.onDate, e.grade, e.status, e.termEndsOn, JSON.stringify(e.detail), recordedBy],
-  );
-  return Number(row!.id);
+  const [row] = await db.orm
+    .insert(listingEvent)
+    .values({ listingId, kind: e.kind, onDate: e.onDate, grade: e.grade, status: e.status, termEndsOn: e.termEndsOn, detail: e.detail, recordedBy })
+    .returning({ id: listingEvent.id });
+  return row!.id;
 }
 
+/** The six delisting conditions by column: the vocabulary's names are the columns' (problem_eased → problemEased). */
+const conditionColumns = (c: AssessmentRecord['conditions']) => ({
+  leadership: c.leadership, mechanisms: c.mechanisms, groundwork: c.groundwork, education: c.education, enforcement: c.enforcement, problemEased: c.problem_eased,
+});
+
 export async function insertAssessment(db: Queryable, listingId: number, a: AssessmentRecord): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO listing_assessment (listing_id, year, assessed_on, ${CONDITIONS.join(', ')}, notes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [listingId, a.year, a.assessedOn, ...CONDITIONS.map((c) => a.conditions[c]), JSON.stringify(a.notes)],
-  );
-  return Number(row!.id);
+  const [row] = await db.orm
+    .insert(listingAssessment)
+    .values({ listingId, year: a.year, assessedOn: a.assessedOn, ...conditionColumns(a.conditions), notes: a.notes })
+    .returning({ id: listingAssessment.id });
+  return row!.id;
 }
 
 /** Re-export the vocabulary types the routes format with. */
