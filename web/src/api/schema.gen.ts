@@ -6675,6 +6675,8 @@ export interface operations {
                         rowsTotal: number;
                         rowsValid: number;
                         sha256: string;
+                        /** @description Sampling sites of the rows to import */
+                        sites: number;
                         /** @enum {string} */
                         status: "clean" | "has_problems" | "imported" | "imported_skipping" | "unchanged";
                     };
@@ -6786,6 +6788,8 @@ export interface operations {
                             rowsTotal: number;
                             rowsValid: number;
                             sha256: string;
+                            /** @description Sampling sites of the rows to import */
+                            sites: number;
                             /** @enum {string} */
                             status: "clean" | "has_problems" | "imported" | "imported_skipping" | "unchanged";
                         } | null;
