@@ -14,6 +14,7 @@ import { openPostgres } from 'db/postgres';
 import { LISTENER_NAME_PREFIX } from 'api/src/tiles/change-feed.js';
 import { TEST_DATABASE_URL } from '../support/env.js';
 import { decodeTile, lonLatToTile } from '../support/tiles.js';
+import { chinaToday } from 'domain/time';
 
 const REPO = join(import.meta.dirname, '../..');
 const AUTH = 'Bearer demo-city_office';
@@ -93,7 +94,7 @@ describe('two API processes on one database', () => {
        WHERE a.level = 'township' AND a.valid_to IS NULL AND a.code LIKE '4380%' AND NOT EXISTS (SELECT 1 FROM listing l WHERE l.area_code = a.code)
        ORDER BY a.code DESC LIMIT 1`,
     );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaToday(); // the API's today (China's date)
     const { z, x, y } = lonLatToTile(tw!.lon, tw!.lat, 11);
     const classes = async (n: number) => {
       const out: unknown[] = [];

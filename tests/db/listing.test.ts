@@ -9,12 +9,14 @@ import { addDays, replayArea, type StoredListing, type AssessmentRecord, type Ev
 import type { Database } from 'db';
 import { TEST_REGION } from '../support/env.js';
 import { authHeader, testApp, type DemoUser } from '../support/test-app.js';
+import { chinaToday } from 'domain/time';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 let db: Database;
 let close: () => Promise<void>;
 const created: number[] = [];
-const TODAY = new Date().toISOString().slice(0, 10);
+/** The API's today: China's date, which is a day ahead of UTC's from 16:00 UTC. */
+const TODAY = chinaToday();
 const ALL = { leadership: true, mechanisms: true, groundwork: true, education: true, enforcement: true, problem_eased: true };
 const SOME = { ...ALL, enforcement: false, problem_eased: false };
 

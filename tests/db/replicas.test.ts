@@ -18,6 +18,7 @@ import { openReplicated, type ReplicatedOptions } from 'db/replicated';
 import { createSeededDatabase } from '../support/seed-region.js';
 import { startThrowawayPostgres, startThrowawayStandby, type ThrowawayPostgres } from '../support/throwaway-postgres.js';
 import { decodeTile, lonLatToTile } from '../support/tiles.js';
+import { chinaToday } from 'domain/time';
 
 const DB = 'replicas';
 const REGION = { seed: 4304, size: 'tiny', asOf: '2026-11-01' } as const;
@@ -128,7 +129,7 @@ const tilePath = (z: number, i: number, layer = 'townships') => {
 /** The village's listing class as its tile at z13 draws it today. */
 async function villageClass(a: Api): Promise<unknown> {
   const { z, x, y } = lonLatToTile(village.lon, village.lat, 13);
-  const res = await get(a, `/api/tiles/villages/${z}/${x}/${y}.mvt?as_of=${new Date().toISOString().slice(0, 10)}`);
+  const res = await get(a, `/api/tiles/villages/${z}/${x}/${y}.mvt?as_of=${chinaToday()}`);
   expect(res.status).toBe(200);
   return decodeTile(res.body).villages!.find((f) => f.properties.code === village.code)!.properties.listing_class;
 }

@@ -8,6 +8,7 @@ import { findLayer } from 'api/src/layers/registry.js';
 import type { LayerDefinition } from 'api/src/layers/types.js';
 import { authHeader, testApp } from '../support/test-app.js';
 import { lonLatToTile } from '../support/tiles.js';
+import { chinaToday } from 'domain/time';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let prefix: string;
@@ -19,7 +20,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const layer = (id: string) => findLayer(id) as LayerDefinition;
-const TODAY = new Date().toISOString().slice(0, 10);
+/** The API's today: China's date, which is a day ahead of UTC's from 16:00 UTC. */
+const TODAY = chinaToday();
 const get = (path: string) => t.app.request(path, { headers: authHeader('city_office') });
 const warm = async (id: string, tile: { z: number; x: number; y: number }) => {
   const res = await get(`/api/tiles/${id}/${tile.z}/${tile.x}/${tile.y}.mvt?as_of=${TODAY}`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYERS } from 'api/src/layers/registry.js';
 import { authHeader, testApp } from '../support/test-app.js';
 import { decodeTile, lonLatToTile, tilesCovering } from '../support/tiles.js';
+import { chinaToday } from 'domain/time';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let cityBBox: [number, number, number, number];
@@ -128,7 +129,7 @@ describe('tiles', () => {
        WHERE a.level = 'township' AND a.valid_to IS NULL AND NOT EXISTS (SELECT 1 FROM listing l WHERE l.area_code = a.code)
        ORDER BY a.code LIMIT 1`,
     );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaToday(); // the API's today (China's date)
     const tile = [lonLatToTile(tw!.lon, tw!.lat, 11)];
     const classOf = async () => (await featuresIn('townships', tile, 'city_office', `?as_of=${today}`)).find((f) => f.properties.code === tw!.code)!.properties.listing_class;
     expect(await classOf()).toBe('none'); // now cached

@@ -43,13 +43,23 @@ async function open(viewport: Viewport, hash: string): Promise<Page> {
   return c.page;
 }
 
-/** After a move: the labels of the new view fetched (the request follows moveend), placed, and the map idle. */
-async function settle(page: Page, minLabels: number) {
-  await page.waitForResponse((r) => r.url().includes('/api/labels/'), { timeout: 30_000 }).catch(() => undefined);
+/** The labels of the view are placed (at least `minLabels`), and the map is idle. */
+async function settled(page: Page, minLabels: number) {
   // A function, not a string: the console's CSP allows no eval, and Playwright evaluates a string predicate with it.
   await page.waitForFunction((n) => window.__gc!.labelsDrawn() >= n, minLabels, { timeout: 30_000 });
   await page.waitForTimeout(500);
   await waitForMapIdle(page);
+}
+
+/**
+ * Move the map, then settle on the new view's labels (asked for after moveend). The wait for their response is
+ * set up before the move: set up after, it could miss a quick answer and wait out its timeout.
+ */
+async function moveAndSettle(page: Page, minLabels: number, move: () => Promise<unknown>) {
+  const answered = page.waitForResponse((r) => r.url().includes('/api/labels/'), { timeout: 30_000 }).catch(() => undefined);
+  await move();
+  await answered;
+  await settled(page, minLabels);
 }
 
 /** Every area tier and every site layer on: the densest the map gets. */
@@ -72,8 +82,7 @@ describe('labels', () => {
     const [lon, lat] = await crowdedPlace();
     const page = await open(VIEWPORTS.laptop, DENSE);
     for (const zoom of [9, 10.5, 12, 13.5, 15]) {
-      await page.evaluate(([x, y, z]) => window.__gc!.map.jumpTo({ center: [x, y], zoom: z }), [lon, lat, zoom] as const);
-      await settle(page, 1);
+      await moveAndSettle(page, 1, () => page.evaluate(([x, y, z]) => window.__gc!.map.jumpTo({ center: [x, y], zoom: z }), [lon, lat, zoom] as const));
       const placed = (await page.evaluate(PLACED)) as Placed;
       expect(placed.texts, `labels placed at zoom ${zoom}`).toBeGreaterThan(3);
       expect(placed.overlaps, `overlapping boxes at zoom ${zoom}`).toEqual([]);
@@ -85,8 +94,7 @@ describe('labels', () => {
     // Areas only (markers hold their space before any name, so they are off here): at zoom 9.6 county and
     // township names are both asked for, and a county name is placed before the townships around it.
     const page = await open(VIEWPORTS.laptop, '#layers=counties,townships');
-    await page.evaluate(() => { const c = window.__gc!.map.getCenter(); window.__gc!.map.jumpTo({ center: [c.lng, c.lat], zoom: 9.6 }); });
-    await settle(page, 1);
+    await moveAndSettle(page, 1, () => page.evaluate(() => { const c = window.__gc!.map.getCenter(); window.__gc!.map.jumpTo({ center: [c.lng, c.lat], zoom: 9.6 }); }));
     const tiers = await page.evaluate(() => window.__gc!.map.queryRenderedFeatures({ layers: ['gc-area-labels'] }).map((f) => f.properties.layer as string));
     // Both tiers are asked for at this zoom; the county names are placed first, townships fill the room left.
     expect(tiers.filter((t) => t === 'counties').length).toBeGreaterThan(0);
@@ -98,8 +106,9 @@ describe('labels', () => {
     // The view in the link, as a user would share it: the console opens there and does not frame the data first.
     const view = `${DENSE}&map=13.60/${lat.toFixed(5)}/${lon.toFixed(5)}`;
     for (const [name, viewport] of [['desktop', VIEWPORTS.desktop], ['phone', VIEWPORTS.phone]] as const) {
+      // Opened at this view: its labels were asked for while it loaded.
       const page = await open(viewport, view);
-      await settle(page, 3);
+      await settled(page, 3);
       const placed = (await page.evaluate(PLACED)) as Placed;
       expect(placed.texts, 'labels placed').toBeGreaterThan(3);
       expect(placed.overlaps).toEqual([]);

@@ -10,6 +10,7 @@ import { scopePrefix } from 'domain/codes';
 import { findLayer } from 'api/src/layers/registry.js';
 import { seededEmbedded } from '../support/seed-region.js';
 import { decodeTile, lonLatToTile } from '../support/tiles.js';
+import { chinaToday } from 'domain/time';
 
 let db: Database;
 let created: CreatedApp;
@@ -27,7 +28,7 @@ describe('tile cache on the embedded database', () => {
   it('drops a firm\'s cached tile when an inspection is recorded through the API', async () => {
     expect(created.tiles.feed.live).toBe(true);
     const [firm] = await db.query<{ id: number; lon: number; lat: number }>('SELECT id, ST_X(geom) lon, ST_Y(geom) lat FROM firm ORDER BY id LIMIT 1');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaToday(); // the API's today (China's date)
     const tile = lonLatToTile(firm!.lon, firm!.lat, 14);
     const headers = { Authorization: 'Bearer demo-admin' };
     const lastInspected = async () => {
