@@ -3161,6 +3161,7 @@ export interface operations {
         parameters: {
             query?: {
                 encoding?: string;
+                lang?: string;
                 layer?: string;
             };
             header?: never;
@@ -3260,6 +3261,7 @@ export interface operations {
         parameters: {
             query?: {
                 encoding?: string;
+                lang?: string;
                 layer?: string;
             };
             header?: never;
@@ -5695,6 +5697,8 @@ export interface operations {
                 filter?: string;
                 "filter-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
                 "filter-lang"?: "cql2-text";
+                /** @description Cache key the console changes after a write; ignored */
+                v?: string;
             };
             header?: never;
             path: {
