@@ -25,10 +25,15 @@ import type { WalPosition } from './wal.js';
  * not (b): records after the last commit (heap pruning by a read, say) may sit on a half-filled page, unflushed,
  * until the next commit or the next standby snapshot (15 s); a floor there keeps reads off the replicas that long.
  * The flushed position satisfies (b) but not (a) under synchronous_commit = off (a commit may not be flushed yet).
- * So: a tiny transaction that takes a transaction id and commits synchronously — its commit record follows every
- * earlier commit and is flushed before COMMIT returns — and then the flushed position, past that record. One xid
- * and one WAL flush per call; called once per write request and once per change heard, a handful a day.
+ * So: a tiny transaction that writes one WAL record and commits synchronously — its commit record follows every
+ * earlier commit and is flushed before COMMIT returns — and then the flushed position, past that record.
+ * It must write a record: PostgreSQL flushes at COMMIT only for a transaction that wrote WAL, and one that merely
+ * took an xid commits asynchronously whatever synchronous_commit says (RecordTransactionCommit), which left the
+ * floor short of a write committed just before (tests/db/replicas.test.ts caught it). pg_logical_emit_message
+ * writes a record at any wal_level and needs no privilege or table. One record and one WAL flush per call; called
+ * once per write request and once per change heard, a handful a day.
  */
+const FLUSH_MARK = "SELECT pg_logical_emit_message(true, 'grid-console', 'read-floor')";
 const FLUSHED_POSITION = 'SELECT pg_current_wal_flush_lsn()::text AS lsn';
 
 /** Why a failed statement on a replica may run again on the primary; null: it may not (the error is the answer). */
@@ -93,7 +98,7 @@ export async function openReplicated(primaryUrl: string, replicaUrls: readonly s
     async walPosition() {
       await primary.transaction(async (tx) => {
         await tx.exec('SET LOCAL synchronous_commit = on');
-        await tx.query('SELECT pg_current_xact_id()');
+        await tx.query(FLUSH_MARK);
       });
       const [row] = await primary.query<{ lsn: string }>(FLUSHED_POSITION);
       return row!.lsn;

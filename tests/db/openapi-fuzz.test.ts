@@ -141,9 +141,13 @@ describe('every operation that takes query parameters', () => {
       const op = ops.get;
       if (!op || !(op.parameters ?? []).some((p) => p.in === 'query')) continue;
       const res = await t.app.request(`${pathWith(path, op.parameters)}?as_off=2026-01-01`, { headers: authHeader('admin') });
-      const problem = res.headers.get('content-type')?.startsWith('application/problem+json') ? ((await res.json()) as { param?: string }) : (await res.arrayBuffer(), {});
+      type Problem = { param?: string; errors?: { param: string }[] };
+      const problem: Problem = res.headers.get('content-type')?.startsWith('application/problem+json') ? ((await res.json()) as Problem) : (await res.arrayBuffer(), {});
+      if (res.status === 403) continue; // a route of another role (the officer's own grids): refused before its parameters
       checked++;
-      if (res.status !== 400 || problem.param !== 'as_off') lax.push(`GET ${path} → ${res.status} ${JSON.stringify(problem).slice(0, 120)}`);
+      // Named as the problem's parameter, or among its errors when a required parameter is missing too.
+      const named = problem.param === 'as_off' || (problem.errors ?? []).some((e) => e.param === 'as_off');
+      if (res.status !== 400 || !named) lax.push(`GET ${path} → ${res.status} ${JSON.stringify(problem).slice(0, 160)}`);
     }
     expect(lax).toEqual([]);
     expect(checked).toBeGreaterThan(20);

@@ -112,6 +112,14 @@ export const isoMonth = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
   .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`);
 
+/** An instant with its offset (2026-11-30T08:00:00+08:00), in the years MIN_YEAR–MAX_YEAR as read in UTC. */
+export const isoInstant = z.iso
+  .datetime({ offset: true })
+  .refine((s) => {
+    const year = new Date(s).getUTCFullYear();
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`);
+
 /** `as_of`: the date a listing state or a history is read at; today when absent. */
 export const asOfParam = isoDate.optional();
 

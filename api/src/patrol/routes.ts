@@ -19,7 +19,7 @@ import {
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { body, describe, json, query } from '../http/openapi.js';
-import { intString, isoDate } from '../http/params.js';
+import { intString, isoDate, isoInstant } from '../http/params.js';
 import { badRequest, notFound, ProblemError } from '../http/problem.js';
 import { chinaToday } from 'domain/time';
 import { flaggedCheckIns, recordInspection } from './checkin.js';
@@ -72,7 +72,7 @@ export const inspectionBody = z.object({
     .optional(),
 });
 
-export const checkInsQuery = z.object({ since: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }).optional(), limit: intString(1, 500).optional() });
+export const checkInsQuery = z.object({ since: isoInstant, until: isoInstant.optional(), limit: intString(1, 500).optional() });
 
 function item(s: ScoredTarget<PatrolRow>) {
   const t = s.target;

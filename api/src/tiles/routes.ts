@@ -19,12 +19,12 @@ export const TILE_CACHE_CONTROL = 'private, max-age=60';
 export const TILE_VARY = 'Cookie, Authorization';
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
-/**
- * `v`: a cache key the console changes after a write of its own (web/src/imports/state.ts: reloadSource), so the
- * browser asks for tiles it holds for up to TILE_CACHE_CONTROL's minute. The server reads nothing from it.
- */
-const cacheKey = z.string().regex(/^\d{1,16}$/, 'must be digits').optional().describe('Cache key the console changes after a write; ignored');
-export const tileQuery = z.object({ as_of: asOfParam, v: cacheKey, ...filterParams });
+export const tileQuery = z.object({
+  as_of: asOfParam,
+  ...filterParams,
+  // Tiles are cached for a minute (above): after a write the console asks for the new ones under another URL.
+  v: z.string().regex(/^\d{1,16}$/, 'must be digits').optional().describe('Cache-busting token of the client; ignored'),
+});
 
 /** The tile's address; `file` is `{y}.mvt` (checked with z and x by tileParams, so a bad one names z, x or y). */
 const tilePath = z.object({

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { requireRole } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { describe, json, query } from '../http/openapi.js';
-import { intString } from '../http/params.js';
+import { intString, isoInstant } from '../http/params.js';
 import { badRequest } from '../http/problem.js';
 import { changesBetween } from './changes.js';
 import { changesAnswer } from './schemas.js';
@@ -17,8 +17,8 @@ import { changesAnswer } from './schemas.js';
 const MAX_WINDOW_DAYS = 31;
 
 export const changesQuery = z.object({
-  since: z.iso.datetime({ offset: true }),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: isoInstant,
+  until: isoInstant.optional(),
   visitor: z.enum(['0', '1']).optional(),
   limit: intString(1, 100).optional(),
 });

@@ -5697,7 +5697,7 @@ export interface operations {
                 filter?: string;
                 "filter-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
                 "filter-lang"?: "cql2-text";
-                /** @description Cache key the console changes after a write; ignored */
+                /** @description Cache-busting token of the client; ignored */
                 v?: string;
             };
             header?: never;
