@@ -114,6 +114,7 @@ export const labImportReport = z.object({
   rowsToImport: z.number().int(),
   rowsImported: z.number().int(),
   rowsSkipped: z.number().int(),
+  sites: z.number().int().describe('Sampling sites of the rows to import'),
   problems: z.array(labProblem),
   notices: z.array(labProblem).describe('Rows imported with a correction the lab should know of'),
   rowsCensoredByLoq: z.number().int(),

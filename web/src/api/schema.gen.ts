@@ -6679,6 +6679,8 @@ export interface operations {
                         rowsTotal: number;
                         rowsValid: number;
                         sha256: string;
+                        /** @description Sampling sites of the rows to import */
+                        sites: number;
                         /** @enum {string} */
                         status: "clean" | "has_problems" | "imported" | "imported_skipping" | "unchanged";
                     };
@@ -6790,6 +6792,8 @@ export interface operations {
                             rowsTotal: number;
                             rowsValid: number;
                             sha256: string;
+                            /** @description Sampling sites of the rows to import */
+                            sites: number;
                             /** @enum {string} */
                             status: "clean" | "has_problems" | "imported" | "imported_skipping" | "unchanged";
                         } | null;

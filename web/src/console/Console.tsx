@@ -50,6 +50,10 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   const [panelOpen, setPanelOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches || initial.selection !== null);
   const [tab, setTab] = useState<PanelTab>(initial.selection ? 'details' : 'layers');
   const [activeModes, setActiveModes] = useState<string[]>([]);
+  const setModeActive = useCallback(
+    (id: string, on: boolean) => setActiveModes((m) => (on ? (m.includes(id) ? m : [...m, id]) : m.filter((x) => x !== id))),
+    [],
+  );
 
   // A selection that arrives from the history (back, forward) or a pasted link shows its details.
   useEffect(() => {
@@ -132,7 +136,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
   const controlLabels = useMemo(() => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }), [t]);
   // Before the map exists, the labels of a view given in the link are asked for at once (with the style and tiles).
   const labels = useLabels(map, `${camera.center.join(',')}/${camera.zoom}`, camera.zoom, visible, catalogue ?? [], hadView ? initial : undefined);
-  const plugins = usePlugins({ map, lang, user, catalogue, selection, select, activeModes });
+  const plugins = usePlugins({ map, lang, user, catalogue, selection, select, activeModes, setModeActive });
   const deckLayers = useMemo(
     () => [...plugins.deckLayers, ...consoleDeckLayers({ highlight, searchMarker, userPosition })],
     [plugins.deckLayers, highlight, searchMarker, userPosition],
@@ -210,7 +214,7 @@ export function Console({ user, lang, setLang, onLogout }: Props) {
         zoomToSelection={(bbox) => setFly({ bbox, padding: padding(), seq: Date.now() })}
         pluginContexts={plugins.pluginContexts}
         activeModes={activeModes}
-        setModeActive={(id, on) => setActiveModes((m) => (on ? [...m, id] : m.filter((x) => x !== id)))}
+        setModeActive={setModeActive}
       />
     </div>
   );

@@ -16,8 +16,9 @@ export function usePlugins(opts: {
   selection: Selection | null;
   select: (s: Selection | null) => void;
   activeModes: string[];
+  setModeActive: (id: string, on: boolean) => void;
 }) {
-  const { map, lang, user, catalogue, selection, select, activeModes } = opts;
+  const { map, lang, user, catalogue, selection, select, activeModes, setModeActive } = opts;
   useSyncExternalStore(subscribePlugins, pluginsVersion);
   const pluginCtx = useCallback(
     (id: string, hasTitle: boolean): PluginContext => ({
@@ -28,9 +29,10 @@ export function usePlugins(opts: {
       selection,
       select: (s) => select(s),
       active: !hasTitle || activeModes.includes(id),
+      setModeActive,
       refresh: refreshPlugins,
     }),
-    [map, lang, user, catalogue, selection, select, activeModes],
+    [map, lang, user, catalogue, selection, select, activeModes, setModeActive],
   );
 
   const plugins = getPlugins();

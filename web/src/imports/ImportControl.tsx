@@ -1,10 +1,14 @@
-/** The side-panel box: "import data" (office/admin) opening the lazily loaded page, and export links per layer. */
+/**
+ * The side-panel box: "import data" and "import lab results" (office/admin) opening their lazily loaded pages (one at
+ * a time: both are the panel beside the map), and export links per layer.
+ */
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../i18n';
 import type { PluginContext } from '../plugins/registry';
 
 const ImportPage = lazy(() => import('./ImportPage'));
+const LabImportPage = lazy(() => import('./LabImportPage'));
 
 const EXPORT_FORMATS = [
   ['geojson', 'GeoJSON'],
@@ -15,7 +19,7 @@ const EXPORT_DATUMS = ['wgs84', 'gcj02', 'bd09', 'EPSG:4526'] as const;
 
 export function ImportControl({ ctx }: { ctx: PluginContext }) {
   const { t } = useTranslation('imports');
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'layers' | 'lab' | null>(null);
   const [layer, setLayer] = useState('villages');
   const [datum, setDatum] = useState<string>('wgs84');
   const role = ctx.user?.role;
@@ -28,9 +32,14 @@ export function ImportControl({ ctx }: { ctx: PluginContext }) {
     <section className="imp-control" aria-labelledby="imp-control-title">
       <h2 id="imp-control-title">{t('control.title')}</h2>
       {mayImport && (
-        <button type="button" className="primary" onClick={() => setOpen(true)} aria-haspopup="dialog" data-testid="import-open">
-          {t('control.open')}
-        </button>
+        <p className="imp-export-links">
+          <button type="button" className="primary" onClick={() => setOpen('layers')} aria-haspopup="dialog" data-testid="import-open">
+            {t('control.open')}
+          </button>
+          <button type="button" onClick={() => setOpen('lab')} aria-haspopup="dialog" data-testid="lab-import-open">
+            {t('control.openLab')}
+          </button>
+        </p>
       )}
       <details className="imp-export">
         <summary>{t('export.title')}</summary>
@@ -64,7 +73,7 @@ export function ImportControl({ ctx }: { ctx: PluginContext }) {
       </details>
       {open && (
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-          <ImportPage ctx={ctx} onClose={() => setOpen(false)} />
+          {open === 'layers' ? <ImportPage ctx={ctx} onClose={() => setOpen(null)} /> : <LabImportPage ctx={ctx} onClose={() => setOpen(null)} />}
         </Suspense>
       )}
     </section>

@@ -5,39 +5,23 @@
  * visibly off) with its problems listed → the import, after which the map shows the new data.
  * A panel beside the map rather than a modal, so the map stays in view; Escape closes it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../i18n';
 import type { PluginContext } from '../plugins/registry';
 import {
-  fetchImportCatalogue, fetchPreview, pollJob, resample, saveMapping, startImport, uploadFile,
+  fetchImportCatalogue, fetchJob, fetchPreview, resample, saveMapping, startImport, uploadFile,
   type ImportCatalogue, type ImportJob, type ImportReport, type Mapping, type Upload,
 } from './api';
+import { EncodingField, FileField } from './FileFields';
+import { ImportPanel, useMountSignal, useReveal } from './ImportPanel';
+import { JobProgress } from './JobProgress';
+import { pollJob } from './jobs';
 import { MappingStep } from './MappingStep';
 import { ReportView } from './ReportView';
 import { boundsOf, reloadSource, setPreview } from './state';
 
 const RELATED_SOURCES: Record<string, string[]> = { wastewater_sites: ['wastewater_sites', 'catchments'], catchments: ['catchments'] };
-
-function Progress({ job, uploadFraction }: { job: ImportJob | null; uploadFraction: number | null }) {
-  const { t } = useTranslation('imports');
-  if (uploadFraction !== null) {
-    return (
-      <div className="imp-progress" role="status">
-        <progress value={uploadFraction} max={1} aria-label={t('progress.upload')} /> {t('progress.upload')} {Math.round(uploadFraction * 100)}%
-      </div>
-    );
-  }
-  const p = job?.state === 'running' ? job.progress : null;
-  if (!job || job.state !== 'running') return null;
-  return (
-    <div className="imp-progress" role="status" data-testid="import-progress">
-      <progress value={p?.fraction ?? 0} max={1} aria-label={t('progress.label')} />{' '}
-      {p ? t(`progress.${p.phase}`, { done: p.done, total: p.total ?? '?' }) : t('progress.starting')}
-      {p?.etaSeconds !== null && p?.etaSeconds !== undefined && ` · ${t('progress.eta', { s: p.etaSeconds })}`}
-    </div>
-  );
-}
 
 export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClose: () => void }) {
   const { t } = useTranslation('imports');
@@ -56,33 +40,13 @@ export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClo
   const [accepted, setAccepted] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const outcome = useRef<HTMLDivElement>(null);
-  // One controller per mount, made in the effect below: a remount (StrictMode's rehearsal, a reopened panel) must
-  // not poll with the signal its previous mount aborted.
-  const abort = useRef(new AbortController());
-  // The parent passes a new onClose on every render; the listener below must not be re-attached for it.
-  const close = useRef(onClose);
-  close.current = onClose;
+  const signal = useMountSignal();
+  const outcome = useReveal<HTMLDivElement>(report, message, error);
 
   useEffect(() => {
-    heading.current?.focus();
     fetchImportCatalogue().then(setCatalogue, (e: Error) => setError(e.message));
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close.current();
-    window.addEventListener('keydown', onKey);
-    const ac = new AbortController();
-    abort.current = ac;
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      ac.abort();
-      setPreview(null);
-    };
+    return () => setPreview(null);
   }, []);
-
-  // A new report or message scrolls into view: the office sees the outcome without hunting for it.
-  useEffect(() => {
-    if (report || message || error) outcome.current?.scrollIntoView({ block: 'nearest' });
-  }, [report, message, error]);
 
   const spec = catalogue?.layers.find((l) => l.layer === layer) ?? null;
   const sampleQuery = () => `layer=${layer}${encoding ? `&encoding=${encoding}` : ''}`;
@@ -135,7 +99,7 @@ export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClo
     run(async () => {
       const started = await startImport(importQuery(dryRun), mapping);
       setJob(started);
-      const done = await pollJob(started.id, setJob, abort.current.signal);
+      const done = await pollJob((sig: AbortSignal) => fetchJob(started.id, sig), setJob, signal());
       setJob(done);
       if (!done.report) throw Object.assign(new Error(done.error?.detail ?? done.error?.title ?? t('failed')), { detail: done.error?.detail });
       if (dryRun) {
@@ -166,19 +130,12 @@ export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClo
   const canImport = !!report && report.dryRun && !running && !blocking && report.counts.new + report.counts.changed > 0;
 
   return (
-    <div className="imp-page" role="dialog" aria-modal="false" aria-labelledby="imp-title" data-testid="import-page">
-      <header>
-        <h2 id="imp-title" tabIndex={-1} ref={heading}>{t('title')}</h2>
-        <button type="button" onClick={onClose}>{t('close')}</button>
-      </header>
+    <ImportPanel titleId="imp-title" title={t('title')} testId="import-page" onClose={onClose}>
 
       <section aria-labelledby="imp-step1">
         <h3 id="imp-step1">{t('step.file')}</h3>
         <div className="imp-row">
-          <label>
-            {t('file')}
-            <input type="file" accept=".zip,.geojson,.json,.geojsonl,.csv,.xlsx" data-testid="import-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          </label>
+          <FileField label={t('file')} accept=".zip,.geojson,.json,.geojsonl,.csv,.xlsx" testId="import-file" onChange={setFile} />
           <label>
             {t('layer')}
             <select value={layer} onChange={(e) => setLayer(e.target.value)} data-testid="import-layer">
@@ -187,14 +144,7 @@ export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClo
               ))}
             </select>
           </label>
-          <label>
-            {t('encoding')}
-            <select value={encoding} onChange={(e) => setEncoding(e.target.value)}>
-              <option value="">{t('encodingAuto')}</option>
-              <option value="utf-8">UTF-8</option>
-              <option value="gbk">GBK / GB18030</option>
-            </select>
-          </label>
+          <EncodingField value={encoding} onChange={setEncoding} />
           <button type="button" className="primary" disabled={!file || running} onClick={onUpload} data-testid="import-upload">{t('upload')}</button>
         </div>
         {upload && (
@@ -261,16 +211,16 @@ export default function ImportPage({ ctx, onClose }: { ctx: PluginContext; onClo
               <button type="button" className="primary" onClick={() => execute(false)} disabled={!canImport} data-testid="import-write">{t('import')}</button>
             </div>
             {!datum && <p className="error">{t('datumRequired')}</p>}
-            <Progress job={job} uploadFraction={uploadFraction} />
+            <JobProgress uploadFraction={uploadFraction} running={job?.state === 'running'} progress={job?.progress ?? null} />
           </section>
         </>
       )}
-      {uploadFraction !== null && !upload && <Progress job={null} uploadFraction={uploadFraction} />}
+      {uploadFraction !== null && !upload && <JobProgress uploadFraction={uploadFraction} running={false} progress={null} />}
       <div ref={outcome}>
         {message && <p className="imp-message" role="status" data-testid="import-message">{message}</p>}
         {error && <p className="error" role="alert" data-testid="import-error">{error}</p>}
         {report && catalogue && <ReportView report={report} acceptable={catalogue.acceptable} accepted={accepted} setAccepted={setAccepted} />}
       </div>
-    </div>
+    </ImportPanel>
   );
 }

@@ -1,10 +1,11 @@
 /** The imports API as the upload page uses it (see api/src/imports/routes.ts); types are the API's own. */
 import type { FeatureCollection } from 'geojson';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { Bilingual } from '../api/types';
 import type { Mapping } from 'api/src/imports/mapping';
 import type { ProgressState } from 'api/src/imports/progress';
 import type { ImportReport } from 'api/src/imports/service';
+import { postFile, problemOf } from './jobs';
 
 export type { ImportReport, Mapping, ProgressState };
 
@@ -69,34 +70,9 @@ export interface ImportJob {
 
 export const fetchImportCatalogue = () => api.get<ImportCatalogue>('/api/imports/layers');
 
-/** A problem+json answer as an ApiError carrying its detail (the API words it in the page's language). */
-async function problemOf(res: Response | { status: number; text: string }): Promise<ApiError> {
-  const text = 'text' in res && typeof res.text === 'string' ? res.text : await (res as Response).text();
-  let body: { title?: string; detail?: string } = {};
-  try {
-    body = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return new ApiError(res.status, body.title ?? 'Error', body.detail);
-}
-
-/** Upload with progress (XMLHttpRequest: fetch reports no upload progress). */
-export function uploadFile(file: File, query: string, onProgress: (fraction: number) => void): Promise<Upload> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/imports/uploads?${query}`);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onload = async () => {
-      if (xhr.status === 201) resolve(JSON.parse(xhr.responseText) as Upload);
-      else reject(await problemOf({ status: xhr.status, text: xhr.responseText }));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'Network error'));
-    const form = new FormData();
-    form.set('file', file);
-    xhr.send(form);
-  });
-}
+/** Upload with progress; the sample of the file comes back (201). */
+export const uploadFile = (file: File, query: string, onProgress: (fraction: number) => void) =>
+  postFile<Upload>(`/api/imports/uploads?${query}`, file, 201, onProgress);
 
 export const resample = (uploadId: string, query: string) => api.get<Upload>(`/api/imports/uploads/${uploadId}?${query}`);
 
@@ -108,34 +84,12 @@ export async function startImport(query: string, mapping: Mapping): Promise<Impo
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ mapping }),
   });
-  if (res.status !== 202) throw await problemOf(res);
+  if (res.status !== 202) throw problemOf(res.status, await res.text());
   return (await res.json()) as ImportJob;
 }
 
-/** A poll without an answer by then is abandoned and asked again (see pollJob). */
-const POLL_TIMEOUT_MS = 10_000;
-const POLL_INTERVAL_MS = 400;
-
-/**
- * Polls an import until it is no longer running. A poll that hangs (a dropped connection, a request stuck behind the
- * map's tile requests) is given up after POLL_TIMEOUT_MS and asked again, so the page never shows an import as
- * running for ever; closing the page (`signal`) stops the polling.
- */
-export async function pollJob(id: string, onProgress: (j: ImportJob) => void, signal: AbortSignal): Promise<ImportJob> {
-  for (;;) {
-    let j: ImportJob | null = null;
-    try {
-      j = await api.get<ImportJob>(`/api/imports/${id}`, AbortSignal.any([signal, AbortSignal.timeout(POLL_TIMEOUT_MS)]));
-    } catch (e) {
-      if (signal.aborted || (e as Error).name !== 'TimeoutError') throw e;
-    }
-    if (j) {
-      onProgress(j);
-      if (j.state !== 'running') return j;
-    }
-    await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
-  }
-}
+/** One look at a background import (poll it with `pollJob`). */
+export const fetchJob = (id: string, signal: AbortSignal) => api.get<ImportJob>(`/api/imports/${id}`, signal);
 
 export const fetchPreview = (id: string) => api.get<FeatureCollection>(`/api/imports/${id}/preview.geojson`);
 
@@ -146,6 +100,6 @@ export async function saveMapping(layer: string, name: string, mapping: Mapping)
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ mapping }),
   });
-  if (!res.ok) throw await problemOf(res);
+  if (!res.ok) throw problemOf(res.status, await res.text());
   return (await res.json()) as SavedMapping;
 }

@@ -37,6 +37,8 @@ export interface PluginContext {
   select: (selection: Selection | null) => void;
   /** Whether this plug-in's mode is switched on (always true for plug-ins without a title). */
   active: boolean;
+  /** Switches a map mode (a plug-in with a title) on or off, as its box in the layer panel does. */
+  setModeActive: (id: string, on: boolean) => void;
   /** Asks the console to re-read deckLayers/styleOverrides (call after the plug-in's own state changes). */
   refresh: () => void;
 }

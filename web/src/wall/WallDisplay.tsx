@@ -154,7 +154,7 @@ export function WallDisplay({ user, lang }: { user: SessionUser; lang: Lang }) {
   }, [view.id, available, setup]);
 
   const ctx: PluginContext = useMemo(
-    () => ({ map, lang, user, catalogue: setup?.catalogue ?? [], selection: null, select: () => undefined, active: true, refresh: refreshPlugins }),
+    () => ({ map, lang, user, catalogue: setup?.catalogue ?? [], selection: null, select: () => undefined, active: true, setModeActive: () => undefined, refresh: refreshPlugins }),
     [map, lang, user, setup],
   );
   const overrides = useMemo(() => viewOverrides(view.id, setup?.catalogue ?? []), [view.id, setup]);

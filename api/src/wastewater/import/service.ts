@@ -47,6 +47,8 @@ export interface ImportReport {
   rowsToImport: number;
   rowsImported: number;
   rowsSkipped: number;
+  /** Sampling sites of the rows to import. */
+  sites: number;
   problems: Problem[];
   /** Rows imported with a correction the lab should know of (a value under the stated LOQ taken as censored). */
   notices: Problem[];
@@ -154,6 +156,7 @@ export async function importLabFile(db: Database, user: SessionUser, bytes: Uint
     rowsToImport: dbCheck.fresh.length,
     rowsImported: 0,
     rowsSkipped: badRows,
+    sites: new Set(dbCheck.fresh.map((r) => r.siteId)).size,
     problems,
     notices: v.notices.filter((n) => dbCheck.fresh.some((r) => r.row === n.row)),
     rowsCensoredByLoq: dbCheck.fresh.filter((r) => r.censoredByLoq).length,
