@@ -1,6 +1,7 @@
 /** The import record (data_import): who imported what, when, which file, in which datum, with what outcome. */
 import { recordAudit } from '../audit/audit.js';
 import type { Database, Queryable } from 'db';
+import { dataImport } from 'db/schema';
 import type { SessionUser } from '../http/env.js';
 import type { ImportReport } from './service.js';
 
@@ -15,15 +16,15 @@ export async function recordImport(db: Queryable, user: Pick<SessionUser, 'id' |
     mapping: r.mapping,
     datumSource: r.datum.source,
   };
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO data_import (layer, filename, sha256, bytes, format, encoding, datum, valid_from, status, features,
-                              n_new, n_changed, n_unchanged, n_problems, user_id, username, started_at, summary)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
-    [
-      r.layer, r.file.name, r.file.sha256, r.file.bytes, r.file.format, r.file.encoding, r.datum.id, r.validFrom, STATUS[r.status] ?? 'refused',
-      r.counts.read, r.counts.new, r.counts.changed, r.counts.unchanged, r.counts.problems, user.id || null, user.username, startedAt, JSON.stringify(summary),
-    ],
-  );
+  const [row] = await db.orm
+    .insert(dataImport)
+    .values({
+      layer: r.layer, filename: r.file.name, sha256: r.file.sha256, bytes: r.file.bytes, format: r.file.format, encoding: r.file.encoding,
+      datum: r.datum.id, validFrom: r.validFrom, status: STATUS[r.status] ?? 'refused', features: r.counts.read, nNew: r.counts.new,
+      nChanged: r.counts.changed, nUnchanged: r.counts.unchanged, nProblems: r.counts.problems, userId: user.id || null,
+      username: user.username, startedAt, summary,
+    })
+    .returning({ id: dataImport.id });
   return row!.id;
 }
 

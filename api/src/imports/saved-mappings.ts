@@ -1,25 +1,32 @@
 /** Column mappings saved per office (the user's jurisdiction) and layer, reused for the next file of the same kind. */
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from 'db';
+import { importMapping } from 'db/schema';
 import type { SessionUser } from '../http/env.js';
 import type { Mapping } from './mapping.js';
 import type { SavedMapping } from './schemas.js';
 
 export type { SavedMapping };
 
+const columns = { name: importMapping.name, mapping: importMapping.mapping, updatedBy: importMapping.updatedBy, updatedAt: importMapping.updatedAt };
+
 export async function savedMappings(db: Queryable, user: SessionUser, layer: string): Promise<SavedMapping[]> {
-  return db.query<SavedMapping>(
-    `SELECT name, mapping, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM import_mapping
-     WHERE office_code = $1 AND layer = $2 ORDER BY updated_at DESC`,
-    [user.jurisdictionCode, layer],
-  );
+  const rows = await db.orm
+    .select(columns)
+    .from(importMapping)
+    .where(and(eq(importMapping.officeCode, user.jurisdictionCode), eq(importMapping.layer, layer)))
+    .orderBy(desc(importMapping.updatedAt));
+  return rows as SavedMapping[];
 }
 
 export async function saveMapping(db: Queryable, user: SessionUser, layer: string, name: string, mapping: Mapping): Promise<SavedMapping> {
-  const [row] = await db.query<SavedMapping>(
-    `INSERT INTO import_mapping (office_code, layer, name, mapping, updated_by) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (office_code, layer, name) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = now()
-     RETURNING name, mapping, updated_by AS "updatedBy", updated_at AS "updatedAt"`,
-    [user.jurisdictionCode, layer, name, JSON.stringify(mapping), user.username],
-  );
-  return row!;
+  const [row] = await db.orm
+    .insert(importMapping)
+    .values({ officeCode: user.jurisdictionCode, layer, name, mapping: mapping as unknown as Record<string, unknown>, updatedBy: user.username })
+    .onConflictDoUpdate({
+      target: [importMapping.officeCode, importMapping.layer, importMapping.name],
+      set: { mapping: sql`excluded.mapping`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`now()` },
+    })
+    .returning(columns);
+  return row as SavedMapping;
 }

@@ -27,6 +27,8 @@ export interface InspectionInput {
 
 export type { CheckIn };
 
+// Raw SQL, not drizzle on the declared table: the distance to the site and the far-from-site flag are computed by
+// PostGIS from the site's geometry in the same statement that writes the row.
 // $1 firm id, $2 venue id, … $9/$10 lon/lat (NULL: no position), $13 the far-from-site limit in metres.
 // ON CONFLICT (client_id): a resent form inserts nothing and RETURNING is empty; the caller reads the first row.
 const INSERT_INSPECTION = `

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from 'db';
+import { wastewaterImport } from 'db/schema';
 import type { SessionUser } from '../../http/env.js';
 import { recordAudit } from '../../audit/audit.js';
 import { ImportProgress, type PhaseShares, type ProgressState } from '../../imports/progress.js';
@@ -104,6 +105,10 @@ async function checkAgainstDb(db: Queryable, rows: ParsedRow[]): Promise<{ fresh
   return { fresh, same, problems };
 }
 
+/**
+ * The samples in one statement over arrays (unnest), not drizzle's multi-row VALUES: a lab file has thousands of
+ * rows, and one statement with ten array parameters stays one round trip whatever the file's size.
+ */
 export async function insertSamples(tx: Queryable, rows: ParsedRow[], importId: number | null): Promise<number> {
   if (!rows.length) return 0;
   const inserted = await tx.query<{ id: number }>(
@@ -170,11 +175,10 @@ export async function importLabFile(db: Database, user: SessionUser, bytes: Uint
 
   progress.phase('writing');
   const done = await db.transaction(async (tx) => {
-    const [imp] = await tx.query<{ id: number }>(
-      `INSERT INTO wastewater_import (sha256, filename, lab, rows_total, rows_imported, rows_skipped, imported_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [sha256, opts.filename, dbCheck.fresh[0]!.lab, v.dataRows, dbCheck.fresh.length, badRows, user.username],
-    );
+    const [imp] = await tx.orm
+      .insert(wastewaterImport)
+      .values({ sha256, filename: opts.filename, lab: dbCheck.fresh[0]!.lab, rowsTotal: v.dataRows, rowsImported: dbCheck.fresh.length, rowsSkipped: badRows, importedBy: user.username })
+      .returning({ id: wastewaterImport.id });
     const importId = imp!.id;
     const n = await insertSamples(tx, dbCheck.fresh, importId);
     await recordAudit(tx, user, {
