@@ -65,7 +65,6 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where 
   return r.data;
 }
 
-
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let body: unknown;
   try {
@@ -95,6 +94,9 @@ export const intString = (min: number, max: number) =>
  */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
+/** Whether a year lies in MIN_YEAR–MAX_YEAR (the one place that says so). */
+export const inYears = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
+const IN_YEARS = `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`;
 
 /** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused) in the years MIN_YEAR–MAX_YEAR. */
 export const isoDate = z
@@ -104,21 +106,18 @@ export const isoDate = z
     const d = new Date(s + 'T00:00:00Z');
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'is not a calendar date')
-  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`);
+  .refine((s) => inYears(Number(s.slice(0, 4))), IN_YEARS);
 
 /** A calendar month YYYY-MM in the years MIN_YEAR–MAX_YEAR (0000-01 is a typo, not a month). */
 export const isoMonth = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
-  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`);
+  .refine((s) => inYears(Number(s.slice(0, 4))), IN_YEARS);
 
 /** An instant with its offset (2026-11-30T08:00:00+08:00), in the years MIN_YEAR–MAX_YEAR as read in UTC. */
 export const isoInstant = z.iso
   .datetime({ offset: true })
-  .refine((s) => {
-    const year = new Date(s).getUTCFullYear();
-    return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, `must lie in the years ${MIN_YEAR}–${MAX_YEAR}`);
+  .refine((s) => inYears(new Date(s).getUTCFullYear()), IN_YEARS);
 
 /** `as_of`: the date a listing state or a history is read at; today when absent. */
 export const asOfParam = isoDate.optional();

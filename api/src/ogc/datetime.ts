@@ -3,7 +3,7 @@
  * empty side for open ends. Validity is kept per day, so times are reduced to their date in China.
  */
 import { z } from 'zod';
-import { MAX_YEAR, MIN_YEAR } from '../http/params.js';
+import { inYears, MAX_YEAR, MIN_YEAR } from '../http/params.js';
 import { chinaDateOf } from 'domain/time';
 
 const instant = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -17,7 +17,7 @@ function day(s: string, ctx: z.RefinementCtx): string | null | typeof z.NEVER {
     return z.NEVER;
   }
   const year = d.getUTCFullYear();
-  if (year < MIN_YEAR || year > MAX_YEAR) {
+  if (!inYears(year)) {
     ctx.addIssue({ code: 'custom', message: `'${s}' must lie in the years ${MIN_YEAR}–${MAX_YEAR}` });
     return z.NEVER;
   }
