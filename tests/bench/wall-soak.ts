@@ -88,6 +88,7 @@ async function main() {
   }
   const browser = await launchBrowser();
   const startedAt = Date.now();
+  let closing = false;
   try {
     const context = await newContext(browser, { width: 1920, height: 1080 }, baseUrl);
     const signIn = await context.request.post(`${baseUrl}/api/session`, { data: { username: 'wall', password: 'demo' } });
@@ -102,8 +103,11 @@ async function main() {
       // Chromium itself logs each request the test cut off; those lines are the outage, not the page's doing.
       if (/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(msg.text())) networkLines.push(msg.text());
       else appErrors.push(msg.text());
+      if (process.env.SOAK_TRACE) process.stderr.write(`[soak] console error: ${msg.text()} ${JSON.stringify(msg.location())}\n`);
     });
     page.on('pageerror', (e) => appErrors.push(`pageerror: ${e.message}`));
+    page.on('crash', () => process.stderr.write(`[soak] the page crashed (renderer or GPU process) after ${((Date.now() - startedAt) / 1000).toFixed(0)} s\n`));
+    browser.on('disconnected', () => closing || process.stderr.write('[soak] the browser went away before the end\n'));
     let outage = false;
     let cutOff = 0;
     await page.route('**/api/**', (route) => {
@@ -168,6 +172,7 @@ async function main() {
     console.log(`browser network lines during the outages (expected): ${networkLines.length}; offline badge at the end: ${offlineBadge ? 'shown (not recovered!)' : 'gone (recovered)'}`);
     await context.close();
   } finally {
+    closing = true;
     await browser.close();
     stop();
   }

@@ -12,7 +12,7 @@ import type { HealthStatus, Lang, SessionUser } from './api/types';
 import { LoginScreen, type DemoAccount } from './auth/LoginScreen';
 import { SeedingScreen, type StartProgress } from './health/SeedingScreen';
 import { Console } from './console/Console';
-import { dropUserCaches } from './reporting/pwa';
+import { dropUserCaches } from './reporting/caches';
 import { setLanguage } from './i18n';
 
 /** The wall display is its own chunk: no other user loads it. */

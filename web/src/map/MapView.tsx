@@ -145,6 +145,15 @@ export function MapView(props: Props) {
       latest.current.onReady(map);
       if (window.__gc?.map === map) window.__gc.ready = true;
     });
+    // MapLibre reports a request that failed as an 'error' event, and logs it with console.error when nobody
+    // listens. A tile or glyph asked for while the network or the API is down (status 0, 5xx) is not the page's
+    // error: the console shows the outage itself (offline badge, health) and the wall reloads its tiles once the
+    // API is back. Anything else — a 4xx, a style or rendering error — is a real fault and is still logged.
+    map.on('error', (e) => {
+      const status = (e.error as { status?: unknown } | undefined)?.status;
+      if (typeof status === 'number' && (status === 0 || status >= 500)) return;
+      console.error(e.error);
+    });
     map.on('moveend', () => {
       const c = map.getCenter();
       latest.current.onMove([c.lng, c.lat], map.getZoom());

@@ -5,16 +5,18 @@
  * Messages: this module's own (i18n/) and the figures' catalogue shared with the API (domain/figures).
  */
 import { FIGURE_MESSAGES } from 'domain/figures';
-import type { ConsolePlugin, PluginContext } from '../plugins/registry';
-import en from './i18n/en.json';
+import { lazyPart, type ConsolePlugin, type PluginContext } from '../plugins/registry';
 import zh from './i18n/zh-CN.json';
-import { FiguresPanel } from './FiguresPanel';
-import { ReportingStatus } from './ReportingStatus';
-import { startFigures } from './state';
-import { registerOfflineApp } from './pwa';
 import './reporting.css';
 
 const OFFICE_ROLES = new Set(['office', 'admin']);
+
+// Each role downloads only its own part: the officer's form, outbox (IndexedDB) and offline app, or the office's
+// status list. English (i18n/en.json) comes with the other English catalogues when chosen (i18n/index.ts).
+const FiguresPanel = lazyPart(() => import('./FiguresPanel').then((m) => m.FiguresPanel));
+const ReportingStatus = lazyPart(() => import('./ReportingStatus').then((m) => m.ReportingStatus));
+/** The officer whose outbox has been started (a different sign-in on the same page starts theirs). */
+let startedFor: string | null = null;
 
 function ReportingControl({ ctx }: { ctx: PluginContext }) {
   const user = ctx.user;
@@ -25,13 +27,17 @@ function ReportingControl({ ctx }: { ctx: PluginContext }) {
 
 const plugin: ConsolePlugin = {
   id: 'reporting',
-  messages: { 'zh-CN': { ...zh, ...FIGURE_MESSAGES['zh-CN'] }, en: { ...en, ...FIGURE_MESSAGES.en } },
+  messages: { 'zh-CN': { ...zh, ...FIGURE_MESSAGES['zh-CN'] }, en: FIGURE_MESSAGES.en },
   // Called whenever the console draws, whether or not the side panel is open: the outbox must be sent and the
   // offline app installed even while the officer only looks at the map (the same hook the officer plug-in uses).
   deckLayers: (ctx) => {
-    if (ctx.user?.role === 'grid_officer') {
-      startFigures(ctx.user.username);
-      registerOfflineApp();
+    const user = ctx.user;
+    if (user?.role === 'grid_officer' && startedFor !== user.username) {
+      startedFor = user.username;
+      void Promise.all([import('./state'), import('./pwa')]).then(([state, pwa]) => {
+        state.startFigures(user.username);
+        pwa.registerOfflineApp();
+      });
     }
     return [];
   },

@@ -21,14 +21,6 @@ export function registerOfflineApp(): void {
   new Workbox('/sw.js', { scope: '/' }).register({ immediate: true }).catch((e: unknown) => console.warn('[pwa] the offline app could not be installed:', e));
 }
 
-/** Caches that hold a user's answers (session, style, tiles): dropped on sign-out, so the next user starts clean. */
-export const USER_CACHES = ['gc-api', 'gc-tiles'];
-
-export async function dropUserCaches(): Promise<void> {
-  if (typeof caches === 'undefined') return;
-  await Promise.all(USER_CACHES.map((name) => caches.delete(name)));
-}
-
 function refetchThroughWorker(): void {
   const urls = new Set(
     performance
