@@ -4,8 +4,9 @@
  */
 import type { Queryable } from 'db';
 import {
-  areaLevel,
+  areaLevelOf,
   completeWeeks,
+  consensusSummary,
   consensusTrend,
   enforcementTrend,
   isDivergent,
@@ -16,6 +17,7 @@ import {
   type EnforcementMeasure,
   type EnforcementTrend,
   type PlantSignal,
+  type PlantWeeks,
   type Share,
   type SignalKey,
   type TrendWindow,
@@ -31,7 +33,9 @@ export interface AreaRef {
 
 /** Each plant's signals, computed once per recompute however many areas it serves. */
 export class PlantSignals {
-  private readonly memo = new Map<number, Map<SignalKey, PlantSignal>>();
+  private readonly memo = new Map<number, (PlantSignal | undefined)[]>();
+  private static readonly keyIndex = new Map<SignalKey, number>(SIGNAL_KEYS.map((k, i) => [k, i]));
+  private static readonly noWeeks: PlantWeeks = new Map();
   constructor(
     private readonly plants: PlantMap,
     private readonly weeks: number,
@@ -39,10 +43,9 @@ export class PlantSignals {
 
   get(siteId: number, key: SignalKey): PlantSignal {
     let m = this.memo.get(siteId);
-    if (!m) this.memo.set(siteId, (m = new Map()));
-    let s = m.get(key);
-    if (!s) m.set(key, (s = plantSignal(this.plants.get(siteId) ?? new Map(), key, this.weeks)));
-    return s;
+    if (!m) this.memo.set(siteId, (m = Array(SIGNAL_KEYS.length)));
+    const k = PlantSignals.keyIndex.get(key)!;
+    return (m[k] ??= plantSignal(this.plants.get(siteId) ?? PlantSignals.noWeeks, key, this.weeks));
   }
 }
 
@@ -80,19 +83,30 @@ export function areaTrend(w: TrendWindow, shares: readonly Share[], plants: Plan
   return { trend, signals };
 }
 
-/** The rows of area_signal for these areas (without enforcement; see withDivergence). */
+/**
+ * The rows of area_signal for these areas (without enforcement; see withDivergence). The same consensus as
+ * areaTrend (consensusSummary, which consensusTrend is made of), without an object per plant, area and signal.
+ */
 export function computeSignals(w: TrendWindow, areas: readonly AreaRef[], byArea: ReadonlyMap<string, Share[]>, plants: PlantSignals): SignalRow[] {
   const rows: SignalRow[] = [];
+  const signals: PlantSignal[] = [];
+  const series: PlantSignal['series'][] = [];
+  let people = new Float64Array(64);
   for (const area of areas) {
     const shares = byArea.get(area.code) ?? [];
+    if (people.length < shares.length) people = new Float64Array(shares.length);
+    for (let i = 0; i < shares.length; i++) people[i] = shares[i]!.people;
+    const areaPeople = people.subarray(0, shares.length);
+    signals.length = shares.length;
+    series.length = shares.length;
     for (const key of SIGNAL_KEYS) {
-      const { trend: t, signals } = areaTrend(w, shares, plants, key);
-      const level = areaLevel(
-        shares.map((sh, i) => ({ people: sh.people, steps: signals[i]!.series.steps, values: signals[i]!.series.levels })),
-        w.weeks,
-        area.population,
-      );
-      const used = t.plants.filter((p) => p.role === 'used').length;
+      for (let i = 0; i < shares.length; i++) {
+        signals[i] = plants.get(shares[i]!.siteId, key);
+        series[i] = signals[i]!.series;
+      }
+      const t = consensusSummary(areaPeople, signals, w.weeks);
+      const level = areaLevelOf(areaPeople, series, w.weeks, area.population);
+      const used = t.nUsed;
       rows.push({
         areaCode: area.code,
         substance: key,
@@ -108,10 +122,10 @@ export function computeSignals(w: TrendWindow, areas: readonly AreaRef[], byArea
         kendallS: used ? t.s : null,
         kendallVar: used ? t.varS : null,
         kendallZ: used ? t.z : null,
-        nPlants: t.plants.filter((p) => p.role !== 'no_data').length,
+        nPlants: t.nWithData,
         nPlantsUsed: used,
-        panelJoined: t.panel.filter((p) => p.kind === 'joined').length,
-        panelLeft: t.panel.filter((p) => p.kind === 'left').length,
+        panelJoined: t.panelJoined,
+        panelLeft: t.panelLeft,
         enforcementTrend: null,
         enforcementP: null,
         divergent: false,

@@ -7,8 +7,8 @@
  * with INDEX_WEIGHTS, so the index of a week is itself an interval, narrow when only a trace substance was below
  * its LOQ. The index is not re-censored as a whole: its upper bound is a sum of real loads, not a limit.
  */
-import { recensorAtHighestLimit, type Interval } from './censored.js';
-import { summariseCensoredTrend, type CensoredTrendSummary } from './summary.js';
+import { summariseWeeks } from './kernel.js';
+import type { CensoredTrendSummary } from './summary.js';
 import { INDEX_SUBSTANCE, INDEX_WEIGHTS, SUBSTANCES, type Substance } from './substances.js';
 import type { SignalKey } from './areal.js';
 
@@ -24,30 +24,44 @@ export const emptyWeeks = (weeks: number): WeekArrays => ({ lo: Array(weeks).fil
 /** A plant's weeks per substance (substances never sampled in the window are absent). */
 export type PlantWeeks = Map<Substance, WeekArrays>;
 
+/**
+ * A series' weeks with data, as parallel arrays (the recompute builds ~15,000 of them: no object per week).
+ * Week k of the series is step steps[k] of the window.
+ */
 export interface PlantSeries {
-  steps: number[];
-  /** What the trend is tested on (the index: from substances re-censored at their highest limit). */
-  values: Interval[];
-  /** The weeks' own values, each censored at its own limit: what levels and charts show. */
-  levels: Interval[];
+  steps: Int32Array;
+  /** What the trend is tested on: the interval [lo, hi) of each week (the index: from substances re-censored at their highest limit). */
+  lo: Float64Array;
+  hi: Float64Array;
+  /** The weeks' own values, each censored at its own limit: what levels and charts show (the same arrays for a substance). */
+  levelLo: Float64Array;
+  levelHi: Float64Array;
   samples: number;
 }
 
-/** The weeks with data of one substance, as intervals (not yet re-censored). */
+/** The weeks with data of one substance (not yet re-censored). */
 export function substanceSeries(w: WeekArrays): PlantSeries {
-  const steps: number[] = [];
-  const values: Interval[] = [];
+  let count = 0;
+  for (let i = 0; i < w.n.length; i++) if (w.n[i]! > 0) count++;
+  const steps = new Int32Array(count);
+  const lo = new Float64Array(count);
+  const hi = new Float64Array(count);
   let samples = 0;
-  for (let i = 0; i < w.n.length; i++) {
+  for (let i = 0, k = 0; i < w.n.length; i++) {
     if (!(w.n[i]! > 0)) continue;
-    steps.push(i);
-    values.push({ lo: w.lo[i]!, hi: w.hi[i]! });
+    steps[k] = i;
+    lo[k] = w.lo[i]!;
+    hi[k] = w.hi[i]!;
     samples += w.n[i]!;
+    k++;
   }
-  return { steps, values, levels: values, samples };
+  return { steps, lo, hi, levelLo: lo, levelHi: hi, samples };
 }
 
-/** The index series: Σ weight × (re-censored) substance interval, over the substances sampled each week. */
+/**
+ * The index series: Σ weight × (re-censored) substance interval, over the substances sampled each week, summed in
+ * the order of SUBSTANCES. Each substance is re-censored at its own highest limit in the window first (censored.ts).
+ */
 export function indexSeries(plant: PlantWeeks, weeks: number): PlantSeries {
   const lo = new Float64Array(weeks);
   const hi = new Float64Array(weeks);
@@ -57,29 +71,37 @@ export function indexSeries(plant: PlantWeeks, weeks: number): PlantSeries {
   for (const sub of SUBSTANCES) {
     const w = plant.get(sub);
     if (!w) continue;
-    const s = substanceSeries(w);
-    const rc = recensorAtHighestLimit(s.values).values;
+    let limit: number | null = null;
+    for (let i = 0; i < w.n.length; i++) if (w.n[i]! > 0 && w.hi[i]! > w.lo[i]! && (limit === null || w.hi[i]! > limit)) limit = w.hi[i]!;
     const wt = INDEX_WEIGHTS[sub];
-    s.steps.forEach((step, k) => {
-      lo[step] += wt * rc[k]!.lo;
-      hi[step] += wt * rc[k]!.hi;
-      rawLo[step] += wt * s.values[k]!.lo;
-      rawHi[step] += wt * s.values[k]!.hi;
-      n[step] += w.n[step]!;
-    });
+    for (let i = 0; i < w.n.length; i++) {
+      if (!(w.n[i]! > 0)) continue;
+      const l = w.lo[i]!;
+      const h = w.hi[i]!;
+      const keep = limit === null || (!(h > l) && l >= limit);
+      lo[i] += wt * (keep ? l : 0);
+      hi[i] += wt * (keep ? h : limit!);
+      rawLo[i] += wt * l;
+      rawHi[i] += wt * h;
+      n[i] += w.n[i]!;
+    }
   }
-  const steps: number[] = [];
-  const values: Interval[] = [];
-  const levels: Interval[] = [];
-  let samples = 0;
-  for (let i = 0; i < weeks; i++) {
+  let count = 0;
+  for (let i = 0; i < weeks; i++) if (n[i]! > 0) count++;
+  const out: PlantSeries = {
+    steps: new Int32Array(count), lo: new Float64Array(count), hi: new Float64Array(count), levelLo: new Float64Array(count), levelHi: new Float64Array(count), samples: 0,
+  };
+  for (let i = 0, k = 0; i < weeks; i++) {
     if (!(n[i]! > 0)) continue;
-    steps.push(i);
-    values.push({ lo: lo[i]!, hi: hi[i]! });
-    levels.push({ lo: rawLo[i]!, hi: rawHi[i]! });
-    samples += n[i]!;
+    out.steps[k] = i;
+    out.lo[k] = lo[i]!;
+    out.hi[k] = hi[i]!;
+    out.levelLo[k] = rawLo[i]!;
+    out.levelHi[k] = rawHi[i]!;
+    out.samples += n[i]!;
+    k++;
   }
-  return { steps, values, levels, samples };
+  return out;
 }
 
 export interface PlantSignal {
@@ -92,6 +114,6 @@ export interface PlantSignal {
 
 export function plantSignal(plant: PlantWeeks, key: SignalKey, weeks: number): PlantSignal {
   const series = key === INDEX_SUBSTANCE ? indexSeries(plant, weeks) : substanceSeries(plant.get(key) ?? emptyWeeks(weeks));
-  const trend = summariseCensoredTrend(series.values, series.steps, { recensor: key !== INDEX_SUBSTANCE, line: false });
+  const trend = summariseWeeks(series.lo, series.hi, series.steps.length, series.steps, { recensor: key !== INDEX_SUBSTANCE, line: false });
   return { key, series, trend, firstStep: series.steps[0] ?? null, lastStep: series.steps[series.steps.length - 1] ?? null };
 }
