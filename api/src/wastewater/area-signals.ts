@@ -31,6 +31,9 @@ export interface AreaRef {
   population: number;
 }
 
+/** Plants whose signals are computed between two looks at the event loop (a few ms of work at province scale). */
+const YIELD_EVERY = 128;
+
 /** Each plant's signals, computed once per recompute however many areas it serves. */
 export class PlantSignals {
   private readonly memo = new Map<number, (PlantSignal | undefined)[]>();
@@ -40,6 +43,18 @@ export class PlantSignals {
     private readonly plants: PlantMap,
     private readonly weeks: number,
   ) {}
+
+  /**
+   * Every plant's signals now (the province's row needs them all), yielding to the event loop every few hundred
+   * plants so that queries issued before run on meanwhile.
+   */
+  async computeAll(): Promise<void> {
+    let k = 0;
+    for (const id of this.plants.keys()) {
+      for (const key of SIGNAL_KEYS) this.get(id, key);
+      if (++k % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
 
   get(siteId: number, key: SignalKey): PlantSignal {
     let m = this.memo.get(siteId);

@@ -67,7 +67,7 @@ interface State {
  * recompute reads every plant's window from the samples; an incremental one only the new weeks.
  */
 const STEP_WEIGHTS: Record<string, number> = {
-  shares: 2, 'read plants': 1, 'plant weeks': 4, 'store plant weeks': 2, 'read areas and shares': 1, trends: 3, divergence: 1, 'write signals': 3,
+  shares: 2, 'read plants': 1, 'plant weeks': 4, 'plant trends': 3, 'read areas and shares': 1, 'area trends': 1, 'store plant weeks': 1, divergence: 1, 'write signals': 2,
 };
 
 /** The steps of one recompute: their milliseconds (the result's `ms`), the log, and progress by STEP_WEIGHTS. */
@@ -97,9 +97,9 @@ class Steps {
   }
 }
 const weightOf = (steps: readonly string[]) => steps.reduce((s, k) => s + (STEP_WEIGHTS[k] ?? 1), 0);
-const SIGNAL_STEPS = ['read areas and shares', 'trends', 'divergence', 'write signals'];
-const FULL_WEIGHT = weightOf(['shares', 'plant weeks', 'store plant weeks', ...SIGNAL_STEPS]);
-const INCREMENTAL_WEIGHT = weightOf(['read plants', 'plant weeks', 'store plant weeks', ...SIGNAL_STEPS]);
+const SIGNAL_STEPS = ['plant trends', 'read areas and shares', 'area trends', 'store plant weeks', 'divergence', 'write signals'];
+const FULL_WEIGHT = weightOf(['shares', 'plant weeks', ...SIGNAL_STEPS]);
+const INCREMENTAL_WEIGHT = weightOf(['read plants', 'plant weeks', ...SIGNAL_STEPS]);
 
 /** Run `fn` in a transaction holding the recompute lock (joining the caller's transaction when given one). */
 async function serialised<T>(db: Queryable | Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -153,14 +153,30 @@ async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap): Promi
   rememberPlants(token, w, plants);
 }
 
-/** Signals of the areas given (all when null) from the plants, written to area_signal. */
-async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps) {
-  const [areas, shares] = await steps.run('read areas and shares', () => Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]));
+/**
+ * Signals of the areas given (all when null) from the plants, written to area_signal. `pending`: writes issued
+ * before (the plant weeks being stored) that PostgreSQL may carry out while this process computes the plants'
+ * trends — on a machine with two cores the two overlap (the computation yields now and then, so that the queued
+ * statements are sent on).
+ */
+async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown> = Promise.resolve()) {
+  const read = Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]);
+  read.catch(() => {}); // awaited below; a failure then fails the recompute (not an unhandled rejection meanwhile)
+  const plantSignals = new PlantSignals(plants, w.weeks);
+  await steps.run('plant trends', () => plantSignals.computeAll());
+  const [areas, shares] = await steps.run('read areas and shares', () => read);
   const { byArea } = indexShares(shares);
-  const rows = await steps.run('trends', () => computeSignals(w, areas, byArea, new PlantSignals(plants, w.weeks)));
+  const rows = await steps.run('area trends', () => computeSignals(w, areas, byArea, plantSignals));
+  await steps.run('store plant weeks', () => pending);
   await steps.run('divergence', () => withDivergence(db, w, rows, new Map(areas.map((a) => [a.code, a]))));
   await steps.run('write signals', () => writeSignals(db, w, rows, areaCodes));
   return { areas: areas.length, signals: rows.length };
+}
+
+/** Start `p` without waiting for it: a failure surfaces where it is awaited (signalsFor), not as an unhandled rejection. */
+function started<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
 
 /** Full recompute: shares, every plant's window from the samples, every area's signals. */
@@ -175,8 +191,8 @@ async function fullRecompute(tx: Queryable, opts: RecomputeOptions): Promise<Rec
   const asOf = opts.asOf ?? (await latestSampleDay(tx)) ?? chinaToday();
   const w = windowOf(asOf, weeks);
   const plants = await steps.run('plant weeks', () => plantWeeksFromSamples(tx, w, null));
-  await steps.run('store plant weeks', () => storePlantWeeks(tx, w, plants, plants.keys(), 0, w.weeks - 1, true));
-  const r = await signalsFor(tx, w, plants, null, steps);
+  const stored = started(storePlantWeeks(tx, w, plants, [...plants.keys()], 0, w.weeks - 1, true));
+  const r = await signalsFor(tx, w, plants, null, steps, stored);
   await saveState(tx, w, plants);
   return { asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
 }
@@ -210,6 +226,7 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
     const { window: w, windowMoved, weeksInWindow } = incrementalPlan(state, summary, weeks, opts.asOf);
     const plants = await steps.run('read plants', async () => takeCachedPlants(state?.token, w) ?? readStoredPlants(tx, w));
     const siteIds = [...summary.siteIds];
+    let stored: Promise<unknown> = Promise.resolve();
     if (weeksInWindow.length) {
       // The span from the first to the last touched week is re-read (all of it, should the import skip some).
       const first = weeksInWindow[0]!;
@@ -225,10 +242,10 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
           spliceWeeks(stored, f?.get(sub), stepOf(w, first), stepOf(w, last));
         }
       }
-      await steps.run('store plant weeks', () => storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)));
+      stored = started(storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)));
     }
     const areaCodes = windowMoved ? null : [...new Set((await readShares(tx, { siteIds })).map((s) => s.areaCode))];
-    const r = await signalsFor(tx, w, plants, areaCodes, steps);
+    const r = await signalsFor(tx, w, plants, areaCodes, steps, stored);
     await saveState(tx, w, plants);
     return { asOf: w.asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
   });

@@ -25,49 +25,48 @@ export const emptyWeeks = (weeks: number): WeekArrays => ({ lo: Array(weeks).fil
 export type PlantWeeks = Map<Substance, WeekArrays>;
 
 /**
- * A series' weeks with data, as parallel arrays (the recompute builds ~15,000 of them: no object per week).
+ * A series' weeks with data, as parallel arrays of numbers (the recompute builds ~15,000 of them: no object per
+ * week; plain arrays rather than typed ones, whose separate buffers cost the garbage collector more at this size).
  * Week k of the series is step steps[k] of the window.
  */
 export interface PlantSeries {
-  steps: Int32Array;
+  steps: number[];
   /** What the trend is tested on: the interval [lo, hi) of each week (the index: from substances re-censored at their highest limit). */
-  lo: Float64Array;
-  hi: Float64Array;
+  lo: number[];
+  hi: number[];
   /** The weeks' own values, each censored at its own limit: what levels and charts show (the same arrays for a substance). */
-  levelLo: Float64Array;
-  levelHi: Float64Array;
+  levelLo: number[];
+  levelHi: number[];
   samples: number;
 }
 
 /** The weeks with data of one substance (not yet re-censored). */
 export function substanceSeries(w: WeekArrays): PlantSeries {
-  let count = 0;
-  for (let i = 0; i < w.n.length; i++) if (w.n[i]! > 0) count++;
-  const steps = new Int32Array(count);
-  const lo = new Float64Array(count);
-  const hi = new Float64Array(count);
+  const steps: number[] = [];
+  const lo: number[] = [];
+  const hi: number[] = [];
   let samples = 0;
-  for (let i = 0, k = 0; i < w.n.length; i++) {
+  for (let i = 0; i < w.n.length; i++) {
     if (!(w.n[i]! > 0)) continue;
-    steps[k] = i;
-    lo[k] = w.lo[i]!;
-    hi[k] = w.hi[i]!;
+    steps.push(i);
+    lo.push(w.lo[i]!);
+    hi.push(w.hi[i]!);
     samples += w.n[i]!;
-    k++;
   }
   return { steps, lo, hi, levelLo: lo, levelHi: hi, samples };
 }
+
+/** Week sums of indexSeries, reused from call to call. */
+let sums = { lo: new Float64Array(64), hi: new Float64Array(64), rawLo: new Float64Array(64), rawHi: new Float64Array(64), n: new Float64Array(64) };
 
 /**
  * The index series: Σ weight × (re-censored) substance interval, over the substances sampled each week, summed in
  * the order of SUBSTANCES. Each substance is re-censored at its own highest limit in the window first (censored.ts).
  */
 export function indexSeries(plant: PlantWeeks, weeks: number): PlantSeries {
-  const lo = new Float64Array(weeks);
-  const hi = new Float64Array(weeks);
-  const rawLo = new Float64Array(weeks);
-  const rawHi = new Float64Array(weeks);
-  const n = new Int32Array(weeks);
+  if (sums.lo.length < weeks) sums = { lo: new Float64Array(weeks), hi: new Float64Array(weeks), rawLo: new Float64Array(weeks), rawHi: new Float64Array(weeks), n: new Float64Array(weeks) };
+  const { lo, hi, rawLo, rawHi, n } = sums;
+  for (const a of [lo, hi, rawLo, rawHi, n]) a.fill(0, 0, weeks);
   for (const sub of SUBSTANCES) {
     const w = plant.get(sub);
     if (!w) continue;
@@ -86,20 +85,15 @@ export function indexSeries(plant: PlantWeeks, weeks: number): PlantSeries {
       n[i] += w.n[i]!;
     }
   }
-  let count = 0;
-  for (let i = 0; i < weeks; i++) if (n[i]! > 0) count++;
-  const out: PlantSeries = {
-    steps: new Int32Array(count), lo: new Float64Array(count), hi: new Float64Array(count), levelLo: new Float64Array(count), levelHi: new Float64Array(count), samples: 0,
-  };
-  for (let i = 0, k = 0; i < weeks; i++) {
+  const out: PlantSeries = { steps: [], lo: [], hi: [], levelLo: [], levelHi: [], samples: 0 };
+  for (let i = 0; i < weeks; i++) {
     if (!(n[i]! > 0)) continue;
-    out.steps[k] = i;
-    out.lo[k] = lo[i]!;
-    out.hi[k] = hi[i]!;
-    out.levelLo[k] = rawLo[i]!;
-    out.levelHi[k] = rawHi[i]!;
+    out.steps.push(i);
+    out.lo.push(lo[i]!);
+    out.hi.push(hi[i]!);
+    out.levelLo.push(rawLo[i]!);
+    out.levelHi.push(rawHi[i]!);
     out.samples += n[i]!;
-    k++;
   }
   return out;
 }
@@ -112,8 +106,11 @@ export interface PlantSignal {
   lastStep: number | null;
 }
 
+const SUBSTANCE_OPTS = { recensor: true, line: false };
+const INDEX_OPTS = { recensor: false, line: false };
+
 export function plantSignal(plant: PlantWeeks, key: SignalKey, weeks: number): PlantSignal {
   const series = key === INDEX_SUBSTANCE ? indexSeries(plant, weeks) : substanceSeries(plant.get(key) ?? emptyWeeks(weeks));
-  const trend = summariseWeeks(series.lo, series.hi, series.steps.length, series.steps, { recensor: key !== INDEX_SUBSTANCE, line: false });
+  const trend = summariseWeeks(series.lo, series.hi, series.steps.length, series.steps, key === INDEX_SUBSTANCE ? INDEX_OPTS : SUBSTANCE_OPTS);
   return { key, series, trend, firstStep: series.steps[0] ?? null, lastStep: series.steps[series.steps.length - 1] ?? null };
 }
