@@ -18,11 +18,8 @@ WITH sw AS (
     AND ($4::bigint[] IS NULL OR s.site_id = ANY ($4::bigint[]))
   GROUP BY 1, 2, 3
 )
--- One JSON value per row: the driver's JSON.parse is much faster than its array parser for ~10⁶ numbers.
-SELECT json_build_array(site_id, substance,
-         array_agg(((week - $1::date) / 7)::int ORDER BY week),
-         array_agg(lo ORDER BY week),
-         array_agg(hi ORDER BY week),
-         array_agg(n ORDER BY week)) AS r
+-- One row holding one JSON value of six parallel arrays, a value per plant, substance and week: the driver's
+-- JSON.parse is much faster than its array parser for ~10⁶ numbers, and one group costs PostgreSQL less than a
+-- group per plant and substance (each with its own array_agg state: 140 → 60 ms for a week of a province).
+SELECT json_build_array(array_agg(site_id), array_agg(substance), array_agg(((week - $1::date) / 7)::int), array_agg(lo), array_agg(hi), array_agg(n)) AS r
 FROM sw
-GROUP BY site_id, substance
