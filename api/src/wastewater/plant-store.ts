@@ -17,21 +17,21 @@ export type PlantMap = Map<number, PlantWeeks>;
 
 /** Weekly values of plants (all, or those given) for weeks first..last of window `w`, from the samples. */
 export async function plantWeeksFromSamples(db: Queryable, w: TrendWindow, siteIds: number[] | null, first = w.from, last = w.to): Promise<PlantMap> {
-  const [row] = await db.query<{ r: [number[] | null, Substance[] | null, number[] | null, number[] | null, number[] | null, number[] | null] }>(SQL.plantWeeks, [
-    w.from, first, last, siteIds,
-  ]);
-  const [ids, substances, steps, lo, hi, n] = row!.r;
+  const rows = await db.query<{ r: [number, Substance[], number[], number[], number[], number[]] }>(SQL.plantWeeks, [w.from, first, last, siteIds]);
   const out: PlantMap = new Map();
-  for (let k = 0; k < (ids?.length ?? 0); k++) {
-    let plant = out.get(ids![k]!);
-    if (!plant) out.set(ids![k]!, (plant = new Map()));
-    let weeks = plant.get(substances![k]!);
-    if (!weeks) plant.set(substances![k]!, (weeks = emptyWeeks(w.weeks)));
-    const s = steps![k]!;
-    if (s < 0 || s >= w.weeks) continue;
-    weeks.lo[s] = lo![k]!;
-    weeks.hi[s] = hi![k]!;
-    weeks.n[s] = n![k]!;
+  for (const { r } of rows) {
+    const [siteId, substances, steps, lo, hi, n] = r;
+    const plant: PlantWeeks = new Map();
+    out.set(siteId, plant);
+    for (let k = 0; k < substances.length; k++) {
+      let weeks = plant.get(substances[k]!);
+      if (!weeks) plant.set(substances[k]!, (weeks = emptyWeeks(w.weeks)));
+      const s = steps[k]!;
+      if (s < 0 || s >= w.weeks) continue;
+      weeks.lo[s] = lo[k]!;
+      weeks.hi[s] = hi[k]!;
+      weeks.n[s] = n[k]!;
+    }
   }
   return out;
 }
