@@ -193,13 +193,21 @@ export async function withDivergence(db: Queryable, w: TrendWindow, rows: Signal
 }
 
 /**
- * Write the rows of the areas given (`areaCodes` null: all areas, and rows of areas no longer computed go). Rows
- * whose values did not change are left as they are (no write, no tile invalidation, computed_at kept: it is when
- * the row's values were last written); the others are updated in place (fillfactor 50, migration 130, so an
- * update stays on its page); areas with no row yet get one. The rows travel as one JSON parameter: the driver's
- * escaping of 22 arrays of 15,000 values cost more than PostgreSQL's parsing of the JSON.
+ * Write computed rows over the stored ones: rows whose values did not change are left as they are (no write, no
+ * tile invalidation, computed_at kept: it is when the row's values were last written); the others are updated in
+ * place (fillfactor 50, migration 130, so an update stays on its page). Rows not stored yet: insertMissingSignals.
+ * The rows travel as one JSON parameter: the driver's escaping of 22 arrays of 15,000 values cost more than
+ * PostgreSQL's parsing of the JSON.
  */
-export async function writeSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], areaCodes: readonly string[] | null): Promise<void> {
+export async function updateSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[]): Promise<void> {
+  if (rows.length) await db.query(SQL.signalsUpdate, [signalsJson(rows), w.weeks]);
+}
+
+/**
+ * After updateSignals of every row: areas with no row yet get theirs, and (`areaCodes` null: all areas were
+ * computed) rows of areas no longer computed go.
+ */
+export async function insertMissingSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], areaCodes: readonly string[] | null): Promise<void> {
   // Every computed area has a row per signal key (computeSignals), so the areas name the rows.
   const areas = [...new Set(rows.map((r) => r.areaCode))];
   if (!areaCodes) {
@@ -208,15 +216,17 @@ export async function writeSignals(db: Queryable, w: TrendWindow, rows: readonly
       [areas, [...SIGNAL_KEYS]],
     );
   }
-  // In the column order of sql/signals-rows.sql.
-  const json = JSON.stringify(
+  // Rows not stored yet (a first recompute, a new area): only when the areas' stored rows are fewer than computed.
+  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [areas, [...SIGNAL_KEYS]]);
+  if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [signalsJson(rows), w.weeks]);
+}
+
+/** The rows as the JSON parameter of sql/signals-rows.sql, in its column order. */
+function signalsJson(rows: readonly SignalRow[]): string {
+  return JSON.stringify(
     rows.map((r) => [
       r.areaCode, r.substance, r.trend, r.latestLoad, r.latestCensored, r.pctChange, r.senSlope, r.pValue, r.nSamples, r.coverage, r.censoredShare,
       r.kendallS, r.kendallVar, r.kendallZ, r.nPlants, r.nPlantsUsed, r.panelJoined, r.panelLeft, r.enforcementTrend, r.enforcementP, r.divergent,
     ]),
   );
-  await db.query(SQL.signalsUpdate, [json, w.weeks]);
-  // Rows not stored yet (a first recompute, a new area): only when the areas' stored rows are fewer than computed.
-  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [areas, [...SIGNAL_KEYS]]);
-  if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [json, w.weeks]);
 }

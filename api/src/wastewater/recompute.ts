@@ -28,7 +28,7 @@ import {
   type TrendWindow,
 } from 'domain/wastewater';
 import { chinaToday } from 'domain/time';
-import { computeSignals, PlantSignals, withDivergence, writeSignals, type AreaRef } from './area-signals.js';
+import { computeSignals, insertMissingSignals, PlantSignals, updateSignals, withDivergence, type AreaRef, type SignalRow } from './area-signals.js';
 import { plantWeeksFromSamples, readStoredPlants, rememberPlants, storePlantWeeks, takeCachedPlants, type PlantMap } from './plant-store.js';
 import { SQL } from './sql.js';
 
@@ -67,7 +67,7 @@ interface State {
  * recompute reads every plant's window from the samples; an incremental one only the new weeks.
  */
 const STEP_WEIGHTS: Record<string, number> = {
-  shares: 2, 'read plants': 1, 'plant weeks': 4, 'plant trends': 3, 'read areas and shares': 1, 'area trends': 1, 'store plant weeks': 1, divergence: 1, 'write signals': 2,
+  shares: 2, 'read plants': 1, 'plant weeks': 4, 'plant trends': 3, 'read areas and shares': 1, 'area trends': 2, 'write signals': 2,
 };
 
 /** The steps of one recompute: their milliseconds (the result's `ms`), the log, and progress by STEP_WEIGHTS. */
@@ -97,7 +97,7 @@ class Steps {
   }
 }
 const weightOf = (steps: readonly string[]) => steps.reduce((s, k) => s + (STEP_WEIGHTS[k] ?? 1), 0);
-const SIGNAL_STEPS = ['plant trends', 'read areas and shares', 'area trends', 'store plant weeks', 'divergence', 'write signals'];
+const SIGNAL_STEPS = ['plant trends', 'read areas and shares', 'area trends', 'write signals'];
 const FULL_WEIGHT = weightOf(['shares', 'plant weeks', ...SIGNAL_STEPS]);
 const INCREMENTAL_WEIGHT = weightOf(['read plants', 'plant weeks', ...SIGNAL_STEPS]);
 
@@ -153,23 +153,38 @@ async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap): Promi
   rememberPlants(token, w, plants);
 }
 
+/** Parts the areas are computed and written in: PostgreSQL writes one part's rows while the next is computed. */
+const WRITE_PARTS = 4;
+
 /**
  * Signals of the areas given (all when null) from the plants, written to area_signal. `pending`: writes issued
- * before (the plant weeks being stored) that PostgreSQL may carry out while this process computes the plants'
- * trends — on a machine with two cores the two overlap (the computation yields now and then, so that the queued
- * statements are sent on).
+ * before (the plant weeks being stored). On a machine with two cores, PostgreSQL's work and this process's overlap:
+ * the plant weeks are stored and the areas read while the plants' trends are computed, and the areas' rows are
+ * computed in parts, each written (its divergence first) while the next is computed. The computations yield now
+ * and then, so that the queued statements are sent on.
  */
 async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown> = Promise.resolve()) {
-  const read = Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]);
-  read.catch(() => {}); // awaited below; a failure then fails the recompute (not an unhandled rejection meanwhile)
+  const read = started(Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]));
   const plantSignals = new PlantSignals(plants, w.weeks);
   await steps.run('plant trends', () => plantSignals.computeAll());
   const [areas, shares] = await steps.run('read areas and shares', () => read);
   const { byArea } = indexShares(shares);
-  const rows = await steps.run('area trends', () => computeSignals(w, areas, byArea, plantSignals));
-  await steps.run('store plant weeks', () => pending);
-  await steps.run('divergence', () => withDivergence(db, w, rows, new Map(areas.map((a) => [a.code, a]))));
-  await steps.run('write signals', () => writeSignals(db, w, rows, areaCodes));
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  const rows: SignalRow[] = [];
+  let written = pending;
+  await steps.run('area trends', async () => {
+    const size = Math.max(1, Math.ceil(areas.length / WRITE_PARTS));
+    for (let i = 0; i < areas.length; i += size) {
+      const part = computeSignals(w, areas.slice(i, i + size), byArea, plantSignals);
+      rows.push(...part);
+      written = started(written.then(() => withDivergence(db, w, part, byCode)).then(() => updateSignals(db, w, part)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  });
+  await steps.run('write signals', async () => {
+    await written;
+    await insertMissingSignals(db, w, rows, areaCodes);
+  });
   return { areas: areas.length, signals: rows.length };
 }
 
