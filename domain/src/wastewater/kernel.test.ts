@@ -6,6 +6,7 @@
  * The random series come from a fixed seed, so a failure reproduces.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../random/mulberry32.js';
 import { recensorAtHighestLimit, type Interval } from './censored.js';
 import { consensusTrend, consensusSummary, MAX_BELOW_DETECTION_PEOPLE, panelChanges, type PlantTrend } from './consensus.js';
 import { summariseWeeks } from './kernel.js';
@@ -13,18 +14,6 @@ import { plantSignal, type PlantWeeks } from './plant.js';
 import { INDEX_SUBSTANCE, INDEX_WEIGHTS, SUBSTANCES } from './substances.js';
 import { summariseCensoredTrend, type CensoredTrendSummary } from './summary.js';
 import { classifyTrend, MIN_SAMPLES, twoSidedP, type TrendCategory } from './trend.js';
-
-/** mulberry32: a small seeded generator (uniform in [0, 1)). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One random weekly series: steps with gaps, values from a coarse grid (ties), some below one of a few limits. */
 function randomSeries(rnd: () => number, opts: { partial: boolean }): { values: Interval[]; steps: number[] } {
@@ -53,7 +42,7 @@ const kernelOf = (values: Interval[], steps: number[], opts: { recensor: boolean
 
 describe('the trend kernel equals summariseCensoredTrend', () => {
   it('on 4,000 random single-substance series (re-censored at the highest limit, with and without the line)', () => {
-    const rnd = seeded(43_0001);
+    const rnd = mulberry32(43_0001);
     const seen = new Set<TrendCategory>();
     let withAts = 0;
     for (let k = 0; k < 4000; k++) {
@@ -70,7 +59,7 @@ describe('the trend kernel equals summariseCensoredTrend', () => {
   });
 
   it('on 4,000 random index-like series (partly censored intervals, not re-censored)', () => {
-    const rnd = seeded(43_0002);
+    const rnd = mulberry32(43_0002);
     for (let k = 0; k < 4000; k++) {
       const { values, steps } = randomSeries(rnd, { partial: true });
       const opts = { recensor: false, line: k % 3 === 0 };
@@ -140,7 +129,7 @@ function referenceSignal(plant: PlantWeeks, key: (typeof SUBSTANCES)[number] | t
 
 describe('a plant’s signals equal the straightforward series and summaries', () => {
   it('for 600 random plants, every substance and the index', () => {
-    const rnd = seeded(43_0003);
+    const rnd = mulberry32(43_0003);
     for (let k = 0; k < 600; k++) {
       const plant = randomPlant(rnd);
       for (const key of [...SUBSTANCES, INDEX_SUBSTANCE] as const) {
@@ -195,7 +184,7 @@ function referenceConsensus(plants: readonly PlantTrend[], weeks: number) {
 
 describe('an area’s consensus equals the straightforward sums', () => {
   it('for 1,500 random areas of 1 to 40 random plants (some serving nobody here)', () => {
-    const rnd = seeded(43_0004);
+    const rnd = mulberry32(43_0004);
     const plantPool = Array.from({ length: 300 }, () => randomPlant(rnd));
     const signals = plantPool.map((p) => plantSignal(p, INDEX_SUBSTANCE, WEEKS));
     const mdma: CensoredTrendSummary[] = plantPool.map((p) => plantSignal(p, 'mdma', WEEKS).trend);
