@@ -40,11 +40,17 @@ export async function traceConsoleLoad(browser: Browser, baseUrl: string, view: 
   await cdp.send('Performance.enable');
   await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
   await page.goto(`/#map=${view.zoom.toFixed(2)}/${view.center[1].toFixed(5)}/${view.center[0].toFixed(5)}`);
-  await page.waitForFunction('!!(window.__gc && window.__gc.map && window.__gc.map.loaded() && window.__gc.map.areTilesLoaded() && window.__gc.labelsDrawn() > 0)', null, { timeout: 120_000, polling: 50 });
+  // Asked with page.evaluate (CDP, outside the page's CSP): waitForFunction compiles its string with eval,
+  // which the console's Content-Security-Policy (script-src 'self') refuses.
+  const drawn = '!!(window.__gc && window.__gc.map && window.__gc.map.loaded() && window.__gc.map.areTilesLoaded() && window.__gc.labelsDrawn() > 0)';
+  for (const until = Date.now() + 120_000; !(await page.evaluate(drawn)); await page.waitForTimeout(50)) {
+    if (Date.now() > until) throw new Error('trace: the console did not finish rendering in 120 s');
+  }
   const at = (await page.evaluate('performance.now()')) as number;
   const metrics = (await cdp.send('Performance.getMetrics')).metrics as { name: string; value: number }[];
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   await context.close();
+  if (process.env.TRACE_FILE) (await import('node:fs')).writeFileSync(process.env.TRACE_FILE, JSON.stringify(trace));
 
   // The renderer's main thread: where most EvaluateScript events are.
   const byThread = new Map<string, number>();

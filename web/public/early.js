@@ -1,6 +1,6 @@
 /*
- * Starts the first view's requests while the console's code is still downloading: the session, the layer
- * catalogue and the map style. web/src/api/client.ts takes each answer once, for the same path, instead of asking
+ * Starts the first view's requests while the console's code is still downloading: the server's health, the
+ * session, the layer catalogue and the map style. web/src/api/client.ts takes each answer once, for the same path, instead of asking
  * again. A classic script from our own origin (the page's Content Security Policy allows no inline script).
  */
 (function () {
@@ -8,7 +8,7 @@
   var get = function (p) {
     return fetch(p, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   };
-  var early = { '/api/session': get('/api/session') };
+  var early = { '/api/health': get('/api/health'), '/api/session': get('/api/session') };
   // The catalogue and the style only for a signed-in browser: signed out they would answer 401 (an error in the
   // console, and an answer the page could not use). Chained on the session's answer, still while the code loads.
   var signedIn = early['/api/session'].then(function (r) {

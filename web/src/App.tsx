@@ -3,7 +3,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, onUnauthorized, UnauthorizedError } from './api/client';
+import { api, onUnauthorized, takeEarly, UnauthorizedError } from './api/client';
 import type { Answer } from './api/typed';
 
 /** Through `api` (client.ts), which takes the answers index.html fetched early. */
@@ -40,7 +40,9 @@ async function signInWithHashToken(): Promise<void> {
 
 /** /api/health answers 503 while starting, with the progress in the body; read it either way. */
 async function fetchHealth(): Promise<HealthStatus> {
-  const res = await fetch('/api/health', { headers: { Accept: 'application/json' } });
+  // The first poll takes the answer public/early.js asked for while this code loaded.
+  const early = await takeEarly('/api/health')?.catch(() => undefined);
+  const res = early ?? (await fetch('/api/health', { headers: { Accept: 'application/json' } }));
   const body = (await res.json().catch(() => null)) as HealthStatus | null;
   if (!body) throw new Error(`health ${res.status}`);
   return body;

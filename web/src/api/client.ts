@@ -31,7 +31,7 @@ declare global {
 }
 
 /** The answer public/early.js already asked for, once. */
-function takeEarly(path: string): Promise<Response> | undefined {
+export function takeEarly(path: string): Promise<Response> | undefined {
   const early = typeof window === 'undefined' ? undefined : window.__gcEarly?.[path];
   if (early) delete window.__gcEarly![path];
   return early;

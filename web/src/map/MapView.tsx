@@ -16,7 +16,7 @@ import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { LayersList } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import { AREA_LABEL_LAYER, LABEL_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PX, withLabelLayers, type LabelScheme } from './labelLayers';
-import { catalogueLayerOf, styleChanges, type LayerState, type StyleLayerLike } from './styleControl';
+import { catalogueLayerOf, styleEdits, withStyleEdits, type LayerState, type StyleLayerLike } from './styleControl';
 import { choosePick, type Pick } from './pick';
 import type { StyleOverride } from '../plugins/registry';
 
@@ -72,15 +72,26 @@ export function MapView(props: Props) {
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const originalLayers = useRef<StyleLayerLike[]>([]);
   const loaded = useRef(false);
+  const styleParsed = useRef(false);
   const overridden = useRef(new Set<string>());
   const overlayLoading = useRef(false);
+  /** The area names the label source holds (set again only when they change: each set is parsed anew). */
+  const labelsShown = useRef<FeatureCollection | null>(null);
   const latest = useRef(props);
   latest.current = props;
 
   // Create the map once.
   useEffect(() => {
-    const style = withLabelLayers(absoluteStyle(props.style), { origin: window.location.origin, ...props.labelStyle });
-    originalLayers.current = structuredClone(style.layers) as StyleLayerLike[];
+    const served = withLabelLayers(absoluteStyle(props.style), { origin: window.location.origin, ...props.labelStyle });
+    originalLayers.current = structuredClone(served.layers) as StyleLayerLike[];
+    // The map starts in the console's state (layers shown, opacities, filters, thematic colours, the names known
+    // so far) rather than being changed once loaded: a change after 'load' would load a newly shown layer's tiles
+    // only then and draw every frame again, which in software WebGL costs a second of first render.
+    const initial = styleEdits(originalLayers.current, props.layerStates, props.overrides);
+    overridden.current = initial.overridden;
+    labelsShown.current = props.labels;
+    const style = withStyleEdits(served as unknown as { layers: StyleLayerLike[] }, initial.edits) as unknown as StyleSpecification;
+    style.sources = { ...style.sources, [LABEL_SOURCE]: { type: 'geojson', data: props.labels } };
     const map = new maplibregl.Map({
       container: container.current!,
       style,
@@ -95,6 +106,7 @@ export function MapView(props: Props) {
           }
         : undefined,
       attributionControl: false,
+      fadeDuration: 0,
       dragRotate: false,
       pitchWithRotate: false,
       maxPitch: 0,
@@ -119,6 +131,12 @@ export function MapView(props: Props) {
       labelsDrawn: () => (map.getLayer(AREA_LABEL_LAYER) ? map.queryRenderedFeatures({ layers: [AREA_LABEL_LAYER] }).length : 0),
     };
 
+    // Names that arrive while the first tiles load are placed with them, not after MapLibre's 'load' (which waits
+    // for every tile): the label source exists as soon as the style is parsed.
+    map.on('style.load', () => {
+      styleParsed.current = true;
+      applyLabels();
+    });
     map.on('load', () => {
       loaded.current = true;
       applyStyleState();
@@ -163,6 +181,7 @@ export function MapView(props: Props) {
 
     return () => {
       loaded.current = false;
+      styleParsed.current = false;
       overlayLoading.current = false;
       delete window.__gc;
       map.remove();
@@ -176,47 +195,22 @@ export function MapView(props: Props) {
   function applyStyleState() {
     const map = mapRef.current;
     if (!map || !loaded.current) return;
-    const { layerStates, overrides } = latest.current;
-    const scaled = new Set<string>(); // style layers whose opacity the panel state has just set
-    for (const change of styleChanges(originalLayers.current, layerStates)) {
-      if (!map.getLayer(change.id)) continue;
-      scaled.add(change.id);
-      map.setLayoutProperty(change.id, 'visibility', change.visibility);
-      for (const [prop, value] of Object.entries(change.paint)) map.setPaintProperty(change.id, prop, value);
-      map.setFilter(change.id, change.filter as maplibregl.FilterSpecification);
-    }
-    // Plug-in overrides come last so that a thematic mode can recolour a layer the panel controls.
-    const byCatalogue = new Map<string, string[]>();
-    for (const l of originalLayers.current) {
-      const cat = catalogueLayerOf(l);
-      if (cat) byCatalogue.set(cat, [...(byCatalogue.get(cat) ?? []), l.id]);
-    }
-    const now = new Set<string>();
-    for (const o of overrides) {
-      for (const id of o.styleLayer ? (byCatalogue.get(o.layer) ?? []).filter((x) => x === o.styleLayer) : (byCatalogue.get(o.layer) ?? [])) {
-        const type = originalLayers.current.find((l) => l.id === id)?.type ?? '';
-        for (const [prop, value] of Object.entries(o.paint ?? {})) {
-          if (!prop.startsWith(`${type}-`)) continue;
-          map.setPaintProperty(id, prop, value);
-          now.add(`${id}\u0000${prop}`);
-        }
-        for (const [prop, value] of Object.entries(o.layout ?? {})) map.setLayoutProperty(id, prop, value);
-      }
-    }
-    // An override that went away gives the server's paint back (opacity props were already reset above).
-    for (const key of overridden.current) {
-      if (now.has(key)) continue;
-      const [id, prop] = key.split('\u0000');
-      const original = originalLayers.current.find((l) => l.id === id)?.paint?.[prop];
-      // Opacity props were reset above for the layers the panel state covers; the others get the server's value back.
-      if (map.getLayer(id) && (!prop.endsWith('-opacity') || !scaled.has(id))) map.setPaintProperty(id, prop, original);
+    const { edits, overridden: now } = styleEdits(originalLayers.current, latest.current.layerStates, latest.current.overrides, overridden.current);
+    // MapLibre compares each value with the current one and does nothing (no repaint, no tile reload) when equal.
+    for (const e of edits) {
+      if (!map.getLayer(e.id)) continue;
+      if (e.kind === 'filter') map.setFilter(e.id, e.value as maplibregl.FilterSpecification);
+      else if (e.kind === 'layout') map.setLayoutProperty(e.id, e.prop, e.value);
+      else map.setPaintProperty(e.id, e.prop, e.value);
     }
     overridden.current = now;
   }
 
   function applyLabels() {
     const source = mapRef.current?.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
-    if (loaded.current) source?.setData(latest.current.labels);
+    if (!styleParsed.current || !source || labelsShown.current === latest.current.labels) return;
+    labelsShown.current = latest.current.labels;
+    source.setData(latest.current.labels);
   }
 
   /** deck.gl's overlay is created (and its code loaded) the first time there is a deck layer to draw. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinedFilter, scaleOpacity, styleChanges, type StyleLayerLike } from './styleControl';
+import { combinedFilter, scaleOpacity, styleChanges, styleEdits, withStyleEdits, type StyleLayerLike } from './styleControl';
 
 describe('scaleOpacity', () => {
   it('scales numbers and an absent value (default 1)', () => {
@@ -46,5 +46,33 @@ describe('styleChanges', () => {
     expect(changes).toHaveLength(2);
     expect(changes[0]).toMatchObject({ id: 'firms-circle', visibility: 'visible', paint: { 'circle-opacity': 0.45, 'circle-stroke-opacity': 0.5 } });
     expect(changes[1]).toMatchObject({ id: 'townships-line', visibility: 'none' });
+  });
+});
+
+describe('styleEdits and withStyleEdits: the map starts in the state it would reach by being edited once loaded', () => {
+  const style: StyleLayerLike[] = [
+    { id: 'areas-fill', type: 'fill', paint: { 'fill-color': '#fff', 'fill-opacity': 0.6 }, metadata: { 'gc:layer': 'areas' } },
+    { id: 'areas-line', type: 'line', paint: { 'line-color': '#000' }, metadata: { 'gc:layer': 'areas' } },
+    { id: 'venues-circle', type: 'circle', layout: { visibility: 'none' }, paint: {}, metadata: { 'gc:layer': 'venues' } },
+  ];
+  const state = { areas: { visible: true, opacity: 0.5, filters: {} }, venues: { visible: true, opacity: 1, filters: {} } };
+  const trend = [{ layer: 'areas', paint: { 'fill-color': ['get', 'trend_colour'] } }];
+
+  it('shows a layer the server style hides when the panel says so, and recolours only the layers of the type named', () => {
+    const { edits, overridden } = styleEdits(style, state, trend);
+    const started = withStyleEdits({ layers: style }, edits).layers;
+    expect(started.find((l) => l.id === 'venues-circle')?.layout?.visibility).toBe('visible');
+    expect(started.find((l) => l.id === 'areas-fill')?.paint).toEqual({ 'fill-color': ['get', 'trend_colour'], 'fill-opacity': 0.3 });
+    expect(started.find((l) => l.id === 'areas-line')?.paint?.['line-color']).toBe('#000'); // a fill colour is not a line's
+    expect([...overridden]).toEqual(['areas-fill\u0000fill-color']);
+    expect(style[2]!.layout?.visibility).toBe('none'); // the server's style itself is left as it came
+  });
+
+  it('gives the server colour back when the mode that recoloured the layer is switched off', () => {
+    const on = styleEdits(style, state, trend);
+    const off = styleEdits(style, state, [], on.overridden);
+    const edited = withStyleEdits(withStyleEdits({ layers: style }, on.edits), off.edits).layers;
+    expect(edited.find((l) => l.id === 'areas-fill')?.paint?.['fill-color']).toBe('#fff');
+    expect(off.overridden.size).toBe(0);
   });
 });

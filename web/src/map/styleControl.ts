@@ -101,3 +101,83 @@ export function styleChanges(original: StyleLayerLike[], state: Record<string, L
   }
   return out;
 }
+
+/** One property set on one style layer: what the panel state and the plug-ins' overrides change. */
+export type StyleEdit =
+  | { id: string; kind: 'layout' | 'paint'; prop: string; value: unknown }
+  | { id: string; kind: 'filter'; value: unknown };
+
+/** A plug-in's thematic change to the layers of one catalogue layer (plugins/registry.ts StyleOverride). */
+export interface OverrideLike {
+  layer: string;
+  styleLayer?: string;
+  paint?: Record<string, unknown>;
+  layout?: Record<string, unknown>;
+}
+
+/**
+ * Every edit the panel state and the overrides make to the server's style, in the order to apply them: the panel
+ * state first, then the overrides (a thematic mode may recolour a layer the panel controls), then the server's
+ * paint back for each override that went away since `overridden` (the `id\0prop` keys the last call returned).
+ * The same edits go into the style a map is created with and onto a live map, so that both look alike and a map
+ * that starts with them has nothing left to change when it loads.
+ */
+export function styleEdits(
+  original: StyleLayerLike[],
+  state: Record<string, LayerState>,
+  overrides: OverrideLike[],
+  overridden: ReadonlySet<string> = new Set(),
+): { edits: StyleEdit[]; overridden: Set<string> } {
+  const edits: StyleEdit[] = [];
+  const scaled = new Set<string>(); // style layers whose opacity the panel state sets
+  for (const change of styleChanges(original, state)) {
+    scaled.add(change.id);
+    edits.push({ id: change.id, kind: 'layout', prop: 'visibility', value: change.visibility });
+    for (const [prop, value] of Object.entries(change.paint)) edits.push({ id: change.id, kind: 'paint', prop, value });
+    edits.push({ id: change.id, kind: 'filter', value: change.filter });
+  }
+  const byCatalogue = new Map<string, StyleLayerLike[]>();
+  for (const l of original) {
+    const cat = catalogueLayerOf(l);
+    if (cat) byCatalogue.set(cat, [...(byCatalogue.get(cat) ?? []), l]);
+  }
+  const now = new Set<string>();
+  for (const o of overrides) {
+    for (const layer of (byCatalogue.get(o.layer) ?? []).filter((l) => !o.styleLayer || l.id === o.styleLayer)) {
+      for (const [prop, value] of Object.entries(o.paint ?? {})) {
+        if (!prop.startsWith(`${layer.type}-`)) continue; // a fill colour means nothing to the layer's outline
+        edits.push({ id: layer.id, kind: 'paint', prop, value });
+        now.add(`${layer.id}\u0000${prop}`);
+      }
+      for (const [prop, value] of Object.entries(o.layout ?? {})) edits.push({ id: layer.id, kind: 'layout', prop, value });
+    }
+  }
+  for (const key of overridden) {
+    if (now.has(key)) continue;
+    const [id, prop] = key.split('\u0000') as [string, string];
+    // Opacities of the layers the panel state covers were set above; anything else gets the server's value back.
+    if (prop.endsWith('-opacity') && scaled.has(id)) continue;
+    const layer = original.find((l) => l.id === id);
+    if (layer) edits.push({ id, kind: 'paint', prop, value: layer.paint?.[prop] });
+  }
+  return { edits, overridden: now };
+}
+
+/** The style with `edits` made in it (a copy): how a map starts in the state the console is in. */
+export function withStyleEdits<S extends { layers: StyleLayerLike[] }>(style: S, edits: StyleEdit[]): S {
+  const layers = style.layers.map((l) => ({ ...l, layout: { ...l.layout }, paint: { ...l.paint } }));
+  const byId = new Map(layers.map((l) => [l.id, l]));
+  for (const e of edits) {
+    const layer = byId.get(e.id);
+    if (!layer) continue;
+    if (e.kind === 'filter') {
+      if (e.value === undefined || e.value === null) delete layer.filter;
+      else layer.filter = e.value;
+      continue;
+    }
+    const props = e.kind === 'layout' ? layer.layout : layer.paint;
+    if (e.value === undefined) delete props[e.prop];
+    else props[e.prop] = e.value;
+  }
+  return { ...style, layers };
+}
