@@ -4,8 +4,9 @@
  */
 import type { Queryable } from 'db';
 import {
-  areaLevel,
+  areaLevelOf,
   completeWeeks,
+  consensusSummary,
   consensusTrend,
   enforcementTrend,
   isDivergent,
@@ -16,6 +17,7 @@ import {
   type EnforcementMeasure,
   type EnforcementTrend,
   type PlantSignal,
+  type PlantWeeks,
   type Share,
   type SignalKey,
   type TrendWindow,
@@ -29,20 +31,36 @@ export interface AreaRef {
   population: number;
 }
 
+/** Plants whose signals are computed between two looks at the event loop (a few ms of work at province scale). */
+const YIELD_EVERY = 128;
+
 /** Each plant's signals, computed once per recompute however many areas it serves. */
 export class PlantSignals {
-  private readonly memo = new Map<number, Map<SignalKey, PlantSignal>>();
+  private readonly memo = new Map<number, (PlantSignal | undefined)[]>();
+  private static readonly keyIndex = new Map<SignalKey, number>(SIGNAL_KEYS.map((k, i) => [k, i]));
+  private static readonly noWeeks: PlantWeeks = new Map();
   constructor(
     private readonly plants: PlantMap,
     private readonly weeks: number,
   ) {}
 
+  /**
+   * Every plant's signals now (the province's row needs them all), yielding to the event loop every few hundred
+   * plants so that queries issued before run on meanwhile.
+   */
+  async computeAll(): Promise<void> {
+    let k = 0;
+    for (const id of this.plants.keys()) {
+      for (const key of SIGNAL_KEYS) this.get(id, key);
+      if (++k % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
   get(siteId: number, key: SignalKey): PlantSignal {
     let m = this.memo.get(siteId);
-    if (!m) this.memo.set(siteId, (m = new Map()));
-    let s = m.get(key);
-    if (!s) m.set(key, (s = plantSignal(this.plants.get(siteId) ?? new Map(), key, this.weeks)));
-    return s;
+    if (!m) this.memo.set(siteId, (m = Array(SIGNAL_KEYS.length)));
+    const k = PlantSignals.keyIndex.get(key)!;
+    return (m[k] ??= plantSignal(this.plants.get(siteId) ?? PlantSignals.noWeeks, key, this.weeks));
   }
 }
 
@@ -80,19 +98,30 @@ export function areaTrend(w: TrendWindow, shares: readonly Share[], plants: Plan
   return { trend, signals };
 }
 
-/** The rows of area_signal for these areas (without enforcement; see withDivergence). */
+/**
+ * The rows of area_signal for these areas (without enforcement; see withDivergence). The same consensus as
+ * areaTrend (consensusSummary, which consensusTrend is made of), without an object per plant, area and signal.
+ */
 export function computeSignals(w: TrendWindow, areas: readonly AreaRef[], byArea: ReadonlyMap<string, Share[]>, plants: PlantSignals): SignalRow[] {
   const rows: SignalRow[] = [];
+  const signals: PlantSignal[] = [];
+  const series: PlantSignal['series'][] = [];
+  let people = new Float64Array(64);
   for (const area of areas) {
     const shares = byArea.get(area.code) ?? [];
+    if (people.length < shares.length) people = new Float64Array(shares.length);
+    for (let i = 0; i < shares.length; i++) people[i] = shares[i]!.people;
+    const areaPeople = people.subarray(0, shares.length);
+    signals.length = shares.length;
+    series.length = shares.length;
     for (const key of SIGNAL_KEYS) {
-      const { trend: t, signals } = areaTrend(w, shares, plants, key);
-      const level = areaLevel(
-        shares.map((sh, i) => ({ people: sh.people, steps: signals[i]!.series.steps, values: signals[i]!.series.levels })),
-        w.weeks,
-        area.population,
-      );
-      const used = t.plants.filter((p) => p.role === 'used').length;
+      for (let i = 0; i < shares.length; i++) {
+        signals[i] = plants.get(shares[i]!.siteId, key);
+        series[i] = signals[i]!.series;
+      }
+      const t = consensusSummary(areaPeople, signals, w.weeks);
+      const level = areaLevelOf(areaPeople, series, w.weeks, area.population);
+      const used = t.nUsed;
       rows.push({
         areaCode: area.code,
         substance: key,
@@ -108,10 +137,10 @@ export function computeSignals(w: TrendWindow, areas: readonly AreaRef[], byArea
         kendallS: used ? t.s : null,
         kendallVar: used ? t.varS : null,
         kendallZ: used ? t.z : null,
-        nPlants: t.plants.filter((p) => p.role !== 'no_data').length,
+        nPlants: t.nWithData,
         nPlantsUsed: used,
-        panelJoined: t.panel.filter((p) => p.kind === 'joined').length,
-        panelLeft: t.panel.filter((p) => p.kind === 'left').length,
+        panelJoined: t.panelJoined,
+        panelLeft: t.panelLeft,
         enforcementTrend: null,
         enforcementP: null,
         divergent: false,
@@ -164,13 +193,21 @@ export async function withDivergence(db: Queryable, w: TrendWindow, rows: Signal
 }
 
 /**
- * Write the rows of the areas given (`areaCodes` null: all areas, and rows of areas no longer computed go). Rows
- * whose values did not change are left as they are (no write, no tile invalidation, computed_at kept: it is when
- * the row's values were last written); the others are updated in place (fillfactor 50, migration 130, so an
- * update stays on its page); areas with no row yet get one. The rows travel as one JSON parameter: the driver's
- * escaping of 22 arrays of 15,000 values cost more than PostgreSQL's parsing of the JSON.
+ * Write computed rows over the stored ones: rows whose values did not change are left as they are (no write, no
+ * tile invalidation, computed_at kept: it is when the row's values were last written); the others are updated in
+ * place (fillfactor 50, migration 130, so an update stays on its page). Rows not stored yet: insertMissingSignals.
+ * The rows travel as one JSON parameter: the driver's escaping of 22 arrays of 15,000 values cost more than
+ * PostgreSQL's parsing of the JSON.
  */
-export async function writeSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], areaCodes: readonly string[] | null): Promise<void> {
+export async function updateSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[]): Promise<void> {
+  if (rows.length) await db.query(SQL.signalsUpdate, [signalsJson(rows), w.weeks]);
+}
+
+/**
+ * After updateSignals of every row: areas with no row yet get theirs, and (`areaCodes` null: all areas were
+ * computed) rows of areas no longer computed go.
+ */
+export async function insertMissingSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], areaCodes: readonly string[] | null): Promise<void> {
   // Every computed area has a row per signal key (computeSignals), so the areas name the rows.
   const areas = [...new Set(rows.map((r) => r.areaCode))];
   if (!areaCodes) {
@@ -179,15 +216,17 @@ export async function writeSignals(db: Queryable, w: TrendWindow, rows: readonly
       [areas, [...SIGNAL_KEYS]],
     );
   }
-  // In the column order of sql/signals-rows.sql.
-  const json = JSON.stringify(
+  // Rows not stored yet (a first recompute, a new area): only when the areas' stored rows are fewer than computed.
+  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [areas, [...SIGNAL_KEYS]]);
+  if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [signalsJson(rows), w.weeks]);
+}
+
+/** The rows as the JSON parameter of sql/signals-rows.sql, in its column order. */
+function signalsJson(rows: readonly SignalRow[]): string {
+  return JSON.stringify(
     rows.map((r) => [
       r.areaCode, r.substance, r.trend, r.latestLoad, r.latestCensored, r.pctChange, r.senSlope, r.pValue, r.nSamples, r.coverage, r.censoredShare,
       r.kendallS, r.kendallVar, r.kendallZ, r.nPlants, r.nPlantsUsed, r.panelJoined, r.panelLeft, r.enforcementTrend, r.enforcementP, r.divergent,
     ]),
   );
-  await db.query(SQL.signalsUpdate, [json, w.weeks]);
-  // Rows not stored yet (a first recompute, a new area): only when the areas' stored rows are fewer than computed.
-  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [areas, [...SIGNAL_KEYS]]);
-  if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [json, w.weeks]);
 }

@@ -9,7 +9,7 @@ import {
   ALPHA_LIKELY,
   ALPHA_SIGNIFICANT,
   addWeeks,
-  areaLevel,
+  areaLevelOf,
   isDivergent,
   MAX_BELOW_DETECTION_PEOPLE,
   MAX_CENSORED_SHARE,
@@ -61,7 +61,7 @@ export async function signalEvidence(db: Queryable, area: AreaRef, substance: Si
   const site = new Map(sites.map((s) => [s.id, s]));
   const { trend: t, signals } = areaTrend(w, shares, new PlantSignals(plants, w.weeks), substance);
   const week = (step: number | null) => (step === null ? null : addWeeks(w.from, step));
-  const level = areaLevel(shares.map((sh, i) => ({ people: sh.people, steps: signals[i]!.series.steps, values: signals[i]!.series.levels })), w.weeks, area.population);
+  const level = areaLevelOf(shares.map((sh) => sh.people), signals.map((s) => s.series), w.weeks, area.population);
 
   const plantRows: PlantEvidence[] = shares.map((sh, i) => {
     const ps = signals[i]!;
@@ -86,7 +86,7 @@ export async function signalEvidence(db: Queryable, area: AreaRef, substance: Si
       recensored: ps.trend.recensored,
       firstWeek: week(ps.firstStep),
       lastWeek: week(ps.lastStep),
-      series: ps.series.steps.map((s, k) => ({ week: addWeeks(w.from, s), lo: ps.series.levels[k]!.lo, hi: ps.series.levels[k]!.hi })),
+      series: Array.from(ps.series.steps, (s, k) => ({ week: addWeeks(w.from, s), lo: ps.series.levelLo[k]!, hi: ps.series.levelHi[k]! })),
     };
   }).sort((a, b) => b.people - a.people);
 
@@ -96,8 +96,8 @@ export async function signalEvidence(db: Queryable, area: AreaRef, substance: Si
     const here = shares.map((sh, i) => ({ people: sh.people, k: signals[i]!.series.steps.indexOf(step), i })).filter((x) => x.k >= 0);
     const people = here.reduce((s, x) => s + x.people, 0);
     if (!(people > 0)) continue;
-    const sum = (f: (x: { lo: number; hi: number }) => number) => here.reduce((s, x) => s + x.people * f(signals[x.i]!.series.levels[x.k]!), 0) / people;
-    weekly.push({ week: addWeeks(w.from, step), lo: sum((v) => v.lo), hi: sum((v) => v.hi), people });
+    const sum = (bound: 'levelLo' | 'levelHi') => here.reduce((s, x) => s + x.people * signals[x.i]!.series[bound][x.k]!, 0) / people;
+    weekly.push({ week: addWeeks(w.from, step), lo: sum('levelLo'), hi: sum('levelHi'), people });
   }
 
   // Detection counts of the area: those of the largest plant below detection (what must change for it to vote).

@@ -28,7 +28,7 @@ import {
   type TrendWindow,
 } from 'domain/wastewater';
 import { chinaToday } from 'domain/time';
-import { computeSignals, PlantSignals, withDivergence, writeSignals, type AreaRef } from './area-signals.js';
+import { computeSignals, insertMissingSignals, PlantSignals, updateSignals, withDivergence, type AreaRef, type SignalRow } from './area-signals.js';
 import { plantWeeksFromSamples, readStoredPlants, rememberPlants, storePlantWeeks, takeCachedPlants, type PlantMap } from './plant-store.js';
 import { SQL } from './sql.js';
 
@@ -67,7 +67,7 @@ interface State {
  * recompute reads every plant's window from the samples; an incremental one only the new weeks.
  */
 const STEP_WEIGHTS: Record<string, number> = {
-  shares: 2, 'read plants': 1, 'plant weeks': 4, 'store plant weeks': 2, 'read areas and shares': 1, trends: 3, divergence: 1, 'write signals': 3,
+  shares: 2, 'read plants': 1, 'plant weeks': 4, 'plant trends': 3, 'read areas and shares': 1, 'area trends': 2, 'write signals': 2,
 };
 
 /** The steps of one recompute: their milliseconds (the result's `ms`), the log, and progress by STEP_WEIGHTS. */
@@ -97,9 +97,9 @@ class Steps {
   }
 }
 const weightOf = (steps: readonly string[]) => steps.reduce((s, k) => s + (STEP_WEIGHTS[k] ?? 1), 0);
-const SIGNAL_STEPS = ['read areas and shares', 'trends', 'divergence', 'write signals'];
-const FULL_WEIGHT = weightOf(['shares', 'plant weeks', 'store plant weeks', ...SIGNAL_STEPS]);
-const INCREMENTAL_WEIGHT = weightOf(['read plants', 'plant weeks', 'store plant weeks', ...SIGNAL_STEPS]);
+const SIGNAL_STEPS = ['plant trends', 'read areas and shares', 'area trends', 'write signals'];
+const FULL_WEIGHT = weightOf(['shares', 'plant weeks', ...SIGNAL_STEPS]);
+const INCREMENTAL_WEIGHT = weightOf(['read plants', 'plant weeks', ...SIGNAL_STEPS]);
 
 /** Run `fn` in a transaction holding the recompute lock (joining the caller's transaction when given one). */
 async function serialised<T>(db: Queryable | Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -153,14 +153,45 @@ async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap): Promi
   rememberPlants(token, w, plants);
 }
 
-/** Signals of the areas given (all when null) from the plants, written to area_signal. */
-async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps) {
-  const [areas, shares] = await steps.run('read areas and shares', () => Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]));
+/** Parts the areas are computed and written in: PostgreSQL writes one part's rows while the next is computed. */
+const WRITE_PARTS = 4;
+
+/**
+ * Signals of the areas given (all when null) from the plants, written to area_signal. `pending`: writes issued
+ * before (the plant weeks being stored). On a machine with two cores, PostgreSQL's work and this process's overlap:
+ * the plant weeks are stored and the areas read while the plants' trends are computed, and the areas' rows are
+ * computed in parts, each written (its divergence first) while the next is computed. The computations yield now
+ * and then, so that the queued statements are sent on.
+ */
+async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown> = Promise.resolve()) {
+  const read = started(Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]));
+  const plantSignals = new PlantSignals(plants, w.weeks);
+  await steps.run('plant trends', () => plantSignals.computeAll());
+  const [areas, shares] = await steps.run('read areas and shares', () => read);
   const { byArea } = indexShares(shares);
-  const rows = await steps.run('trends', () => computeSignals(w, areas, byArea, new PlantSignals(plants, w.weeks)));
-  await steps.run('divergence', () => withDivergence(db, w, rows, new Map(areas.map((a) => [a.code, a]))));
-  await steps.run('write signals', () => writeSignals(db, w, rows, areaCodes));
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  const rows: SignalRow[] = [];
+  let written = pending;
+  await steps.run('area trends', async () => {
+    const size = Math.max(1, Math.ceil(areas.length / WRITE_PARTS));
+    for (let i = 0; i < areas.length; i += size) {
+      const part = computeSignals(w, areas.slice(i, i + size), byArea, plantSignals);
+      rows.push(...part);
+      written = started(written.then(() => withDivergence(db, w, part, byCode)).then(() => updateSignals(db, w, part)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  });
+  await steps.run('write signals', async () => {
+    await written;
+    await insertMissingSignals(db, w, rows, areaCodes);
+  });
   return { areas: areas.length, signals: rows.length };
+}
+
+/** Start `p` without waiting for it: a failure surfaces where it is awaited (signalsFor), not as an unhandled rejection. */
+function started<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
 
 /** Full recompute: shares, every plant's window from the samples, every area's signals. */
@@ -175,8 +206,8 @@ async function fullRecompute(tx: Queryable, opts: RecomputeOptions): Promise<Rec
   const asOf = opts.asOf ?? (await latestSampleDay(tx)) ?? chinaToday();
   const w = windowOf(asOf, weeks);
   const plants = await steps.run('plant weeks', () => plantWeeksFromSamples(tx, w, null));
-  await steps.run('store plant weeks', () => storePlantWeeks(tx, w, plants, plants.keys(), 0, w.weeks - 1, true));
-  const r = await signalsFor(tx, w, plants, null, steps);
+  const stored = started(storePlantWeeks(tx, w, plants, [...plants.keys()], 0, w.weeks - 1, true));
+  const r = await signalsFor(tx, w, plants, null, steps, stored);
   await saveState(tx, w, plants);
   return { asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
 }
@@ -210,6 +241,7 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
     const { window: w, windowMoved, weeksInWindow } = incrementalPlan(state, summary, weeks, opts.asOf);
     const plants = await steps.run('read plants', async () => takeCachedPlants(state?.token, w) ?? readStoredPlants(tx, w));
     const siteIds = [...summary.siteIds];
+    let stored: Promise<unknown> = Promise.resolve();
     if (weeksInWindow.length) {
       // The span from the first to the last touched week is re-read (all of it, should the import skip some).
       const first = weeksInWindow[0]!;
@@ -225,10 +257,10 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
           spliceWeeks(stored, f?.get(sub), stepOf(w, first), stepOf(w, last));
         }
       }
-      await steps.run('store plant weeks', () => storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)));
+      stored = started(storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)));
     }
     const areaCodes = windowMoved ? null : [...new Set((await readShares(tx, { siteIds })).map((s) => s.areaCode))];
-    const r = await signalsFor(tx, w, plants, areaCodes, steps);
+    const r = await signalsFor(tx, w, plants, areaCodes, steps, stored);
     await saveState(tx, w, plants);
     return { asOf: w.asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
   });

@@ -45,7 +45,8 @@ export interface PanelChange {
 /** Why a plant did or did not vote in the area's trend. */
 export type PlantRole = 'used' | 'insufficient' | 'below_detection' | 'no_data';
 
-export interface AreaTrend {
+/** The combined test of an area and the counts its row stores (consensusSummary: no object per plant). */
+export interface AreaTrendSummary {
   category: TrendCategory;
   s: number;
   varS: number;
@@ -61,9 +62,23 @@ export interface AreaTrend {
   censoredShare: number;
   /** Share of the people (of plants with enough data) served by plants below detection. */
   belowDetectionPeople: number;
+  /** Plants (serving people here) with data, and of them those that vote. */
+  nWithData: number;
+  nUsed: number;
+  /** People served by the voting plants (a voting plant's weight is nUsed · its people / usedPeople). */
+  usedPeople: number;
+  /** Panel changes (panelChanges) by kind. */
+  panelJoined: number;
+  panelLeft: number;
+}
+
+export interface AreaTrend extends AreaTrendSummary {
   plants: { siteId: number; people: number; weight: number; role: PlantRole }[];
   panel: PanelChange[];
 }
+
+/** What consensusSummary needs of a plant's trend (a PlantTrend, or the recompute's PlantSignal). */
+export type PlantVote = Pick<PlantTrend, 'trend' | 'firstStep' | 'lastStep'>;
 
 export function panelChanges(plants: readonly PlantTrend[], weeks: number): PanelChange[] {
   const out: PanelChange[] = [];
@@ -75,50 +90,110 @@ export function panelChanges(plants: readonly PlantTrend[], weeks: number): Pane
   return out.sort((a, b) => a.step - b.step || a.siteId - b.siteId);
 }
 
-const roleOf = (p: PlantTrend): PlantRole =>
+const roleOf = (p: PlantVote): PlantRole =>
   p.trend.n === 0 ? 'no_data' : p.trend.category === 'insufficient' ? 'insufficient' : p.trend.category === 'below_detection' ? 'below_detection' : 'used';
 
+/** The area's trend with every plant's role and weight and the panel changes (evidence, tests). */
 export function consensusTrend(plants: readonly PlantTrend[], weeks: number): AreaTrend {
+  const summary = consensusSummary(plants.map((p) => p.people), plants, weeks);
   const withPeople = plants.filter((p) => p.people > 0);
-  const roles = withPeople.map(roleOf);
-  const used = withPeople.filter((_, i) => roles[i] === 'used');
-  const sum = (a: readonly PlantTrend[], f: (p: PlantTrend) => number) => a.reduce((s, p) => s + f(p), 0);
-  const sufficientPeople = sum(withPeople.filter((_, i) => roles[i] === 'used' || roles[i] === 'below_detection'), (p) => p.people);
-  const belowPeople = sum(withPeople.filter((_, i) => roles[i] === 'below_detection'), (p) => p.people);
-  const withData = withPeople.filter((_, i) => roles[i] !== 'no_data');
-  const dataPeople = sum(withData, (p) => p.people);
-  const usedPeople = sum(used, (p) => p.people);
-  const weight = (p: PlantTrend) => (usedPeople > 0 ? (used.length * p.people) / usedPeople : 0);
+  return {
+    ...summary,
+    plants: withPeople.map((x) => {
+      const role = roleOf(x);
+      return { siteId: x.siteId, people: x.people, weight: role === 'used' ? (summary.nUsed * x.people) / summary.usedPeople : 0, role };
+    }),
+    panel: panelChanges(withPeople, weeks),
+  };
+}
 
-  const s = sum(used, (p) => weight(p) * p.trend.s);
-  const varS = sum(used, (p) => weight(p) ** 2 * p.trend.varS);
+/**
+ * The combined test of plants[i] serving people[i] of the area, in plain loops over the plants (the recompute
+ * asks it for every area and signal: ~15,000 times at province scale, the province's with all ~2,000 plants).
+ * Every sum runs over the plants in their order, as in the formulas of this file's comment.
+ */
+export function consensusSummary(people: ArrayLike<number>, plants: readonly PlantVote[], weeks: number): AreaTrendSummary {
+  let sufficientPeople = 0;
+  let belowPeople = 0;
+  let dataPeople = 0;
+  let usedPeople = 0;
+  let nUsed = 0;
+  let nWithData = 0;
+  let maxN = -Infinity;
+  let censored = 0;
+  let panelJoined = 0;
+  let panelLeft = 0;
+  for (let i = 0; i < plants.length; i++) {
+    const pp = people[i]!;
+    if (!(pp > 0)) continue;
+    const p = plants[i]!;
+    const role = roleOf(p);
+    if (role === 'used' || role === 'below_detection') sufficientPeople += pp;
+    if (role === 'below_detection') belowPeople += pp;
+    if (role !== 'no_data') {
+      dataPeople += pp;
+      nWithData++;
+      maxN = Math.max(maxN, p.trend.n);
+      censored += pp * p.trend.censoredShare;
+    }
+    if (role === 'used') {
+      usedPeople += pp;
+      nUsed++;
+    }
+    if (p.firstStep !== null && p.lastStep !== null) {
+      if (p.firstStep >= PANEL_EDGE_WEEKS) panelJoined++;
+      if (p.lastStep < weeks - PANEL_EDGE_WEEKS) panelLeft++;
+    }
+  }
+  // w_p = K · people_p / Σ people, written as in the formula (the product first) so that sums come out the same.
+  let s = 0;
+  let varS = 0;
+  let slopePeople = 0;
+  let slopeSum = 0;
+  let before = 0;
+  let recent = 0;
+  let nSum = 0;
+  for (let i = 0; i < plants.length; i++) {
+    const pp = people[i]!;
+    if (!(pp > 0)) continue;
+    const t = plants[i]!.trend;
+    if (roleOf(plants[i]!) !== 'used') continue;
+    const weight = usedPeople > 0 ? (nUsed * pp) / usedPeople : 0;
+    s += weight * t.s;
+    varS += weight ** 2 * t.varS;
+    if (t.senSlope !== null) {
+      slopePeople += pp;
+      slopeSum += pp * t.senSlope;
+    }
+    if (t.recentMean !== null && t.beforeMean !== null) {
+      before += pp * t.beforeMean;
+      recent += pp * t.recentMean;
+    }
+    nSum += pp * t.n;
+  }
   const z = Math.abs(s) <= 1 || varS <= 0 ? 0 : (Math.sign(s) * (Math.abs(s) - 1)) / Math.sqrt(varS);
-  const p = used.length ? twoSidedP(z) : 1;
+  const p = nUsed ? twoSidedP(z) : 1;
   const belowDetectionPeople = sufficientPeople > 0 ? belowPeople / sufficientPeople : 0;
-
   let category: TrendCategory;
   if (sufficientPeople === 0) category = 'insufficient';
-  else if (belowDetectionPeople > MAX_BELOW_DETECTION_PEOPLE || used.length === 0) category = 'below_detection';
+  else if (belowDetectionPeople > MAX_BELOW_DETECTION_PEOPLE || nUsed === 0) category = 'below_detection';
   else category = classifyTrend({ n: MIN_SAMPLES, s, p });
-
-  const sloped = used.filter((x) => x.trend.senSlope !== null);
-  const slopePeople = sum(sloped, (x) => x.people);
-  const matched = used.filter((x) => x.trend.recentMean !== null && x.trend.beforeMean !== null);
-  const before = sum(matched, (x) => x.people * x.trend.beforeMean!);
-  const recent = sum(matched, (x) => x.people * x.trend.recentMean!);
   return {
     category,
     s,
     varS,
     z,
     p,
-    slope: slopePeople > 0 ? sum(sloped, (x) => x.people * x.trend.senSlope!) / slopePeople : null,
+    slope: slopePeople > 0 ? slopeSum / slopePeople : null,
     pctChange: before > 0 ? ((recent - before) / before) * 100 : null,
-    n: usedPeople > 0 ? Math.round(sum(used, (x) => x.people * x.trend.n) / usedPeople) : withData.length ? Math.max(...withData.map((x) => x.trend.n)) : 0,
-    censoredShare: dataPeople > 0 ? sum(withData, (x) => x.people * x.trend.censoredShare) / dataPeople : 0,
+    n: usedPeople > 0 ? Math.round(nSum / usedPeople) : nWithData ? maxN : 0,
+    censoredShare: dataPeople > 0 ? censored / dataPeople : 0,
     belowDetectionPeople,
-    plants: withPeople.map((x, i) => ({ siteId: x.siteId, people: x.people, weight: roles[i] === 'used' ? weight(x) : 0, role: roles[i]! })),
-    panel: panelChanges(withPeople, weeks),
+    nWithData,
+    nUsed,
+    panelJoined,
+    panelLeft,
+    usedPeople,
   };
 }
 
@@ -132,21 +207,34 @@ export interface AreaLevel {
 
 let levelScratch = { people: new Float64Array(64), lo: new Float64Array(64), hi: new Float64Array(64) };
 
-/** Level and coverage of an area from its plants' series (people = the area's people each plant serves). */
+/** Level and coverage of an area from its plants' weekly values (people = the area's people each plant serves). */
 export function areaLevel(plants: readonly { people: number; steps: readonly number[]; values: readonly { lo: number; hi: number }[] }[], weeks: number, population: number): AreaLevel {
+  const series = plants.map((p) => ({ steps: p.steps, levelLo: p.values.map((v) => v.lo), levelHi: p.values.map((v) => v.hi) }));
+  return areaLevelOf(plants.map((p) => p.people), series, weeks, population);
+}
+
+/** The same from the plants' series as parallel arrays (plant.ts: PlantSeries), people[i] for series[i]. */
+export function areaLevelOf(
+  plantPeople: ArrayLike<number>,
+  series: readonly { steps: ArrayLike<number>; levelLo: ArrayLike<number>; levelHi: ArrayLike<number> }[],
+  weeks: number,
+  population: number,
+): AreaLevel {
   // Scratch arrays, reused: the recompute asks this for every area and signal (~15,000 times at province scale).
   if (levelScratch.people.length < weeks) levelScratch = { people: new Float64Array(weeks), lo: new Float64Array(weeks), hi: new Float64Array(weeks) };
   const { people, lo, hi } = levelScratch;
   people.fill(0, 0, weeks);
   lo.fill(0, 0, weeks);
   hi.fill(0, 0, weeks);
-  for (const p of plants) {
-    if (!(p.people > 0)) continue;
-    for (let k = 0; k < p.steps.length; k++) {
-      const s = p.steps[k]!;
-      people[s] += p.people;
-      lo[s] += p.people * p.values[k]!.lo;
-      hi[s] += p.people * p.values[k]!.hi;
+  for (let i = 0; i < series.length; i++) {
+    const pp = plantPeople[i]!;
+    if (!(pp > 0)) continue;
+    const { steps, levelLo, levelHi } = series[i]!;
+    for (let k = 0; k < steps.length; k++) {
+      const s = steps[k]!;
+      people[s] += pp;
+      lo[s] += pp * levelLo[k]!;
+      hi[s] += pp * levelHi[k]!;
     }
   }
   let latestStep: number | null = null;

@@ -79,7 +79,11 @@ export function mannKendall(x: readonly number[]): MannKendall {
  * the variance), `tiedPairs` the pairs that compared as ties (tau-b's denominator).
  */
 export function mannKendallFromParts(n: number, s: number, ties: readonly number[], tiedPairs: number): MannKendall {
-  const tieTerm = ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0);
+  return mannKendallFromTieTerm(n, s, ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0), tiedPairs);
+}
+
+/** The same from Kendall's tie term Σ t(t−1)(2t+5) over the tie groups (an integer: the order of summing is exact). */
+export function mannKendallFromTieTerm(n: number, s: number, tieTerm: number, tiedPairs: number): MannKendall {
   const varS = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
   const sigma = Math.sqrt(varS);
   const z = s === 0 || sigma === 0 ? 0 : (Math.sign(s) * (Math.abs(s) - 1)) / sigma;
@@ -92,7 +96,7 @@ export function mannKendallFromParts(n: number, s: number, ties: readonly number
 let scratch = new Float64Array(1024);
 
 /** Median of the first `len` values of `a`, reordering them (Hoare's quickselect; the mean of the middle two when even). */
-function medianInPlace(a: Float64Array, len: number): number {
+export function medianInPlace(a: Float64Array, len: number): number {
   const select = (k: number, left: number, right: number): number => {
     while (right > left) {
       const pivot = a[(left + right) >> 1]!;
@@ -142,7 +146,7 @@ export function sensSlope(x: readonly number[], t?: readonly number[]): number {
 }
 
 /** Intercept of the Sen line at step 0: median of x_i − slope·t_i (Conover 1980), so the chart can draw it. */
-export function sensIntercept(x: readonly number[], slope: number, t?: readonly number[]): number {
+export function sensIntercept(x: ArrayLike<number>, slope: number, t?: ArrayLike<number>): number {
   if (!x.length) return NaN;
   if (scratch.length < x.length) scratch = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) scratch[i] = x[i]! - slope * (t ? t[i]! : i);

@@ -46,6 +46,21 @@ export function shiftWeeks(w: TrendWindow, storedFrom: string, stored: WeekArray
   return out;
 }
 
+/** shiftWeeks for arrays that already have the window's length, moved in place (by `shift` = stepOf(w, storedFrom)). */
+export function shiftWeeksInPlace(a: WeekArrays, shift: number): void {
+  const len = a.n.length;
+  // Stored week i goes to i + shift: walk so that every week is read before it is overwritten.
+  const up = shift <= 0;
+  for (let k = 0; k < len; k++) {
+    const s = up ? k : len - 1 - k;
+    const i = s - shift;
+    const keep = i >= 0 && i < len && a.n[i]! > 0;
+    a.lo[s] = keep ? a.lo[i]! : 0;
+    a.hi[s] = keep ? a.hi[i]! : 0;
+    a.n[s] = keep ? a.n[i]! : 0;
+  }
+}
+
 export interface TouchedSample {
   siteId: number;
   sampledAt: string;

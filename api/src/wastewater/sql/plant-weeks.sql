@@ -18,11 +18,11 @@ WITH sw AS (
     AND ($4::bigint[] IS NULL OR s.site_id = ANY ($4::bigint[]))
   GROUP BY 1, 2, 3
 )
--- One JSON value per row: the driver's JSON.parse is much faster than its array parser for ~10⁶ numbers.
-SELECT json_build_array(site_id, substance,
-         array_agg(((week - $1::date) / 7)::int ORDER BY week),
-         array_agg(lo ORDER BY week),
-         array_agg(hi ORDER BY week),
-         array_agg(n ORDER BY week)) AS r
+-- One JSON value per plant, its weeks and substances as parallel arrays: the driver's JSON.parse is much faster
+-- than its array parser for ~10⁶ numbers. The arrays are in one order (every aggregate of a group is fed its
+-- rows in one sequence), which is all plant-store.ts needs: it places each value by its step. A group per plant
+-- and no ORDER BY in the aggregates: a group per plant and substance with ordered aggregates sorted 48,000 small
+-- groups for a week of a province (190 → 100 ms; the full window no slower).
+SELECT json_build_array(site_id, array_agg(substance), array_agg(((week - $1::date) / 7)::int), array_agg(lo), array_agg(hi), array_agg(n)) AS r
 FROM sw
-GROUP BY site_id, substance
+GROUP BY site_id
