@@ -164,14 +164,22 @@ const WRITE_PARTS = 4;
  * and then, so that the queued statements are sent on.
  */
 async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown> = Promise.resolve()) {
-  const read = started(Promise.all([readAreas(db, areaCodes), readShares(db, areaCodes ? { areaCodes } : {})]));
+  // One statement at a time on the transaction's connection (node-postgres deprecates queueing a query while
+  // another runs): the writes issued before, then the reads, then each part's writes, as one chain that runs
+  // while this process computes.
+  const read = started(
+    pending.then(async () => {
+      const areas = await readAreas(db, areaCodes);
+      return [areas, await readShares(db, areaCodes ? { areaCodes } : {})] as const;
+    }),
+  );
   const plantSignals = new PlantSignals(plants, w.weeks);
   await steps.run('plant trends', () => plantSignals.computeAll());
   const [areas, shares] = await steps.run('read areas and shares', () => read);
   const { byArea } = indexShares(shares);
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const rows: SignalRow[] = [];
-  let written = pending;
+  let written: Promise<unknown> = read;
   await steps.run('area trends', async () => {
     const size = Math.max(1, Math.ceil(areas.length / WRITE_PARTS));
     for (let i = 0; i < areas.length; i += size) {
@@ -259,7 +267,8 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
       }
       stored = started(storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)));
     }
-    const areaCodes = windowMoved ? null : [...new Set((await readShares(tx, { siteIds })).map((s) => s.areaCode))];
+    // After the plant weeks' writes (one statement at a time on the connection, see signalsFor).
+    const areaCodes = windowMoved ? null : [...new Set((await stored.then(() => readShares(tx, { siteIds }))).map((s) => s.areaCode))];
     const r = await signalsFor(tx, w, plants, areaCodes, steps, stored);
     await saveState(tx, w, plants);
     return { asOf: w.asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
