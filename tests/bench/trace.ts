@@ -28,6 +28,9 @@ const KINDS: Record<string, string> = {
   Layout: 'layout',
   UpdateLayoutTree: 'style',
   Paint: 'paint',
+  // The main thread waits in Commit while the GPU process draws the last frame: with SwiftShader (software WebGL)
+  // this is where most of a map's first render goes, ~100–400 ms per frame drawn.
+  Commit: 'compositor commit (waiting for the GPU process to draw)',
   ParseHTML: 'HTML parse',
   ParseAuthorStyleSheet: 'CSS parse',
 };
