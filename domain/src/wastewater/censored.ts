@@ -97,6 +97,16 @@ export function censoredMannKendall(values: readonly Interval[]): CensoredMannKe
     hi[i] = values[i]!.hi;
     if (hi[i]! - lo[i]! > hi[i]! / 2) nCensored++;
   }
+  const { s, tiedPairs } = censoredKendallS(lo, hi, n);
+  return { ...mannKendallFromParts(n, s, tieGroupSizes(lo, hi), tiedPairs), nCensored };
+}
+
+/**
+ * Kendall's S over the first n intervals [lo[i], hi[i]] in time order, and the number of tied pairs: each later
+ * value compared with each earlier one by compareIntervals (inlined: this loop is the recompute's hottest).
+ * Shared by censoredMannKendall and the typed-array kernel (kernel.ts).
+ */
+export function censoredKendallS(lo: ArrayLike<number>, hi: ArrayLike<number>, n: number): { s: number; tiedPairs: number } {
   let s = 0;
   let tiedPairs = 0;
   for (let i = 0; i < n - 1; i++) {
@@ -106,13 +116,12 @@ export function censoredMannKendall(values: readonly Interval[]): CensoredMannKe
     for (let j = i + 1; j < n; j++) {
       const lj = lo[j]!;
       const hj = hi[j]!;
-      // compareIntervals, inlined.
       const c = point && lj === hj ? (lj > li ? 1 : lj < li ? -1 : 0) : lj >= hi_ ? 1 : hj <= li ? -1 : 0;
       s += c;
       if (c === 0) tiedPairs++;
     }
   }
-  return { ...mannKendallFromParts(n, s, tieGroupSizes(lo, hi), tiedPairs), nCensored };
+  return { s, tiedPairs };
 }
 
 /**

@@ -8,6 +8,7 @@
  * the same numbers, so that a change to either cannot silently move a p-value or a slope.
  */
 import { medianInPlace, mannKendallFromTieTerm, sensIntercept, classifyTrend, MIN_SAMPLES, PCT_CHANGE_WEEKS } from './trend.js';
+import { censoredKendallS } from './censored.js';
 import { MAX_CENSORED_SHARE, RECENT_WEEKS, type CensoredTrendSummary } from './summary.js';
 
 const EPS_TOL = 1e-7;
@@ -74,20 +75,7 @@ export function summariseWeeks(
     if (hi[i]! - lo[i]! > hi[i]! / 2) nCensored++;
     if (hi[i]! > lo[i]!) anyCensored = true;
   }
-  let s = 0;
-  let tiedPairs = 0;
-  for (let i = 0; i < n - 1; i++) {
-    const li = lo[i]!;
-    const hI = hi[i]!;
-    const point = li === hI;
-    for (let j = i + 1; j < n; j++) {
-      const lj = lo[j]!;
-      const hj = hi[j]!;
-      const c = point && lj === hj ? (lj > li ? 1 : lj < li ? -1 : 0) : lj >= hI ? 1 : hj <= li ? -1 : 0;
-      s += c;
-      if (c === 0) tiedPairs++;
-    }
-  }
+  const { s, tiedPairs } = censoredKendallS(lo, hi, n);
   const mk = mannKendallFromTieTerm(n, s, tieTerm(n), tiedPairs);
   const censoredShare = n ? nCensored / n : 0;
   const recentN = Math.min(n, RECENT_WEEKS);
