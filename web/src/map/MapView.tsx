@@ -72,7 +72,6 @@ export function MapView(props: Props) {
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const originalLayers = useRef<StyleLayerLike[]>([]);
   const loaded = useRef(false);
-  const styleParsed = useRef(false);
   const overridden = useRef(new Set<string>());
   const overlayLoading = useRef(false);
   /** The area names the label source holds (set again only when they change: each set is parsed anew). */
@@ -133,10 +132,7 @@ export function MapView(props: Props) {
 
     // Names that arrive while the first tiles load are placed with them, not after MapLibre's 'load' (which waits
     // for every tile): the label source exists as soon as the style is parsed.
-    map.on('style.load', () => {
-      styleParsed.current = true;
-      applyLabels();
-    });
+    map.on('style.load', applyLabels);
     map.on('load', () => {
       loaded.current = true;
       applyStyleState();
@@ -190,7 +186,6 @@ export function MapView(props: Props) {
 
     return () => {
       loaded.current = false;
-      styleParsed.current = false;
       overlayLoading.current = false;
       delete window.__gc;
       map.remove();
@@ -216,8 +211,9 @@ export function MapView(props: Props) {
   }
 
   function applyLabels() {
+    // The source exists once the style is parsed (MapLibre's getSource answers undefined before).
     const source = mapRef.current?.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
-    if (!styleParsed.current || !source || labelsShown.current === latest.current.labels) return;
+    if (!source || labelsShown.current === latest.current.labels) return;
     labelsShown.current = latest.current.labels;
     source.setData(latest.current.labels);
   }
