@@ -19,6 +19,7 @@ import { buildIfStale, startApi } from '../support/global-setup-server.js';
 import { BARE_PATH, routeBarePage } from './bare-maplibre.js';
 import { ensureBenchDatabase } from './bench-database.js';
 import { traceConsoleLoad } from './trace.js';
+import { COUNT_FRAMES, READ_FRAMES, type FrameCount } from './frames.js';
 import { runLighthouse } from './lighthouse.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -30,6 +31,7 @@ interface Load {
   jsRaw: number;
   files: { path: string; gz: number }[];
   phases: Record<string, number>;
+  frames: FrameCount;
 }
 
 /** In the page: performance.now() once everything is drawn, else false (asked again until it is). */
@@ -54,6 +56,7 @@ async function load(browser: Browser, baseUrl: string, kind: 'console' | 'bare',
   const context = await newContext(browser, VIEWPORTS.laptop, baseUrl);
   await context.request.post(`${baseUrl}/api/session`, { data: { username: 'city_office', password: 'demo' } });
   if (view) await routeBarePage(context, view);
+  await context.addInitScript(COUNT_FRAMES);
   const page = await context.newPage();
   const scripts: Promise<{ url: string; raw: number; gz: number }>[] = [];
   page.on('response', (res) => {
@@ -68,6 +71,7 @@ async function load(browser: Browser, baseUrl: string, kind: 'console' | 'bare',
   for (const until = Date.now() + 120_000; ms === false && Date.now() < until; ) ms = (await page.evaluate(rendered(hook, kind === 'console'))) as number | false;
   if (ms === false) throw new Error(`${kind}: the map did not finish rendering in 120 s`);
   page.removeAllListeners('response'); // only what was loaded before the full render counts
+  const frames = (await page.evaluate(READ_FRAMES)) as FrameCount;
   const phases = (await page.evaluate(PHASES)) as Record<string, number>;
   const seen = (await page.evaluate(`(() => { const m = ${hook}; const c = m.getCenter(); return { center: [c.lng, c.lat], zoom: m.getZoom() }; })()`)) as View;
   const loaded = await Promise.all(scripts);
@@ -78,6 +82,7 @@ async function load(browser: Browser, baseUrl: string, kind: 'console' | 'bare',
     jsRaw: loaded.reduce((s, x) => s + x.raw, 0),
     files: loaded.map((x) => ({ path: new URL(x.url).pathname, gz: x.gz })).sort((a, b) => b.gz - a.gz),
     phases,
+    frames,
     view: seen,
   };
 }
@@ -104,7 +109,9 @@ async function main() {
       const c = await load(browser, baseUrl, 'console', view);
       const b = await load(browser, baseUrl, 'bare', view);
       runs.push({ console: c, bare: b });
+      const f = (x: Load) => `${x.frames.frames} frames, map made at ${x.frames.mapCreated?.toFixed(0) ?? '-'} ms, first frame ${x.frames.firstFrame?.toFixed(0) ?? '-'} ms`;
       console.log(`run ${i + 1}: console ${c.ms.toFixed(0)} ms   bare MapLibre ${b.ms.toFixed(0)} ms   ratio ${(c.ms / b.ms).toFixed(2)}`);
+      console.log(`       console: ${f(c)}; bare: ${f(b)}`);
     }
     const cMed = median(runs.map((r) => r.console.ms));
     const bMed = median(runs.map((r) => r.bare.ms));
@@ -113,13 +120,16 @@ async function main() {
     console.log(`  console        ${cMed.toFixed(0)} ms   (min ${Math.min(...runs.map((r) => r.console.ms)).toFixed(0)}, max ${Math.max(...runs.map((r) => r.console.ms)).toFixed(0)})`);
     console.log(`  bare MapLibre  ${bMed.toFixed(0)} ms   (min ${Math.min(...runs.map((r) => r.bare.ms)).toFixed(0)}, max ${Math.max(...runs.map((r) => r.bare.ms)).toFixed(0)})`);
     console.log(`  ratio          ${(cMed / bMed).toFixed(2)} (median console / median bare; aim ≤ 1.30)`);
+    const mid = (k: 'console' | 'bare', f: (x: FrameCount) => number | null) => median(runs.map((r) => f(r[k].frames) ?? NaN));
+    for (const k of ['console', 'bare'] as const)
+      console.log(`  ${k === 'console' ? 'console      ' : 'bare MapLibre'}  map created at ${mid(k, (x) => x.mapCreated).toFixed(0)} ms, first frame ${mid(k, (x) => x.firstFrame).toFixed(0)} ms, ${mid(k, (x) => x.frames)} frames drawn (medians)`);
     console.log(`JavaScript before first render (gzip -9 of the bytes received):`);
     console.log(`  console        ${kib(first.console.jsGz)} gzipped (${kib(first.console.jsRaw)} raw; aim ≤ 400 KiB)`);
     console.log(`  bare MapLibre  ${kib(first.bare.jsGz)} gzipped (${kib(first.bare.jsRaw)} raw)`);
     for (const f of first.console.files) console.log(`    ${f.path} ${kib(f.gz)}`);
-    const mid = runs[Math.floor(runs.length / 2)].console.phases;
+    const ph = runs[Math.floor(runs.length / 2)].console.phases;
     console.log(
-      `console phases (ms since navigation, run ${Math.floor(runs.length / 2) + 1}): JS in ${mid.js.toFixed(0)}, style ${mid.style.toFixed(0)}, last of ${mid.nTiles} tiles ${mid.tiles.toFixed(0)}, labels ${mid.labels.toFixed(0)}, glyphs ${mid.glyphs.toFixed(0)}`,
+      `console phases (ms since navigation, run ${Math.floor(runs.length / 2) + 1}): JS in ${ph.js.toFixed(0)}, style ${ph.style.toFixed(0)}, last of ${ph.nTiles} tiles ${ph.tiles.toFixed(0)}, labels ${ph.labels.toFixed(0)}, glyphs ${ph.glyphs.toFixed(0)}`,
     );
     await traceConsoleLoad(browser, baseUrl, view);
   } finally {
