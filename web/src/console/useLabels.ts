@@ -4,24 +4,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
-import { api } from '../api/client';
-import type { CatalogueLayer, LabelPoint } from '../api/types';
-import { labelFeatures, labelTiersFor, type LabelProps } from '../map/labels';
+import type { CatalogueLayer } from '../api/types';
+import { labelTiersFor, NO_LABELS } from '../map/labels';
+import { bboxParam, boundsAt, fetchLabels, takeEarlyLabels } from '../map/labelRequest';
 
-const EMPTY: FeatureCollection<Point, LabelProps> = { type: 'FeatureCollection', features: [] };
-
-/** The bounds the map will show at this camera, before the map exists (Web Mercator, the window's size). */
-function boundsAt(center: [number, number], zoom: number): [number, number, number, number] {
-  const scale = 512 * 2 ** zoom; // MapLibre's 512-px world at this zoom
-  const x = ((center[0] + 180) / 360) * scale;
-  const y = ((1 - Math.log(Math.tan(Math.PI / 4 + (center[1] * Math.PI) / 360)) / Math.PI) / 2) * scale;
-  const lon = (px: number) => (px / scale) * 360 - 180;
-  const lat = (py: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / scale))) * 180) / Math.PI;
-  const w = window.innerWidth / 2;
-  const h = window.innerHeight / 2;
-  return [lon(x - w), lat(y + h), lon(x + w), lat(y - h)];
-}
+const EMPTY = NO_LABELS;
 
 /**
  * `camera` lets the first request go out with the style and tiles, before the map exists; once it does, the map's
@@ -44,10 +31,12 @@ export function useLabels(map: MapLibreMap | null, viewKey: string, zoom: number
     const ctrl = new AbortController();
     inFlight.current = { key, ctrl };
     const b = map?.getBounds();
-    const box = b ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] : boundsAt(camera!.center, camera!.zoom);
-    const bbox = box.map((v) => v.toFixed(4)).join(',');
-    Promise.all(tiers.split(',').map((layer) => api.get<LabelPoint[]>(`/api/labels/${layer}?bbox=${bbox}&limit=400`, ctrl.signal).then((p) => [layer, Array.isArray(p) ? p : []] as const)))
-      .then((entries) => setLabels(labelFeatures(Object.fromEntries(entries))))
+    const bbox = bboxParam(b ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] : boundsAt(camera!.center, camera!.zoom));
+    // The first view's names may have been asked for already, with the style (map/earlyMap.ts).
+    (takeEarlyLabels(tiers, bbox) ?? fetchLabels(tiers, bbox, ctrl.signal))
+      .then((fc) => {
+        if (!ctrl.signal.aborted) setLabels(fc);
+      })
       .catch((e) => {
         if ((e as Error).name !== 'AbortError') setLabels(EMPTY);
       });

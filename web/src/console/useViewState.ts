@@ -5,9 +5,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CatalogueLayer, Lang } from '../api/types';
-import type { LayerState } from '../map/styleControl';
 import { formatViewHash, parseViewHash, type Selection, type ViewState } from '../url/viewHash';
 import { DEFAULT_VIEW } from './defaults';
+import { layerStatesFor, visibleLayers } from './layerStates';
 
 const selectionKey = (s: Selection | null) => (s ? `${s.layer}:${s.id}` : '');
 
@@ -24,16 +24,9 @@ export function useViewState(opts: { lang: Lang; setLang: (l: Lang) => void; map
 
   const ids = useMemo(() => new Set((catalogue ?? []).map((l) => l.id)), [catalogue]);
   /** The visible layers: those in the link, or the catalogue's defaults. */
-  const visible = useMemo(() => {
-    if (visibleList) return new Set(visibleList.filter((id) => ids.has(id)));
-    return new Set((catalogue ?? []).filter((l) => l.visible !== false).map((l) => l.id));
-  }, [visibleList, catalogue, ids]);
+  const visible = useMemo(() => visibleLayers(catalogue ?? [], visibleList), [visibleList, catalogue]);
 
-  const layerStates = useMemo(() => {
-    const out: Record<string, LayerState> = {};
-    for (const l of catalogue ?? []) out[l.id] = { visible: visible.has(l.id), opacity: opacity[l.id] ?? 1, filters: filters[l.id] ?? {} };
-    return out;
-  }, [catalogue, visible, opacity, filters]);
+  const layerStates = useMemo(() => layerStatesFor(catalogue ?? [], visible, opacity, filters), [catalogue, visible, opacity, filters]);
 
   // The URL mirrors the view. A new selection is a new history entry, so that the back button walks back through
   // what was selected; everything else replaces the entry (moving the map should not fill the history).

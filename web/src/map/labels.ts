@@ -45,3 +45,6 @@ export function labelFeatures(byTier: Record<string, LabelPoint[]>): FeatureColl
   });
   return { type: 'FeatureCollection', features };
 }
+
+/** No names (yet): one shared value, so that a map created with it and the console's state compare equal. */
+export const NO_LABELS: FeatureCollection<Point, LabelProps> = { type: 'FeatureCollection', features: [] };
