@@ -61,9 +61,10 @@ type Phase =
   | { kind: 'login'; demo: DemoAccount[] }
   | { kind: 'console'; user: SessionUser };
 
-export function App({ initialLang }: { initialLang: Lang }) {
+/** `signedIn`: the user the early start (map/earlyMap.ts) found signed in, with the server up and answering. */
+export function App({ initialLang, signedIn }: { initialLang: Lang; signedIn?: SessionUser }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
-  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+  const [phase, setPhase] = useState<Phase>(signedIn ? { kind: 'console', user: signedIn } : { kind: 'starting' });
 
   const setLang = useCallback(
     (l: Lang) => {
@@ -100,6 +101,8 @@ export function App({ initialLang }: { initialLang: Lang }) {
   // A wall display may be opened with an API token in the address (#token=…, never sent to the server in the URL):
   // it is exchanged for a session once, and removed from the address at once.
   useEffect(() => {
+    // Already in the console: the early start had the session, catalogue and style from a server that is up.
+    if (signedIn) return;
     let stop = false;
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
@@ -129,6 +132,8 @@ export function App({ initialLang }: { initialLang: Lang }) {
       stop = true;
       clearTimeout(timer);
     };
+    // signedIn: only its first value matters (the page's start).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [checkSession, openFromCache]);
 
   useEffect(() => onUnauthorized(() => void checkSession()), [checkSession]);

@@ -10,18 +10,20 @@
  * WebGL.
  */
 import { useEffect, useRef } from 'react';
-import maplibregl, { type GeoJSONSource, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, PointLike, StyleSpecification } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { LayersList } from '@deck.gl/core';
+import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
-import { AREA_LABEL_LAYER, LABEL_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PX, withLabelLayers, type LabelScheme } from './labelLayers';
-import { catalogueLayerOf, styleEdits, withStyleEdits, type LayerState, type StyleLayerLike } from './styleControl';
+import { AREA_LABEL_LAYER, LABEL_SOURCE, type LabelScheme } from './labelLayers';
+import { catalogueLayerOf, styleEdits, type LayerState, type StyleLayerLike } from './styleControl';
+import { createMap, type CreatedMap } from './createMap';
+import { takeEarlyMap } from './earlyMap';
+import { NO_LABELS } from './labels';
 import { choosePick, type Pick } from './pick';
 import type { StyleOverride } from '../plugins/registry';
 
-/** Fonts for CJK text: the ones installed with the console (Debian fonts-wqy-microhei) first, never a download. */
-export const CJK_FONTS = 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif';
+export { CJK_FONTS } from './createMap';
 
 export interface FlyRequest {
   bbox: [number, number, number, number];
@@ -55,17 +57,6 @@ declare global {
   }
 }
 
-/** Tile URLs in the style are same-origin paths; MapLibre's workers need them absolute. */
-function absoluteStyle(style: StyleSpecification): StyleSpecification {
-  const copy = structuredClone(style);
-  for (const source of Object.values(copy.sources ?? {})) {
-    const s = source as { tiles?: string[]; url?: string };
-    if (s.tiles) s.tiles = s.tiles.map((t) => new URL(t, window.location.href).href.replace(/%7B/g, '{').replace(/%7D/g, '}'));
-    if (s.url) s.url = new URL(s.url, window.location.href).href;
-  }
-  return copy;
-}
-
 export function MapView(props: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -76,51 +67,29 @@ export function MapView(props: Props) {
   const overlayLoading = useRef(false);
   /** The area names the label source holds (set again only when they change: each set is parsed anew). */
   const labelsShown = useRef<FeatureCollection | null>(null);
+  /** The names on the map were put by the early start; the console's own (the same request) are still coming. */
+  const namesFromEarlyStart = useRef(false);
   const latest = useRef(props);
   latest.current = props;
 
-  // Create the map once.
+  // Create the map once, or adopt the one earlyMap.ts started for the console's first view.
   useEffect(() => {
-    const served = withLabelLayers(absoluteStyle(props.style), { origin: window.location.origin, ...props.labelStyle });
-    originalLayers.current = structuredClone(served.layers) as StyleLayerLike[];
-    // The map starts in the console's state (layers shown, opacities, filters, thematic colours, the names known
-    // so far) rather than being changed once loaded: a change after 'load' would load a newly shown layer's tiles
-    // only then and draw every frame again, which in software WebGL costs a second of first render.
-    const initial = styleEdits(originalLayers.current, props.layerStates, props.overrides);
-    overridden.current = initial.overridden;
-    labelsShown.current = props.labels;
-    const style = withStyleEdits(served as unknown as { layers: StyleLayerLike[] }, initial.edits) as unknown as StyleSpecification;
-    style.sources = { ...style.sources, [LABEL_SOURCE]: { type: 'geojson', data: props.labels } };
-    const map = new maplibregl.Map({
-      container: container.current!,
-      style,
-      center: props.initialView.center,
-      zoom: props.initialView.zoom,
-      localIdeographFontFamily: CJK_FONTS,
-      locale: props.controlLabels
-        ? {
-            'Map.Title': props.ariaLabel,
-            'NavigationControl.ZoomIn': props.controlLabels.zoomIn,
-            'NavigationControl.ZoomOut': props.controlLabels.zoomOut,
-          }
-        : undefined,
-      attributionControl: false,
-      fadeDuration: 0,
-      dragRotate: false,
-      pitchWithRotate: false,
-      maxPitch: 0,
-      // Same-origin only: everything the style names is on the console's own host.
-      transformRequest: (url) => ({ url: new URL(url, window.location.href).href, credentials: 'same-origin' }),
-    });
-    map.touchZoomRotate.disableRotation();
-    map.keyboard.enable();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    // The marker-space symbols' image: fully transparent, it only reserves room in the collision index.
-    map.on('styleimagemissing', (e) => {
-      if (e.id !== MARKER_SPACE_IMAGE || map.hasImage(e.id)) return;
-      map.addImage(e.id, { width: MARKER_SPACE_PX, height: MARKER_SPACE_PX, data: new Uint8Array(MARKER_SPACE_PX * MARKER_SPACE_PX * 4) });
-    });
+    const early = takeEarlyMap(props.style);
+    let created: CreatedMap;
+    if (early) {
+      container.current!.appendChild(early.container);
+      created = early;
+    } else {
+      const surface = document.createElement('div');
+      surface.className = 'map-surface';
+      container.current!.appendChild(surface);
+      created = createMap(surface, props);
+    }
+    const { map } = created;
+    originalLayers.current = created.originalLayers;
+    overridden.current = created.overridden;
+    labelsShown.current = created.labels;
+    namesFromEarlyStart.current = created.labels !== NO_LABELS && created.labels !== props.labels;
     mapRef.current = map;
     window.__gc = {
       map,
@@ -133,23 +102,20 @@ export function MapView(props: Props) {
     // Names that arrive while the first tiles load are placed with them, not after MapLibre's 'load' (which waits
     // for every tile): the label source exists as soon as the style is parsed.
     map.on('style.load', applyLabels);
-    map.on('load', () => {
+    const onLoad = () => {
       loaded.current = true;
       applyStyleState();
       applyLabels();
       applyDeckLayers();
       latest.current.onReady(map);
       if (window.__gc?.map === map) window.__gc.ready = true;
-    });
-    // MapLibre reports a request that failed as an 'error' event, and logs it with console.error when nobody
-    // listens. A tile or glyph asked for while the network or the API is down (status 0, 5xx) is not the page's
-    // error: the console shows the outage itself (offline badge, health) and the wall reloads its tiles once the
-    // API is back. Anything else — a 4xx, a style or rendering error — is a real fault and is still logged.
-    map.on('error', (e) => {
-      const status = (e.error as { status?: unknown } | undefined)?.status;
-      if (typeof status === 'number' && (status === 0 || status >= 500)) return;
-      console.error(e.error);
-    });
+    };
+    // An early map may have loaded its style, or all of its first tiles, before it was adopted.
+    if (early?.loaded()) onLoad();
+    else {
+      map.on('load', onLoad);
+      applyLabels();
+    }
     map.on('moveend', () => {
       const c = map.getCenter();
       latest.current.onMove([c.lng, c.lat], map.getZoom());
@@ -159,7 +125,7 @@ export function MapView(props: Props) {
     map.on('click', (e) => {
       // A few pixels of slack so that a finger hits a 6-px point.
       const r = 6;
-      const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      const box: [PointLike, PointLike] = [
         [e.point.x - r, e.point.y - r],
         [e.point.x + r, e.point.y + r],
       ];
@@ -189,6 +155,7 @@ export function MapView(props: Props) {
       overlayLoading.current = false;
       delete window.__gc;
       map.remove();
+      map.getContainer().remove();
       mapRef.current = null;
       overlayRef.current = null;
     };
@@ -203,7 +170,7 @@ export function MapView(props: Props) {
     // MapLibre compares each value with the current one and does nothing (no repaint, no tile reload) when equal.
     for (const e of edits) {
       if (!map.getLayer(e.id)) continue;
-      if (e.kind === 'filter') map.setFilter(e.id, e.value as maplibregl.FilterSpecification);
+      if (e.kind === 'filter') map.setFilter(e.id, e.value as FilterSpecification);
       else if (e.kind === 'layout') map.setLayoutProperty(e.id, e.prop, e.value);
       else map.setPaintProperty(e.id, e.prop, e.value);
     }
@@ -214,6 +181,10 @@ export function MapView(props: Props) {
     // The source exists once the style is parsed (MapLibre's getSource answers undefined before).
     const source = mapRef.current?.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
     if (!source || labelsShown.current === latest.current.labels) return;
+    // Not the console's empty start over the names the early start already put there (useLabels takes that very
+    // request and hands the same names on).
+    if (namesFromEarlyStart.current && latest.current.labels === NO_LABELS) return;
+    namesFromEarlyStart.current = false;
     labelsShown.current = latest.current.labels;
     source.setData(latest.current.labels);
   }
