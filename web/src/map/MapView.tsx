@@ -16,7 +16,7 @@ import type { LayersList } from '@deck.gl/core';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { AREA_LABEL_LAYER, LABEL_SOURCE, type LabelScheme } from './labelLayers';
-import { catalogueLayerOf, styleEdits, type LayerState, type StyleLayerLike } from './styleControl';
+import { catalogueLayerOf, changedEdits, styleEdits, type LayerState, type StyleLayerLike } from './styleControl';
 import { createMap, type CreatedMap } from './createMap';
 import { takeEarlyMap } from './earlyMap';
 import { NO_LABELS } from './labels';
@@ -64,6 +64,8 @@ export function MapView(props: Props) {
   const originalLayers = useRef<StyleLayerLike[]>([]);
   const loaded = useRef(false);
   const overridden = useRef(new Set<string>());
+  /** The value each style layer property was last given (styleControl.ts changedEdits). */
+  const editsMade = useRef(new Map<string, string>());
   const overlayLoading = useRef(false);
   /** The area names the label source holds (set again only when they change: each set is parsed anew). */
   const labelsShown = useRef<FeatureCollection | null>(null);
@@ -88,6 +90,7 @@ export function MapView(props: Props) {
     const { map } = created;
     originalLayers.current = created.originalLayers;
     overridden.current = created.overridden;
+    changedEdits(created.edits, editsMade.current); // what the map was created with
     labelsShown.current = created.labels;
     namesFromEarlyStart.current = created.labels !== NO_LABELS && created.labels !== props.labels;
     mapRef.current = map;
@@ -167,8 +170,7 @@ export function MapView(props: Props) {
     const map = mapRef.current;
     if (!map || !loaded.current) return;
     const { edits, overridden: now } = styleEdits(originalLayers.current, latest.current.layerStates, latest.current.overrides, overridden.current);
-    // MapLibre compares each value with the current one and does nothing (no repaint, no tile reload) when equal.
-    for (const e of edits) {
+    for (const e of changedEdits(edits, editsMade.current)) {
       if (!map.getLayer(e.id)) continue;
       if (e.kind === 'filter') map.setFilter(e.id, e.value as FilterSpecification);
       else if (e.kind === 'layout') map.setLayoutProperty(e.id, e.prop, e.value);

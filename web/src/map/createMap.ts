@@ -6,7 +6,7 @@
 import maplibregl, { type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { LABEL_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PX, withLabelLayers, type LabelScheme } from './labelLayers';
-import { styleEdits, withStyleEdits, type LayerState, type OverrideLike, type StyleLayerLike } from './styleControl';
+import { styleEdits, withStyleEdits, type LayerState, type OverrideLike, type StyleEdit, type StyleLayerLike } from './styleControl';
 
 /** Fonts for CJK text: the ones installed with the console (Debian fonts-wqy-microhei) first, never a download. */
 export const CJK_FONTS = 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif';
@@ -30,6 +30,8 @@ export interface CreatedMap {
   originalLayers: StyleLayerLike[];
   /** The `id\0prop` keys the overrides set (styleEdits). */
   overridden: Set<string>;
+  /** The edits the map was created with. */
+  edits: StyleEdit[];
   /** The area names the label source was created with. */
   labels: FeatureCollection;
 }
@@ -93,5 +95,5 @@ export function createMap(container: HTMLElement, start: MapStart): CreatedMap {
     if (typeof status === 'number' && (status === 0 || status >= 500)) return;
     console.error(e.error);
   });
-  return { map, originalLayers, overridden: initial.overridden, labels: start.labels };
+  return { map, originalLayers, overridden: initial.overridden, edits: initial.edits, labels: start.labels };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinedFilter, scaleOpacity, styleChanges, styleEdits, withStyleEdits, type StyleLayerLike } from './styleControl';
+import { changedEdits, combinedFilter, scaleOpacity, styleChanges, styleEdits, withStyleEdits, type StyleEdit, type StyleLayerLike } from './styleControl';
 
 describe('scaleOpacity', () => {
   it('scales numbers and an absent value (default 1)', () => {
@@ -74,5 +74,25 @@ describe('styleEdits and withStyleEdits: the map starts in the state it would re
     const edited = withStyleEdits(withStyleEdits({ layers: style }, on.edits), off.edits).layers;
     expect(edited.find((l) => l.id === 'areas-fill')?.paint?.['fill-color']).toBe('#fff');
     expect(off.overridden.size).toBe(0);
+  });
+});
+
+describe('changedEdits', () => {
+  it('passes on only the edits whose value differs from the last one made', () => {
+    const made = new Map<string, string>();
+    const first: StyleEdit[] = [
+      { id: 'a', kind: 'layout', prop: 'visibility', value: 'visible' },
+      { id: 'a', kind: 'paint', prop: 'fill-opacity', value: 0.5 },
+      { id: 'a', kind: 'filter', value: ['==', ['get', 'k'], 1] },
+    ];
+    expect(changedEdits(first, made)).toEqual(first);
+    expect(changedEdits(first, made)).toEqual([]);
+    const next: StyleEdit[] = [
+      { id: 'a', kind: 'layout', prop: 'visibility', value: 'none' },
+      { id: 'a', kind: 'paint', prop: 'fill-opacity', value: 0.5 },
+      { id: 'a', kind: 'filter', value: undefined },
+    ];
+    expect(changedEdits(next, made)).toEqual([next[0], next[2]]);
+    expect(changedEdits(next, made)).toEqual([]);
   });
 });

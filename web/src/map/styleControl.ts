@@ -181,3 +181,20 @@ export function withStyleEdits<S extends { layers: StyleLayerLike[] }>(style: S,
   }
   return { ...style, layers };
 }
+
+/**
+ * The edits whose value differs from the one last made (`made`: what each layer property was last set to, updated
+ * here). MapLibre's setters redraw the map on every call, even when the value is the one it has, and in software
+ * WebGL each redraw costs 100–400 ms; so only real changes reach the map.
+ */
+export function changedEdits(edits: StyleEdit[], made: Map<string, string>): StyleEdit[] {
+  const out: StyleEdit[] = [];
+  for (const e of edits) {
+    const key = e.kind === 'filter' ? `${e.id}\u0000filter` : `${e.id}\u0000${e.kind}\u0000${e.prop}`;
+    const value = JSON.stringify(e.value) ?? 'undefined';
+    if (made.get(key) === value) continue;
+    made.set(key, value);
+    out.push(e);
+  }
+  return out;
+}
