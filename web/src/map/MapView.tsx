@@ -9,7 +9,7 @@
  * the labels): `map.loaded()` can be true a frame before `load` fires, and that frame can take seconds in software
  * WebGL.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, PointLike, StyleSpecification } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { LayersList } from '@deck.gl/core';
@@ -74,8 +74,9 @@ export function MapView(props: Props) {
   const latest = useRef(props);
   latest.current = props;
 
-  // Create the map once, or adopt the one earlyMap.ts started for the console's first view.
-  useEffect(() => {
+  // Create the map once, or adopt the one earlyMap.ts started for the console's first view. A layout effect: the
+  // map is in the region before the page is first painted (no frame of an empty region over the early map).
+  useLayoutEffect(() => {
     const early = takeEarlyMap(props.style);
     let created: CreatedMap;
     if (early) {
