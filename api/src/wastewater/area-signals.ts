@@ -45,12 +45,14 @@ export class PlantSignals {
   ) {}
 
   /**
-   * Every plant's signals now (the province's row needs them all), yielding to the event loop every few hundred
-   * plants so that queries issued before run on meanwhile.
+   * Plants' signals in plant order while `more()` says so (or all are computed), yielding to the event loop
+   * every few hundred plants so that queries issued before run on meanwhile. The rest are computed on demand
+   * (get), area by area.
    */
-  async computeAll(): Promise<void> {
+  async computeWhile(more: () => boolean): Promise<void> {
     let k = 0;
     for (const id of this.plants.keys()) {
+      if (!more()) return;
       for (const key of SIGNAL_KEYS) this.get(id, key);
       if (++k % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -196,11 +198,10 @@ export async function withDivergence(db: Queryable, w: TrendWindow, rows: Signal
  * Write computed rows over the stored ones: rows whose values did not change are left as they are (no write, no
  * tile invalidation, computed_at kept: it is when the row's values were last written); the others are updated in
  * place (fillfactor 50, migration 130, so an update stays on its page). Rows not stored yet: insertMissingSignals.
- * The rows travel as one JSON parameter: the driver's escaping of 22 arrays of 15,000 values cost more than
- * PostgreSQL's parsing of the JSON.
+ * The rows travel as one parameter, an array of records (signalsLiteral).
  */
 export async function updateSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[]): Promise<void> {
-  if (rows.length) await db.query(SQL.signalsUpdate, [signalsJson(rows), w.weeks]);
+  if (rows.length) await db.query(SQL.signalsUpdate, [signalsLiteral(rows), w.weeks]);
 }
 
 /**
@@ -218,15 +219,35 @@ export async function insertMissingSignals(db: Queryable, w: TrendWindow, rows: 
   }
   // Rows not stored yet (a first recompute, a new area): only when the areas' stored rows are fewer than computed.
   const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [areas, [...SIGNAL_KEYS]]);
-  if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [signalsJson(rows), w.weeks]);
+  if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [signalsLiteral(rows), w.weeks]);
 }
 
-/** The rows as the JSON parameter of sql/signals-rows.sql, in its column order. */
-function signalsJson(rows: readonly SignalRow[]): string {
-  return JSON.stringify(
-    rows.map((r) => [
-      r.areaCode, r.substance, r.trend, r.latestLoad, r.latestCensored, r.pctChange, r.senSlope, r.pValue, r.nSamples, r.coverage, r.censoredShare,
-      r.kendallS, r.kendallVar, r.kendallZ, r.nPlants, r.nPlantsUsed, r.panelJoined, r.panelLeft, r.enforcementTrend, r.enforcementP, r.divergent,
-    ]),
-  );
+/**
+ * The rows as the parameter of sql/signals-rows.sql: a PostgreSQL array of area_signal_values records, in that
+ * type's column order (migration 155). Every text value here is a code or a catalogue key (digits, letters, `_`),
+ * so no value needs quoting inside a record; anything else is refused rather than escaped. Numbers that are not
+ * finite go as NULL (as JSON.stringify wrote them before), never as PostgreSQL's 'NaN'.
+ */
+export function signalsLiteral(rows: readonly SignalRow[]): string {
+  const parts: string[] = [];
+  for (const r of rows) {
+    parts.push(
+      `"(${[
+        word(r.areaCode), word(r.substance), word(r.trend), num(r.latestLoad), bool(r.latestCensored), num(r.pctChange), num(r.senSlope),
+        num(r.pValue), num(r.nSamples), num(r.coverage), num(r.censoredShare), num(r.kendallS), num(r.kendallVar), num(r.kendallZ),
+        num(r.nPlants), num(r.nPlantsUsed), num(r.panelJoined), num(r.panelLeft), word(r.enforcementTrend), num(r.enforcementP), bool(r.divergent),
+      ].join(',')})"`,
+    );
+  }
+  return `{${parts.join(',')}}`;
 }
+
+const WORD = /^[A-Za-z0-9_]+$/;
+/** A code or key as a record field; NULL (empty) when absent. */
+function word(v: string | null): string {
+  if (v === null) return '';
+  if (!WORD.test(v)) throw new Error(`area_signal value ${JSON.stringify(v)} is not a code or key`);
+  return v;
+}
+const num = (v: number | null) => (v === null || !Number.isFinite(v) ? '' : String(v));
+const bool = (v: boolean) => (v ? 't' : 'f');

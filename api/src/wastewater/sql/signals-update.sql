@@ -1,5 +1,5 @@
 -- Write computed signals over the stored ones (area-signals.ts: writeSignals), leaving alone the rows whose values
--- did not change. $1: the rows as JSON (signals-rows.sql), $2: window length in weeks.
+-- did not change. $1: the rows (signals-rows.sql), $2: window length in weeks.
 -- An UPDATE joined to the rows, not an INSERT … ON CONFLICT: the upsert tried an insertion per row before it found
 -- the conflict, and fired the row trigger of the insert as well as of the update (1.4 of its 1.6 s for 15,000 rows
 -- at province scale, EXPLAIN ANALYZE). Rows not stored yet: signals-insert.sql.
