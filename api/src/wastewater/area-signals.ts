@@ -197,7 +197,8 @@ export async function withDivergence(db: Queryable, w: TrendWindow, rows: Signal
 /**
  * Write computed rows over the stored ones: rows whose values did not change are left as they are (no write, no
  * tile invalidation, computed_at kept: it is when the row's values were last written); the others are updated in
- * place (fillfactor 50, migration 130, so an update stays on its page). Rows not stored yet: insertMissingSignals.
+ * place (fillfactor 50, migration 130, so an update stays on its page). Rows not stored yet: pruneSignals, then
+ * insertMissingSignals.
  * The rows travel as one parameter, an array of records (signalsLiteral).
  */
 export async function updateSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[]): Promise<void> {
@@ -205,21 +206,30 @@ export async function updateSignals(db: Queryable, w: TrendWindow, rows: readonl
 }
 
 /**
- * After updateSignals of every row: areas with no row yet get theirs, and (`areaCodes` null: all areas were
- * computed) rows of areas no longer computed go.
+ * Before the areas' rows are written: when every area is computed (`all`), the rows of areas no longer current go;
+ * returns how many rows the areas have stored, so that insertMissingSignals knows whether any are missing. Run
+ * before the writes, not after them, so that it is not left for the end of an import.
  */
-export async function insertMissingSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], areaCodes: readonly string[] | null): Promise<void> {
-  // Every computed area has a row per signal key (computeSignals), so the areas name the rows.
-  const areas = [...new Set(rows.map((r) => r.areaCode))];
-  if (!areaCodes) {
+export async function pruneSignals(db: Queryable, areaCodes: readonly string[], all: boolean): Promise<number> {
+  if (all) {
     await db.query(
       `DELETE FROM area_signal s WHERE s.substance = ANY ($2::text[]) AND NOT EXISTS (SELECT 1 FROM unnest($1::text[]) AS u (a) WHERE u.a = s.area_code)`,
-      [areas, [...SIGNAL_KEYS]],
+      [areaCodes, [...SIGNAL_KEYS]],
     );
   }
-  // Rows not stored yet (a first recompute, a new area): only when the areas' stored rows are fewer than computed.
-  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [areas, [...SIGNAL_KEYS]]);
-  if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [signalsLiteral(rows), w.weeks]);
+  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [
+    areaCodes, [...SIGNAL_KEYS],
+  ]);
+  return stored?.n ?? 0;
+}
+
+/**
+ * After updateSignals of every row: rows not stored yet (a first recompute, a new area) are inserted, only when
+ * the areas had fewer rows stored (pruneSignals) than were computed. Every computed area has a row per signal key
+ * (computeSignals).
+ */
+export async function insertMissingSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], storedBefore: number): Promise<void> {
+  if (storedBefore < rows.length) await db.query(SQL.signalsInsert, [signalsLiteral(rows), w.weeks]);
 }
 
 /**

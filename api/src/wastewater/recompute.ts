@@ -28,7 +28,7 @@ import {
   type TrendWindow,
 } from 'domain/wastewater';
 import { chinaToday } from 'domain/time';
-import { computeSignals, insertMissingSignals, PlantSignals, updateSignals, withDivergence, type AreaRef, type SignalRow } from './area-signals.js';
+import { computeSignals, insertMissingSignals, PlantSignals, pruneSignals, updateSignals, withDivergence, type AreaRef, type SignalRow } from './area-signals.js';
 import { plantWeeksFromSamples, readStoredPlants, rememberPlants, storePlantWeeks, takeCachedPlants, type PlantMap } from './plant-store.js';
 import { SQL } from './sql.js';
 
@@ -197,7 +197,8 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
   const { byArea } = indexShares(shares);
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const rows: SignalRow[] = [];
-  let written: Promise<unknown> = read;
+  const storedBefore = started(read.then(() => pruneSignals(db, areas.map((a) => a.code), areaCodes === null)));
+  let written: Promise<unknown> = storedBefore;
   await steps.run('area trends', async () => {
     for (const areasOfPart of writeParts(areas)) {
       const part = computeSignals(w, areasOfPart, byArea, plantSignals);
@@ -208,7 +209,7 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
   });
   await steps.run('write signals', async () => {
     await written;
-    await insertMissingSignals(db, w, rows, areaCodes);
+    await insertMissingSignals(db, w, rows, await storedBefore);
   });
   return { areas: areas.length, signals: rows.length };
 }
