@@ -202,7 +202,7 @@ export async function withDivergence(db: Queryable, w: TrendWindow, rows: Signal
  * The rows travel as one parameter, an array of records (signalsLiteral).
  */
 export async function updateSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[]): Promise<void> {
-  if (rows.length) await db.query(SQL.signalsUpdate, [signalsLiteral(rows), w.weeks]);
+  if (rows.length) await db.query(SQL.signalsUpdate, [signalsLiteral(rows), w.weeks, [...new Set(rows.map((r) => r.areaCode))]]);
 }
 
 /**

@@ -154,7 +154,7 @@ async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap): Promi
 }
 
 /** Townships per part: each part's rows (7 per township) are written while the next part is computed. */
-const TOWNSHIPS_PER_PART = 200;
+const TOWNSHIPS_PER_PART = 600;
 
 /**
  * The areas in the order their rows are computed and written: townships first, in parts (each needs only its own
