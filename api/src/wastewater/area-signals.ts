@@ -45,12 +45,14 @@ export class PlantSignals {
   ) {}
 
   /**
-   * Every plant's signals now (the province's row needs them all), yielding to the event loop every few hundred
-   * plants so that queries issued before run on meanwhile.
+   * Plants' signals in plant order while `more()` says so (or all are computed), yielding to the event loop
+   * every few hundred plants so that queries issued before run on meanwhile. The rest are computed on demand
+   * (get), area by area.
    */
-  async computeAll(): Promise<void> {
+  async computeWhile(more: () => boolean): Promise<void> {
     let k = 0;
     for (const id of this.plants.keys()) {
+      if (!more()) return;
       for (const key of SIGNAL_KEYS) this.get(id, key);
       if (++k % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -195,38 +197,67 @@ export async function withDivergence(db: Queryable, w: TrendWindow, rows: Signal
 /**
  * Write computed rows over the stored ones: rows whose values did not change are left as they are (no write, no
  * tile invalidation, computed_at kept: it is when the row's values were last written); the others are updated in
- * place (fillfactor 50, migration 130, so an update stays on its page). Rows not stored yet: insertMissingSignals.
- * The rows travel as one JSON parameter: the driver's escaping of 22 arrays of 15,000 values cost more than
- * PostgreSQL's parsing of the JSON.
+ * place (fillfactor 50, migration 130, so an update stays on its page). Rows not stored yet: pruneSignals, then
+ * insertMissingSignals.
+ * The rows travel as one parameter, an array of records (signalsLiteral).
  */
 export async function updateSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[]): Promise<void> {
-  if (rows.length) await db.query(SQL.signalsUpdate, [signalsJson(rows), w.weeks]);
+  if (rows.length) await db.query(SQL.signalsUpdate, [signalsLiteral(rows), w.weeks, [...new Set(rows.map((r) => r.areaCode))]]);
 }
 
 /**
- * After updateSignals of every row: areas with no row yet get theirs, and (`areaCodes` null: all areas were
- * computed) rows of areas no longer computed go.
+ * Before the areas' rows are written: when every area is computed (`all`), the rows of areas no longer current go;
+ * returns how many rows the areas have stored, so that insertMissingSignals knows whether any are missing. Run
+ * before the writes, not after them, so that it is not left for the end of an import.
  */
-export async function insertMissingSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], areaCodes: readonly string[] | null): Promise<void> {
-  // Every computed area has a row per signal key (computeSignals), so the areas name the rows.
-  const areas = [...new Set(rows.map((r) => r.areaCode))];
-  if (!areaCodes) {
+export async function pruneSignals(db: Queryable, areaCodes: readonly string[], all: boolean): Promise<number> {
+  if (all) {
     await db.query(
       `DELETE FROM area_signal s WHERE s.substance = ANY ($2::text[]) AND NOT EXISTS (SELECT 1 FROM unnest($1::text[]) AS u (a) WHERE u.a = s.area_code)`,
-      [areas, [...SIGNAL_KEYS]],
+      [areaCodes, [...SIGNAL_KEYS]],
     );
   }
-  // Rows not stored yet (a first recompute, a new area): only when the areas' stored rows are fewer than computed.
-  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [areas, [...SIGNAL_KEYS]]);
-  if ((stored?.n ?? 0) < rows.length) await db.query(SQL.signalsInsert, [signalsJson(rows), w.weeks]);
+  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [
+    areaCodes, [...SIGNAL_KEYS],
+  ]);
+  return stored?.n ?? 0;
 }
 
-/** The rows as the JSON parameter of sql/signals-rows.sql, in its column order. */
-function signalsJson(rows: readonly SignalRow[]): string {
-  return JSON.stringify(
-    rows.map((r) => [
-      r.areaCode, r.substance, r.trend, r.latestLoad, r.latestCensored, r.pctChange, r.senSlope, r.pValue, r.nSamples, r.coverage, r.censoredShare,
-      r.kendallS, r.kendallVar, r.kendallZ, r.nPlants, r.nPlantsUsed, r.panelJoined, r.panelLeft, r.enforcementTrend, r.enforcementP, r.divergent,
-    ]),
-  );
+/**
+ * After updateSignals of every row: rows not stored yet (a first recompute, a new area) are inserted, only when
+ * the areas had fewer rows stored (pruneSignals) than were computed. Every computed area has a row per signal key
+ * (computeSignals).
+ */
+export async function insertMissingSignals(db: Queryable, w: TrendWindow, rows: readonly SignalRow[], storedBefore: number): Promise<void> {
+  if (storedBefore < rows.length) await db.query(SQL.signalsInsert, [signalsLiteral(rows), w.weeks]);
 }
+
+/**
+ * The rows as the parameter of sql/signals-rows.sql: a PostgreSQL array of area_signal_values records, in that
+ * type's column order (migration 155). Every text value here is a code or a catalogue key (digits, letters, `_`),
+ * so no value needs quoting inside a record; anything else is refused rather than escaped. Numbers that are not
+ * finite go as NULL (as JSON.stringify wrote them before), never as PostgreSQL's 'NaN'.
+ */
+export function signalsLiteral(rows: readonly SignalRow[]): string {
+  const parts: string[] = [];
+  for (const r of rows) {
+    parts.push(
+      `"(${[
+        word(r.areaCode), word(r.substance), word(r.trend), num(r.latestLoad), bool(r.latestCensored), num(r.pctChange), num(r.senSlope),
+        num(r.pValue), num(r.nSamples), num(r.coverage), num(r.censoredShare), num(r.kendallS), num(r.kendallVar), num(r.kendallZ),
+        num(r.nPlants), num(r.nPlantsUsed), num(r.panelJoined), num(r.panelLeft), word(r.enforcementTrend), num(r.enforcementP), bool(r.divergent),
+      ].join(',')})"`,
+    );
+  }
+  return `{${parts.join(',')}}`;
+}
+
+const WORD = /^[A-Za-z0-9_]+$/;
+/** A code or key as a record field; NULL (empty) when absent. */
+function word(v: string | null): string {
+  if (v === null) return '';
+  if (!WORD.test(v)) throw new Error(`area_signal value ${JSON.stringify(v)} is not a code or key`);
+  return v;
+}
+const num = (v: number | null) => (v === null || !Number.isFinite(v) ? '' : String(v));
+const bool = (v: boolean) => (v ? 't' : 'f');

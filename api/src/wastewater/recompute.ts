@@ -28,7 +28,7 @@ import {
   type TrendWindow,
 } from 'domain/wastewater';
 import { chinaToday } from 'domain/time';
-import { computeSignals, insertMissingSignals, PlantSignals, updateSignals, withDivergence, type AreaRef, type SignalRow } from './area-signals.js';
+import { computeSignals, insertMissingSignals, PlantSignals, pruneSignals, updateSignals, withDivergence, type AreaRef, type SignalRow } from './area-signals.js';
 import { plantWeeksFromSamples, readStoredPlants, rememberPlants, storePlantWeeks, takeCachedPlants, type PlantMap } from './plant-store.js';
 import { SQL } from './sql.js';
 
@@ -153,37 +153,55 @@ async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap): Promi
   rememberPlants(token, w, plants);
 }
 
-/** Parts the areas are computed and written in: PostgreSQL writes one part's rows while the next is computed. */
-const WRITE_PARTS = 4;
+/** Townships per part: each part's rows (7 per township) are written while the next part is computed. */
+const TOWNSHIPS_PER_PART = 600;
+
+/**
+ * The areas in the order their rows are computed and written: townships first, in parts (each needs only its own
+ * plants' signals), then the counties, cities and province in one last part (they need every plant's).
+ */
+export function writeParts(areas: readonly AreaRef[]): AreaRef[][] {
+  const townships = areas.filter((a) => a.level === 'township');
+  const parts: AreaRef[][] = [];
+  for (let i = 0; i < townships.length; i += TOWNSHIPS_PER_PART) parts.push(townships.slice(i, i + TOWNSHIPS_PER_PART));
+  const above = areas.filter((a) => a.level !== 'township');
+  if (above.length) parts.push(above);
+  return parts;
+}
 
 /**
  * Signals of the areas given (all when null) from the plants, written to area_signal. `pending`: writes issued
  * before (the plant weeks being stored). On a machine with two cores, PostgreSQL's work and this process's overlap:
- * the plant weeks are stored and the areas read while the plants' trends are computed, and the areas' rows are
- * computed in parts, each written (its divergence first) while the next is computed. The computations yield now
- * and then, so that the queued statements are sent on.
+ * plants' trends are computed while the plant weeks are stored and the areas read; then the areas' rows are
+ * computed part by part (writeParts), each part written (its divergence first) while the next is computed, so
+ * that PostgreSQL writes from the first township part on instead of after every plant's trend. The computations
+ * yield now and then, so that the queued statements are sent on.
  */
 async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown> = Promise.resolve()) {
   // One statement at a time on the transaction's connection (node-postgres deprecates queueing a query while
   // another runs): the writes issued before, then the reads, then each part's writes, as one chain that runs
   // while this process computes.
+  let readDone = false;
   const read = started(
     pending.then(async () => {
       const areas = await readAreas(db, areaCodes);
-      return [areas, await readShares(db, areaCodes ? { areaCodes } : {})] as const;
+      const shares = await readShares(db, areaCodes ? { areaCodes } : {});
+      readDone = true;
+      return [areas, shares] as const;
     }),
   );
+  read.catch(() => (readDone = true));
   const plantSignals = new PlantSignals(plants, w.weeks);
-  await steps.run('plant trends', () => plantSignals.computeAll());
+  await steps.run('plant trends', () => plantSignals.computeWhile(() => !readDone));
   const [areas, shares] = await steps.run('read areas and shares', () => read);
   const { byArea } = indexShares(shares);
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const rows: SignalRow[] = [];
-  let written: Promise<unknown> = read;
+  const storedBefore = started(read.then(() => pruneSignals(db, areas.map((a) => a.code), areaCodes === null)));
+  let written: Promise<unknown> = storedBefore;
   await steps.run('area trends', async () => {
-    const size = Math.max(1, Math.ceil(areas.length / WRITE_PARTS));
-    for (let i = 0; i < areas.length; i += size) {
-      const part = computeSignals(w, areas.slice(i, i + size), byArea, plantSignals);
+    for (const areasOfPart of writeParts(areas)) {
+      const part = computeSignals(w, areasOfPart, byArea, plantSignals);
       rows.push(...part);
       written = started(written.then(() => withDivergence(db, w, part, byCode)).then(() => updateSignals(db, w, part)));
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -191,7 +209,7 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
   });
   await steps.run('write signals', async () => {
     await written;
-    await insertMissingSignals(db, w, rows, areaCodes);
+    await insertMissingSignals(db, w, rows, await storedBefore);
   });
   return { areas: areas.length, signals: rows.length };
 }

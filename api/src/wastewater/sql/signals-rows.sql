@@ -1,11 +1,9 @@
--- The computed signals as rows, from the one JSON parameter writeSignals sends (area-signals.ts): an array of arrays
--- in this column order. Arrays read by position cost PostgreSQL less than objects (json_to_recordset) or 21 array
--- parameters (unnest), whose escaping in the driver also cost the API more (province scale: 15,000 rows).
--- Read as jsonb, parsed once: `e->>k` on a json value parses the element's text again up to its k-th item, 21
--- times per row and again in the UPDATE's SET (EXPLAIN ANALYZE at province scale: 1.8 s of a 2.4 s UPDATE; as
--- jsonb the same join took 0.3 s).
-SELECT e->>0 AS a, e->>1 AS s, e->>2 AS t, (e->>3)::float8 AS l, (e->>4)::boolean AS lc, (e->>5)::float8 AS pc, (e->>6)::float8 AS sl,
-       (e->>7)::float8 AS p, (e->>8)::int AS n, (e->>9)::float8 AS c, (e->>10)::float8 AS cs, (e->>11)::float8 AS ks, (e->>12)::float8 AS kv,
-       (e->>13)::float8 AS kz, (e->>14)::int AS np, (e->>15)::int AS nu, (e->>16)::int AS pj, (e->>17)::int AS pl, e->>18 AS et,
-       (e->>19)::float8 AS ep, (e->>20)::boolean AS d
-FROM jsonb_array_elements($1::jsonb) AS e
+-- The computed signals as rows, from the one parameter writeSignals sends (area-signals.ts: signalsLiteral): an
+-- array of area_signal_values records (migration 155), each value read by its column's input function. A JSON
+-- array of arrays cost PostgreSQL more than twice as much: parsed into jsonb (numbers as numeric), then each
+-- value taken out as text and cast again. 21 array parameters (unnest) cost the driver more in escaping.
+SELECT e.area_code AS a, e.substance AS s, e.trend AS t, e.latest_load AS l, e.latest_censored AS lc, e.pct_change AS pc,
+       e.sen_slope AS sl, e.p_value AS p, e.n_samples AS n, e.coverage AS c, e.censored_share AS cs, e.kendall_s AS ks,
+       e.kendall_var AS kv, e.kendall_z AS kz, e.n_plants AS np, e.n_plants_used AS nu, e.panel_joined AS pj,
+       e.panel_left AS pl, e.enforcement_trend AS et, e.enforcement_p AS ep, e.divergent AS d
+FROM unnest($1::area_signal_values[]) AS e
