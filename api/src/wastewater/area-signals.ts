@@ -211,16 +211,20 @@ export async function updateSignals(db: Queryable, w: TrendWindow, rows: readonl
  * before the writes, not after them, so that it is not left for the end of an import.
  */
 export async function pruneSignals(db: Queryable, areaCodes: readonly string[], all: boolean): Promise<number> {
-  if (all) {
+  // One pass counts both the areas' rows and (all) every row: the rows of areas no longer current are the
+  // difference, and the DELETE (a scan of the table against the codes) runs only when there are some.
+  const [c] = await db.query<{ known: number; total: number }>(
+    `SELECT count(*) FILTER (WHERE area_code = ANY ($1::text[]))::int AS known, count(*)::int AS total FROM area_signal WHERE substance = ANY ($2::text[])`,
+    [areaCodes, [...SIGNAL_KEYS]],
+  );
+  const known = c?.known ?? 0;
+  if (all && (c?.total ?? 0) > known) {
     await db.query(
       `DELETE FROM area_signal s WHERE s.substance = ANY ($2::text[]) AND NOT EXISTS (SELECT 1 FROM unnest($1::text[]) AS u (a) WHERE u.a = s.area_code)`,
       [areaCodes, [...SIGNAL_KEYS]],
     );
   }
-  const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area_signal WHERE area_code = ANY ($1::text[]) AND substance = ANY ($2::text[])', [
-    areaCodes, [...SIGNAL_KEYS],
-  ]);
-  return stored?.n ?? 0;
+  return known;
 }
 
 /**

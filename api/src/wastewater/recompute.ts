@@ -114,7 +114,19 @@ export async function rebuildShares(db: Queryable, siteIds: number[] | null = nu
   if (siteIds) await db.query('DELETE FROM wastewater_catchment_share WHERE site_id = ANY ($1::bigint[])', [siteIds]);
   else await db.query('DELETE FROM wastewater_catchment_share');
   await db.query(SQL.shares, [siteIds]);
+  // The shares changed: no process may use the copy it keeps under the stored token any more (a new token, as a
+  // recompute's; the plants' copies go with it, which costs a read of the stored plant weeks).
+  await db.query(`UPDATE dataset_info SET value = value || jsonb_build_object('token', $2::text) WHERE key = $1`, [STATE_KEY, randomUUID()]);
+  sharesCache = null;
 }
+
+/**
+ * Every catchment share as this process last read them under a recompute's token (the same rule as the plants'
+ * copy in plant-store.ts: used only while dataset_info still holds that token). Only rebuildShares writes
+ * shares, and it changes the token. An update after an import then reads none of the ~19,000 rows at province
+ * scale.
+ */
+let sharesCache: { token: string; shares: Share[] } | null = null;
 
 export async function readShares(db: Queryable, opts: { siteIds?: number[]; areaCodes?: string[] } = {}): Promise<Share[]> {
   const rows = await db.query<{ r: [number, string, number, number] }>(
@@ -144,13 +156,16 @@ export async function recomputeState(db: Queryable): Promise<State | null> {
   return r?.value ?? null;
 }
 
-async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap): Promise<void> {
+/** `allShares`: every share, as the recompute read them; 'unchanged' keeps this process's copy of them, if any, under the new token. */
+async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap, previousToken: string | undefined, allShares: Share[] | 'unchanged'): Promise<void> {
   const token = randomUUID();
   await db.query(
     `INSERT INTO dataset_info (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
     [STATE_KEY, JSON.stringify({ asOf: w.asOf, windowWeeks: w.weeks, token, at: new Date().toISOString() } satisfies State & { at: string })],
   );
   rememberPlants(token, w, plants);
+  if (allShares !== 'unchanged') sharesCache = { token, shares: allShares };
+  else sharesCache = sharesCache && sharesCache.token === previousToken ? { token, shares: sharesCache.shares } : null;
 }
 
 /** Townships per part: each part's rows (7 per township) are written while the next part is computed. */
@@ -177,7 +192,9 @@ export function writeParts(areas: readonly AreaRef[]): AreaRef[][] {
  * that PostgreSQL writes from the first township part on instead of after every plant's trend. The computations
  * yield now and then, so that the queued statements are sent on.
  */
-async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown> = Promise.resolve()) {
+async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown>, token: string | undefined) {
+  // Every share, from this process's copy when the stored token is still the one it was read under.
+  const known = areaCodes === null && token && sharesCache?.token === token ? sharesCache.shares : null;
   // One statement at a time on the transaction's connection (node-postgres deprecates queueing a query while
   // another runs): the writes issued before, then the reads, then each part's writes, as one chain that runs
   // while this process computes.
@@ -185,7 +202,7 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
   const read = started(
     pending.then(async () => {
       const areas = await readAreas(db, areaCodes);
-      const shares = await readShares(db, areaCodes ? { areaCodes } : {});
+      const shares = known ?? (await readShares(db, areaCodes ? { areaCodes } : {}));
       readDone = true;
       return [areas, shares] as const;
     }),
@@ -211,7 +228,7 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
     await written;
     await insertMissingSignals(db, w, rows, await storedBefore);
   });
-  return { areas: areas.length, signals: rows.length };
+  return { areas: areas.length, signals: rows.length, allShares: areaCodes === null ? shares : ('unchanged' as const) };
 }
 
 /** Start `p` without waiting for it: a failure surfaces where it is awaited (signalsFor), not as an unhandled rejection. */
@@ -233,8 +250,8 @@ async function fullRecompute(tx: Queryable, opts: RecomputeOptions): Promise<Rec
   const w = windowOf(asOf, weeks);
   const plants = await steps.run('plant weeks', () => plantWeeksFromSamples(tx, w, null));
   const stored = started(storePlantWeeks(tx, w, plants, [...plants.keys()], 0, w.weeks - 1, true));
-  const r = await signalsFor(tx, w, plants, null, steps, stored);
-  await saveState(tx, w, plants);
+  const { allShares, ...r } = await signalsFor(tx, w, plants, null, steps, stored, undefined);
+  await saveState(tx, w, plants, undefined, allShares);
   return { asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
 }
 
@@ -287,8 +304,8 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
     }
     // After the plant weeks' writes (one statement at a time on the connection, see signalsFor).
     const areaCodes = windowMoved ? null : [...new Set((await stored.then(() => readShares(tx, { siteIds }))).map((s) => s.areaCode))];
-    const r = await signalsFor(tx, w, plants, areaCodes, steps, stored);
-    await saveState(tx, w, plants);
+    const { allShares, ...r } = await signalsFor(tx, w, plants, areaCodes, steps, stored, state.token);
+    await saveState(tx, w, plants, state.token, allShares);
     return { asOf: w.asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
   });
 }
