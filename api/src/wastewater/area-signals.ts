@@ -243,24 +243,29 @@ export async function insertMissingSignals(db: Queryable, w: TrendWindow, rows: 
  * finite go as NULL (as JSON.stringify wrote them before), never as PostgreSQL's 'NaN'.
  */
 export function signalsLiteral(rows: readonly SignalRow[]): string {
-  const parts: string[] = [];
-  for (const r of rows) {
-    parts.push(
-      `"(${[
-        word(r.areaCode), word(r.substance), word(r.trend), num(r.latestLoad), bool(r.latestCensored), num(r.pctChange), num(r.senSlope),
-        num(r.pValue), num(r.nSamples), num(r.coverage), num(r.censoredShare), num(r.kendallS), num(r.kendallVar), num(r.kendallZ),
-        num(r.nPlants), num(r.nPlantsUsed), num(r.panelJoined), num(r.panelLeft), word(r.enforcementTrend), num(r.enforcementP), bool(r.divergent),
-      ].join(',')})"`,
-    );
+  // Built by concatenation, not arrays joined: 15,000 rows × 21 values after every import.
+  let out = '{';
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    out +=
+      (k ? ',"(' : '"(') + word(r.areaCode) + ',' + word(r.substance) + ',' + word(r.trend) + ',' + num(r.latestLoad) + ',' + bool(r.latestCensored) + ',' +
+      num(r.pctChange) + ',' + num(r.senSlope) + ',' + num(r.pValue) + ',' + num(r.nSamples) + ',' + num(r.coverage) + ',' + num(r.censoredShare) + ',' +
+      num(r.kendallS) + ',' + num(r.kendallVar) + ',' + num(r.kendallZ) + ',' + num(r.nPlants) + ',' + num(r.nPlantsUsed) + ',' + num(r.panelJoined) + ',' +
+      num(r.panelLeft) + ',' + word(r.enforcementTrend) + ',' + num(r.enforcementP) + ',' + bool(r.divergent) + ')"';
   }
-  return `{${parts.join(',')}}`;
+  return out + '}';
 }
 
+/** Words already checked (area codes and keys repeat: an area's code is in seven rows). */
+const checkedWords = new Set<string>();
 const WORD = /^[A-Za-z0-9_]+$/;
 /** A code or key as a record field; NULL (empty) when absent. */
 function word(v: string | null): string {
   if (v === null) return '';
+  if (checkedWords.has(v)) return v;
   if (!WORD.test(v)) throw new Error(`area_signal value ${JSON.stringify(v)} is not a code or key`);
+  if (checkedWords.size > 100_000) checkedWords.clear();
+  checkedWords.add(v);
   return v;
 }
 const num = (v: number | null) => (v === null || !Number.isFinite(v) ? '' : String(v));

@@ -170,6 +170,8 @@ async function saveState(db: Queryable, w: TrendWindow, plants: PlantMap, previo
 
 /** Townships per part: each part's rows (7 per township) are written while the next part is computed. */
 const TOWNSHIPS_PER_PART = 600;
+/** Areas computed between two looks at the event loop (a few ms of work). */
+const AREAS_PER_SLICE = 40;
 
 /**
  * The areas in the order their rows are computed and written: townships first, in parts (each needs only its own
@@ -218,10 +220,16 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
   let written: Promise<unknown> = storedBefore;
   await steps.run('area trends', async () => {
     for (const areasOfPart of writeParts(areas)) {
-      const part = computeSignals(w, areasOfPart, byArea, plantSignals);
+      // Computed a few dozen areas at a time with a look at the event loop in between: the part before is still
+      // being sent (its rows are ~0.5 MB, more than the socket takes at once) and answered meanwhile; a part
+      // computed in one go held PostgreSQL up for its whole computation.
+      const part: SignalRow[] = [];
+      for (let i = 0; i < areasOfPart.length; i += AREAS_PER_SLICE) {
+        part.push(...computeSignals(w, areasOfPart.slice(i, i + AREAS_PER_SLICE), byArea, plantSignals));
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       rows.push(...part);
       written = started(written.then(() => withDivergence(db, w, part, byCode)).then(() => updateSignals(db, w, part)));
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   });
   await steps.run('write signals', async () => {
@@ -290,6 +298,8 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
       const first = weeksInWindow[0]!;
       const last = weeksInWindow[weeksInWindow.length - 1]!;
       const fresh = await steps.run('plant weeks', () => plantWeeksFromSamples(tx, w, siteIds, first, last));
+      const firstStep = stepOf(w, first);
+      const lastStep = stepOf(w, last);
       for (const id of siteIds) {
         let plant = plants.get(id);
         if (!plant) plants.set(id, (plant = new Map()));
@@ -297,10 +307,10 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
         for (const sub of new Set([...plant.keys(), ...(f?.keys() ?? [])])) {
           let stored = plant.get(sub);
           if (!stored) plant.set(sub, (stored = { lo: Array(w.weeks).fill(0), hi: Array(w.weeks).fill(0), n: Array(w.weeks).fill(0) }));
-          spliceWeeks(stored, f?.get(sub), stepOf(w, first), stepOf(w, last));
+          spliceWeeks(stored, f?.get(sub), firstStep, lastStep);
         }
       }
-      stored = started(storePlantWeeks(tx, w, plants, siteIds, stepOf(w, first), stepOf(w, last)));
+      stored = started(storePlantWeeks(tx, w, plants, siteIds, firstStep, lastStep));
     }
     // After the plant weeks' writes (one statement at a time on the connection, see signalsFor).
     const areaCodes = windowMoved ? null : [...new Set((await stored.then(() => readShares(tx, { siteIds }))).map((s) => s.areaCode))];
