@@ -202,14 +202,14 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
   // while this process computes.
   let readDone = false;
   const read = started(
-    pending.then(async () => {
-      const areas = await readAreas(db, areaCodes);
-      const shares = known ?? (await readShares(db, areaCodes ? { areaCodes } : {}));
-      readDone = true;
-      return [areas, shares] as const;
-    }),
+    pending
+      .then(async () => {
+        const areas = await readAreas(db, areaCodes);
+        const shares = known ?? (await readShares(db, areaCodes ? { areaCodes } : {}));
+        return [areas, shares] as const;
+      })
+      .finally(() => (readDone = true)),
   );
-  read.catch(() => (readDone = true));
   const plantSignals = new PlantSignals(plants, w.weeks);
   await steps.run('plant trends', () => plantSignals.computeWhile(() => !readDone));
   const [areas, shares] = await steps.run('read areas and shares', () => read);

@@ -8,21 +8,19 @@ import type { CatalogueLayer } from '../api/types';
 import { labelTiersFor, NO_LABELS } from '../map/labels';
 import { bboxParam, boundsAt, fetchLabels, takeEarlyLabels } from '../map/labelRequest';
 
-const EMPTY = NO_LABELS;
-
 /**
  * `camera` lets the first request go out with the style and tiles, before the map exists; once it does, the map's
  * own bounds are used.
  */
 export function useLabels(map: MapLibreMap | null, viewKey: string, zoom: number, visible: Set<string>, catalogue: CatalogueLayer[], camera?: { center: [number, number]; zoom: number }) {
-  const [labels, setLabels] = useState(EMPTY);
+  const [labels, setLabels] = useState(NO_LABELS);
   const tiers = labelTiersFor(zoom, visible, catalogue).join(',');
   // The request in flight and what it was for: the map appearing at the same view does not ask again.
   const inFlight = useRef<{ key: string; ctrl: AbortController } | null>(null);
   useEffect(() => () => inFlight.current?.ctrl.abort(), []);
   useEffect(() => {
     if ((!map && !camera) || !tiers) {
-      setLabels(EMPTY);
+      setLabels(NO_LABELS);
       return;
     }
     const key = `${tiers}|${viewKey}`;
@@ -38,7 +36,7 @@ export function useLabels(map: MapLibreMap | null, viewKey: string, zoom: number
         if (!ctrl.signal.aborted) setLabels(fc);
       })
       .catch((e) => {
-        if ((e as Error).name !== 'AbortError') setLabels(EMPTY);
+        if ((e as Error).name !== 'AbortError') setLabels(NO_LABELS);
       });
     // camera: only its first value matters (before the map); viewKey carries later moves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
