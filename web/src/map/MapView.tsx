@@ -205,7 +205,14 @@ export function MapView(props: Props) {
     overlayLoading.current = true;
     void import('@deck.gl/mapbox').then(({ MapboxOverlay: Overlay }) => {
       if (mapRef.current !== map) return;
-      const overlay = new Overlay({ interleaved: true, layers: latest.current.deckLayers });
+      // deck.gl starts following the map's camera ('move') only once its device is ready, a few frames after this;
+      // a move in between (a fitBounds right after the first overlay) would leave its picking viewport behind the
+      // drawn map until the next pan. Once it follows, replay the current camera as a move so both agree.
+      const overlay = new Overlay({
+        interleaved: true,
+        layers: latest.current.deckLayers,
+        onLoad: () => queueMicrotask(() => mapRef.current === map && map.jumpTo({ center: map.getCenter(), zoom: map.getZoom() })),
+      });
       map.addControl(overlay);
       overlayRef.current = overlay;
     });
