@@ -9,14 +9,17 @@ import type { Answer } from './api/typed';
 /** Through `api` (client.ts), which takes the answers index.html fetched early. */
 type SessionAnswer = Answer<'/api/session', 'get'>;
 import type { HealthStatus, Lang, SessionUser } from './api/types';
-import { LoginScreen, type DemoAccount } from './auth/LoginScreen';
-import { SeedingScreen, type StartProgress } from './health/SeedingScreen';
+import type { DemoAccount } from './auth/LoginScreen';
+import type { StartProgress } from './health/SeedingScreen';
 import { Console } from './console/Console';
 import { dropUserCaches } from './reporting/caches';
 import { setLanguage } from './i18n';
 
 /** The wall display is its own chunk: no other user loads it. */
 const WallDisplay = lazy(() => import('./wall/WallDisplay').then((m) => ({ default: m.WallDisplay })));
+/** Chunks of their own too: a signed-in console (the usual first view) needs neither the sign-in form nor the seeding progress. */
+const LoginScreen = lazy(() => import('./auth/LoginScreen').then((m) => ({ default: m.LoginScreen })));
+const SeedingScreen = lazy(() => import('./health/SeedingScreen').then((m) => ({ default: m.SeedingScreen })));
 
 
 /** The server lists its demo accounts only when it holds the generated demo region. */
@@ -148,11 +151,19 @@ export function App({ initialLang, signedIn }: { initialLang: Lang; signedIn?: S
     case 'starting':
       return <Splash />;
     case 'seeding':
-      return <SeedingScreen progress={phase.progress} />;
+      return (
+        <Suspense fallback={<Splash />}>
+          <SeedingScreen progress={phase.progress} />
+        </Suspense>
+      );
     case 'offline':
       return <Offline />;
     case 'login':
-      return <LoginScreen demo={phase.demo} lang={lang} setLang={setLang} onSignedIn={(user) => setPhase({ kind: 'console', user })} />;
+      return (
+        <Suspense fallback={<Splash />}>
+          <LoginScreen demo={phase.demo} lang={lang} setLang={setLang} onSignedIn={(user) => setPhase({ kind: 'console', user })} />
+        </Suspense>
+      );
     case 'console':
       // The command centre's wall display: its own role, or any user asking for it with #view=wall.
       if (phase.user.role === 'wall' || /(^#|&)view=wall(&|$)/.test(window.location.hash))

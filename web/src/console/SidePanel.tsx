@@ -2,16 +2,21 @@
  * The side panel (a bottom sheet on phones): tabs for layers, legend and details; collapsible so the map can have
  * the whole screen. Tabs follow the WAI-ARIA tabs pattern (arrow keys move between them).
  */
-import { useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueLayer, Lang } from '../api/types';
 import type { LayerState } from '../map/styleControl';
 import type { Selection } from '../url/viewHash';
-import type { ConsolePlugin, PluginContext } from '../plugins/registry';
+import { lazyPart, type ConsolePlugin, type PluginContext } from '../plugins/registry';
 import { LayerPanel } from '../layers/LayerPanel';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { Legend } from '../layers/Legend';
-import { DetailsPanel } from '../details/DetailsPanel';
+
+/**
+ * The details tab, loaded when first shown (the first view shows the layers), with the listing module's words: an
+ * area's details name its listing categories (listing:category).
+ */
+const DetailsPanel = lazyPart('listing', () => import('../details/DetailsPanel').then((m) => m.DetailsPanel));
 
 export type PanelTab = 'layers' | 'legend' | 'details';
 const TABS: PanelTab[] = ['layers', 'legend', 'details'];
@@ -101,15 +106,17 @@ export function SidePanel(p: Props) {
           )}
           {p.tab === 'legend' && <Legend lang={p.lang} catalogue={p.catalogue} layerStates={p.layerStates} />}
           {p.tab === 'details' && (
-            <DetailsPanel
-              lang={p.lang}
-              catalogue={p.catalogue}
-              selection={p.selection}
-              properties={p.selectedProps}
-              onClose={p.clearSelection}
-              onZoomTo={p.zoomToSelection}
-              pluginContexts={p.pluginContexts}
-            />
+            <Suspense fallback={<p className="muted" aria-busy="true">{t('details.loading')}</p>}>
+              <DetailsPanel
+                lang={p.lang}
+                catalogue={p.catalogue}
+                selection={p.selection}
+                properties={p.selectedProps}
+                onClose={p.clearSelection}
+                onZoomTo={p.zoomToSelection}
+                pluginContexts={p.pluginContexts}
+              />
+            </Suspense>
           )}
         </div>
       </div>

@@ -3,13 +3,11 @@
  * details panel. No title: always on. The wall display shows the same evidence compactly (web/src/wall).
  */
 import { lazyPart, type ConsolePlugin } from '../plugins/registry';
-import zh from './i18n/zh-CN.json';
 import './evidence.css';
 
 const plugin: ConsolePlugin = {
   id: 'evidence',
-  messages: { 'zh-CN': zh },
-  DetailSection: lazyPart(() => import('./EvidenceSection').then((m) => m.EvidenceSection)),
+  DetailSection: lazyPart('evidence', () => import('./EvidenceSection').then((m) => m.EvidenceSection)),
 };
 
 export default plugin;

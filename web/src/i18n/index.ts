@@ -1,18 +1,43 @@
 /**
  * Message catalogues: zh-CN first, English second. Every user-visible string comes from here (or, for data such as
- * layer titles and legend labels, from the API's bilingual {zh,en} fields, see `pick`). Plug-in modules add their
- * own zh-CN namespace with `i18n.addResourceBundle(lang, '<their id>', messages)`.
+ * layer titles and legend labels, from the API's bilingual {zh,en} fields, see `pick`). Each module's catalogues
+ * are namespace `<module>` (its plug-in id): `web/src/<module>/i18n/{zh-CN,en}.json`.
  *
+ * The console's own zh-CN catalogue comes with the page. A module's zh-CN catalogue comes with the module's code
+ * (`loadModuleMessages`, which a plug-in's lazily loaded parts wait for: plugins/registry.ts lazyPart), so that
+ * the first load carries only what the first view shows, and no part ever renders before its words are in.
  * English is loaded when first chosen (`setLanguage`), not with the page: every `web/src/<module>/i18n/en.json`
- * becomes namespace `<module>` (the module's plug-in id), `web/src/i18n/en.json` the default namespace.
+ * becomes namespace `<module>`, `web/src/i18n/en.json` the default namespace.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zh from './zh-CN.json';
 import type { Bilingual, Lang } from '../api/types';
 
-const englishCatalogues = import.meta.glob<{ default: Record<string, unknown> }>(['./en.json', '../*/i18n/en.json']);
+type Catalogue = { default: Record<string, unknown> };
+const englishCatalogues = import.meta.glob<Catalogue>(['./en.json', '../*/i18n/en.json']);
+const moduleCatalogues = import.meta.glob<Catalogue>('../*/i18n/zh-CN.json');
 let englishLoaded: Promise<void> | null = null;
+const moduleLoaded = new Map<string, Promise<void>>();
+
+/** The zh-CN catalogue of module `ns` (web/src/<ns>/i18n/zh-CN.json), added once; English comes with loadEnglish. */
+export function loadModuleMessages(ns: string): Promise<void> {
+  let loaded = moduleLoaded.get(ns);
+  if (!loaded) {
+    const load = moduleCatalogues[`../${ns}/i18n/zh-CN.json`];
+    if (!load) return Promise.reject(new Error(`no zh-CN catalogue for module ${ns}`));
+    // deep, not overwriting: a module may have added messages of its own to the namespace (reporting's figures).
+    loaded = load().then(
+      (m) => void i18n.addResourceBundle('zh-CN', ns, m.default, true, false),
+      (e: unknown) => {
+        moduleLoaded.delete(ns); // asked again when the part is next shown (a weak network)
+        throw e;
+      },
+    );
+    moduleLoaded.set(ns, loaded);
+  }
+  return loaded;
+}
 
 /** Adds every English catalogue (once). */
 export function loadEnglish(): Promise<void> {

@@ -4,19 +4,17 @@
  * shown, its features are drawn over the existing data.
  */
 import { lazyPart, type ConsolePlugin } from '../plugins/registry';
-import zh from './i18n/zh-CN.json';
 import { previewLayers } from './overlay';
 import { getPreview } from './state';
 import './imports.css';
 
 const plugin: ConsolePlugin = {
   id: 'imports',
-  messages: { 'zh-CN': zh },
   deckLayers: () => {
     const fc = getPreview();
     return fc ? previewLayers(fc) : [];
   },
-  Control: lazyPart(() => import('./ImportControl').then((m) => m.ImportControl)),
+  Control: lazyPart('imports', () => import('./ImportControl').then((m) => m.ImportControl)),
 };
 
 export default plugin;

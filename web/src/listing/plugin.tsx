@@ -4,14 +4,12 @@
  * No title: it is always on, since the area colours are the listing grades.
  */
 import { lazyPart, type ConsolePlugin } from '../plugins/registry';
-import zh from './i18n/zh-CN.json';
 import './listing.css';
 
 const plugin: ConsolePlugin = {
   id: 'listing',
-  messages: { 'zh-CN': zh },
-  Control: lazyPart(() => import('./ListingControl').then((m) => m.ListingControl)),
-  DetailSection: lazyPart(() => import('./ListingSection').then((m) => m.ListingSection)),
+  Control: lazyPart('listing', () => import('./ListingControl').then((m) => m.ListingControl)),
+  DetailSection: lazyPart('listing', () => import('./ListingSection').then((m) => m.ListingSection)),
 };
 
 export default plugin;

@@ -4,27 +4,16 @@
  * The map frames their grids, dims everything else and draws the boundaries strongly; the panel answers
  * "am I in my grid?" and lists what is due. The last answer of /api/grids/mine is kept for weak networks.
  */
-import { lazyPart, refreshPlugins, type ConsolePlugin } from '../plugins/registry';
-import zh from './i18n/zh-CN.json';
+import { lazyModule, lazyPart, type ConsolePlugin } from '../plugins/registry';
 import './officer.css';
 
 /** The officer's state and map layers (with the point-in-polygon code) load only for a grid officer. */
-type Parts = typeof import('./state') & typeof import('./overlays');
-let parts: Parts | null = null;
-let loading: Promise<void> | null = null;
-function officerParts(): Parts | null {
-  loading ??= Promise.all([import('./state'), import('./overlays')]).then(([s, o]) => {
-    parts = { ...s, ...o };
-    refreshPlugins();
-  });
-  return parts;
-}
+const officerParts = lazyModule(() => Promise.all([import('./state'), import('./overlays')]).then(([s, o]) => ({ ...s, ...o })));
 
-const OfficerPanel = lazyPart(() => import('./OfficerPanel').then((m) => m.OfficerPanel));
+const OfficerPanel = lazyPart('officer', () => import('./OfficerPanel').then((m) => m.OfficerPanel));
 
 const plugin: ConsolePlugin = {
   id: 'officer',
-  messages: { 'zh-CN': zh },
   deckLayers: (ctx) => {
     if (ctx.user?.role !== 'grid_officer') return [];
     const p = officerParts();

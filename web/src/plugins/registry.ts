@@ -9,7 +9,8 @@
  *   const plugin: ConsolePlugin = {
  *     id: 'wastewater',
  *     title: { zh: '污水验毒', en: 'Wastewater' },            // shown as a theme switch ("mode") in the layer panel
- *     messages: { 'zh-CN': {...}, en: {...} },                 // i18n namespace = id; use useTranslation('wastewater')
+ *     // messages: i18n namespace = id (useTranslation('wastewater')), from web/src/wastewater/i18n/{zh-CN,en}.json;
+ *     // zh-CN is loaded with the parts made by lazyPart('wastewater', ...), English when chosen (i18n/index.ts)
  *     deckLayers: (ctx) => ctx.active ? [new ScatterplotLayer({ id: 'ww-loads', beforeId: 'townships-line', ... })] : [],
  *     styleOverrides: (ctx) => ctx.active ? [{ layer: 'catchments', paint: { 'fill-color': [...] } }] : [],
  *     Control: DateSlider,                                     // rendered in the side panel while the mode is active
@@ -25,6 +26,7 @@ import { lazy, type ComponentType } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayersList } from '@deck.gl/core';
 import type { Bilingual, CatalogueLayer, Lang, SessionUser } from '../api/types';
+import { loadModuleMessages } from '../i18n';
 import type { Selection } from '../url/viewHash';
 
 export interface PluginContext {
@@ -58,7 +60,10 @@ export interface ConsolePlugin {
   id: string;
   /** When present the plug-in is a map mode that the user switches on/off in the layer panel. */
   title?: Bilingual;
-  /** Message catalogues, added as i18n namespace `id`. */
+  /**
+   * Messages added to i18n namespace `id` with the plug-in (eagerly): only what is not in the module's own
+   * catalogues, which come with its lazily loaded parts (lazyPart) and with English.
+   */
   messages?: Partial<Record<Lang, Record<string, unknown>>>;
   /** deck.gl layers drawn interleaved with the map; give them `beforeId` to sit under the point layers. */
   deckLayers?: (ctx: PluginContext) => LayersList;
@@ -99,9 +104,33 @@ export function pluginsVersion(): number {
 }
 
 /**
- * A plug-in's panel part loaded only when it is first shown (its own chunk): `lazyPart(() => import('./X').then((m)
- * => m.X))`. The console renders plug-in parts inside <Suspense>.
+ * A plug-in's panel part loaded only when it is first shown (its own chunk), together with the zh-CN catalogue of
+ * its namespace `ns` (the plug-in id): `lazyPart('patrol', () => import('./X').then((m) => m.X))`. The part renders
+ * once both are in, so its words never show as keys. The console renders plug-in parts inside <Suspense>.
  */
-export function lazyPart<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  return lazy(() => load().then((c) => ({ default: c }))) as unknown as ComponentType<P>;
+export function lazyPart<P>(ns: string, load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return lazy(() => Promise.all([load(), loadModuleMessages(ns)]).then(([c]) => ({ default: c }))) as unknown as ComponentType<P>;
+}
+
+/**
+ * Code that a plug-in's map layers need only in some cases (its mode on, a grid officer signed in), loaded when
+ * first asked for: `const parts = lazyModule(() => import('./overlays'))`, then `parts()` is null until the code is
+ * in, and the console is asked for the layers again then (refreshPlugins).
+ */
+export function lazyModule<T>(load: () => Promise<T>): () => T | null {
+  let loaded: T | null = null;
+  let loading: Promise<void> | null = null;
+  return () => {
+    loading ??= load().then(
+      (m) => {
+        loaded = m;
+        refreshPlugins();
+      },
+      (e: unknown) => {
+        loading = null; // asked again at the next redraw (a weak network)
+        console.warn('plug-in code not loaded', e);
+      },
+    );
+    return loaded;
+  };
 }

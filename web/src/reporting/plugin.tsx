@@ -6,15 +6,14 @@
  */
 import { FIGURE_MESSAGES } from 'domain/figures';
 import { lazyPart, type ConsolePlugin, type PluginContext } from '../plugins/registry';
-import zh from './i18n/zh-CN.json';
 import './reporting.css';
 
 const OFFICE_ROLES = new Set(['office', 'admin']);
 
 // Each role downloads only its own part: the officer's form, outbox (IndexedDB) and offline app, or the office's
 // status list. English (i18n/en.json) comes with the other English catalogues when chosen (i18n/index.ts).
-const FiguresPanel = lazyPart(() => import('./FiguresPanel').then((m) => m.FiguresPanel));
-const ReportingStatus = lazyPart(() => import('./ReportingStatus').then((m) => m.ReportingStatus));
+const FiguresPanel = lazyPart('reporting', () => import('./FiguresPanel').then((m) => m.FiguresPanel));
+const ReportingStatus = lazyPart('reporting', () => import('./ReportingStatus').then((m) => m.ReportingStatus));
 /** The officer whose outbox has been started (a different sign-in on the same page starts theirs). */
 let startedFor: string | null = null;
 
@@ -27,7 +26,8 @@ function ReportingControl({ ctx }: { ctx: PluginContext }) {
 
 const plugin: ConsolePlugin = {
   id: 'reporting',
-  messages: { 'zh-CN': { ...zh, ...FIGURE_MESSAGES['zh-CN'] }, en: FIGURE_MESSAGES.en },
+  // The figures' words are shared with the API (domain/figures); this module's own come with its parts.
+  messages: { 'zh-CN': FIGURE_MESSAGES['zh-CN'], en: FIGURE_MESSAGES.en },
   // Called whenever the console draws, whether or not the side panel is open: the outbox must be sent and the
   // offline app installed even while the officer only looks at the map (the same hook the officer plug-in uses).
   deckLayers: (ctx) => {

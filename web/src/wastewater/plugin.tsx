@@ -5,20 +5,21 @@
  */
 import { deckLayerClasses } from '../map/deck';
 import { themeOverrides } from '../map/themes';
-import { lazyPart, type ConsolePlugin } from '../plugins/registry';
+import { lazyModule, lazyPart, type ConsolePlugin } from '../plugins/registry';
 import type { Site } from './api';
-import zh from './i18n/zh-CN.json';
-import { siteRadius } from './siteRadius';
-import { getSites, loadSites } from './state';
 import './wastewater.css';
+
+/** The sites' state and sizes: only once the mode is switched on. */
+const siteParts = lazyModule(() => Promise.all([import('./state'), import('./siteRadius')]).then(([s, r]) => ({ ...s, ...r })));
 
 const plugin: ConsolePlugin = {
   id: 'wastewater',
   title: { zh: '污水验毒', en: 'Wastewater' },
-  messages: { 'zh-CN': zh },
   styleOverrides: (ctx) => (ctx.active ? themeOverrides(ctx.catalogue, 'signals') : []),
   deckLayers: (ctx) => {
-    if (!ctx.active) return [];
+    const parts = ctx.active ? siteParts() : null;
+    if (!parts) return [];
+    const { getSites, loadSites, siteRadius } = parts;
     const sites = getSites();
     if (!sites.length) {
       void loadSites();
@@ -48,8 +49,8 @@ const plugin: ConsolePlugin = {
       }),
     ];
   },
-  Control: lazyPart(() => import('./WastewaterControl').then((m) => m.WastewaterControl)),
-  DetailSection: lazyPart(() => import('./WastewaterSection').then((m) => m.WastewaterSection)),
+  Control: lazyPart('wastewater', () => import('./WastewaterControl').then((m) => m.WastewaterControl)),
+  DetailSection: lazyPart('wastewater', () => import('./WastewaterSection').then((m) => m.WastewaterSection)),
 };
 
 export default plugin;
