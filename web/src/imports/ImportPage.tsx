@@ -19,7 +19,8 @@ import { JobProgress } from './JobProgress';
 import { pollJob } from './jobs';
 import { MappingStep } from './MappingStep';
 import { ReportView } from './ReportView';
-import { boundsOf, reloadSource, setPreview } from './state';
+import { boundsOf, reloadSource } from './onMap';
+import { setPreview } from './state';
 
 const RELATED_SOURCES: Record<string, string[]> = { wastewater_sites: ['wastewater_sites', 'catchments'], catchments: ['catchments'] };
 

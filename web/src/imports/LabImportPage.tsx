@@ -16,7 +16,7 @@ import { JobProgress } from './JobProgress';
 import { pollJob } from './jobs';
 import { fetchLabJob, startLabImport, type LabJob, type LabReport } from './labApi';
 import { LabReportView } from './LabReportView';
-import { reloadSource } from './state';
+import { reloadSource } from './onMap';
 
 /** The catalogue's words for a refused request (the API's own detail is English and for the log). */
 function errorKey(e: unknown): string {

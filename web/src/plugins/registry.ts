@@ -9,8 +9,6 @@
  *   const plugin: ConsolePlugin = {
  *     id: 'wastewater',
  *     title: { zh: '污水验毒', en: 'Wastewater' },            // shown as a theme switch ("mode") in the layer panel
- *     // messages: i18n namespace = id (useTranslation('wastewater')), from web/src/wastewater/i18n/{zh-CN,en}.json;
- *     // zh-CN is loaded with the parts made by lazyPart('wastewater', ...), English when chosen (i18n/index.ts)
  *     deckLayers: (ctx) => ctx.active ? [new ScatterplotLayer({ id: 'ww-loads', beforeId: 'townships-line', ... })] : [],
  *     styleOverrides: (ctx) => ctx.active ? [{ layer: 'catchments', paint: { 'fill-color': [...] } }] : [],
  *     Control: DateSlider,                                     // rendered in the side panel while the mode is active
@@ -18,9 +16,14 @@
  *   };
  *   export default plugin;
  *
+ * Words: i18n namespace = id (useTranslation('wastewater')), from web/src/wastewater/i18n/{zh-CN,en}.json. The
+ * zh-CN catalogue loads with the plug-in's parts made by `lazyPart('wastewater', ...)`, English when chosen
+ * (i18n/index.ts); a part that shows words must be made with lazyPart.
+ *
  * State inside a plug-in (a chosen date, fetched data): keep it in the module and call `ctx.refresh()` (or the
  * `refreshPlugins()` export) after it changes; the console then asks again for deckLayers and styleOverrides.
- * Heavy code (charts) belongs behind `React.lazy(() => import(...))` so it stays out of the first bundle.
+ * Heavy code (charts) belongs behind `lazyPart` or `React.lazy(() => import(...))`, and code the map layers need only
+ * in some cases behind `lazyModule`, so that it stays out of the first bundle.
  */
 import { lazy, type ComponentType } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -60,11 +63,6 @@ export interface ConsolePlugin {
   id: string;
   /** When present the plug-in is a map mode that the user switches on/off in the layer panel. */
   title?: Bilingual;
-  /**
-   * Messages added to i18n namespace `id` with the plug-in (eagerly): only what is not in the module's own
-   * catalogues, which come with its lazily loaded parts (lazyPart) and with English.
-   */
-  messages?: Partial<Record<Lang, Record<string, unknown>>>;
   /** deck.gl layers drawn interleaved with the map; give them `beforeId` to sit under the point layers. */
   deckLayers?: (ctx: PluginContext) => LayersList;
   styleOverrides?: (ctx: PluginContext) => StyleOverride[];

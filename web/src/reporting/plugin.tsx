@@ -4,7 +4,7 @@
  * the reminder list of who has not. Other roles see nothing of it.
  * Messages: this module's own (i18n/) and the figures' catalogue shared with the API (domain/figures).
  */
-import { FIGURE_MESSAGES } from 'domain/figures';
+import { i18n } from '../i18n';
 import { lazyPart, type ConsolePlugin, type PluginContext } from '../plugins/registry';
 import './reporting.css';
 
@@ -12,7 +12,14 @@ const OFFICE_ROLES = new Set(['office', 'admin']);
 
 // Each role downloads only its own part: the officer's form, outbox (IndexedDB) and offline app, or the office's
 // status list. English (i18n/en.json) comes with the other English catalogues when chosen (i18n/index.ts).
-const FiguresPanel = lazyPart('reporting', () => import('./FiguresPanel').then((m) => m.FiguresPanel));
+// The officer's form also speaks the figures' words, shared with the API (domain/figures): they join this module's
+// namespace with the form, in both languages.
+const FiguresPanel = lazyPart('reporting', () =>
+  Promise.all([import('./FiguresPanel'), import('domain/figures')]).then(([m, { FIGURE_MESSAGES }]) => {
+    for (const lang of ['zh-CN', 'en'] as const) i18n.addResourceBundle(lang, 'reporting', FIGURE_MESSAGES[lang], true, true);
+    return m.FiguresPanel;
+  }),
+);
 const ReportingStatus = lazyPart('reporting', () => import('./ReportingStatus').then((m) => m.ReportingStatus));
 /** The officer whose outbox has been started (a different sign-in on the same page starts theirs). */
 let startedFor: string | null = null;
@@ -26,8 +33,6 @@ function ReportingControl({ ctx }: { ctx: PluginContext }) {
 
 const plugin: ConsolePlugin = {
   id: 'reporting',
-  // The figures' words are shared with the API (domain/figures); this module's own come with its parts.
-  messages: { 'zh-CN': FIGURE_MESSAGES['zh-CN'], en: FIGURE_MESSAGES.en },
   // Called whenever the console draws, whether or not the side panel is open: the outbox must be sent and the
   // offline app installed even while the officer only looks at the map (the same hook the officer plug-in uses).
   deckLayers: (ctx) => {
