@@ -133,6 +133,33 @@ describe('every operation, with malformed values', () => {
   });
 });
 
+describe('every operation that takes a JSON body', () => {
+  it('refuses a member it does not know, naming it, instead of writing without it', async () => {
+    const lax: string[] = [];
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const schema = op.requestBody?.content['application/json']?.schema;
+        if (!schema?.properties) continue; // not an object body (a CSV, a file, a free-form record)
+        // A misspelt member beside nothing else: a body with only optional members would otherwise be accepted.
+        const res = await t.app.request(pathWith(path, op.parameters ?? []), {
+          method: method.toUpperCase(),
+          headers: { ...authHeader('admin'), 'Content-Type': 'application/json' },
+          body: JSON.stringify({ reson_typo: 'x' }),
+        });
+        type Problem = { param?: string; errors?: { param: string }[] };
+        const problem: Problem = res.headers.get('content-type')?.startsWith('application/problem+json') ? ((await res.json()) as Problem) : (await res.arrayBuffer(), {});
+        if (res.status === 403 || res.status === 404) continue; // another role's route, or a path example that names nothing
+        checked++;
+        const named = [problem.param, ...(problem.errors ?? []).map((e) => e.param)].some((p) => p?.includes('reson_typo'));
+        if (res.status !== 400 || !named) lax.push(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(problem).slice(0, 160)}`);
+      }
+    }
+    expect(lax).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+});
+
 describe('every operation that takes query parameters', () => {
   it('refuses one it does not know, naming it, instead of answering another question', async () => {
     const lax: string[] = [];

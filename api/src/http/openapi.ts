@@ -13,7 +13,7 @@ import { describeRoute, generateSpecs, resolver, uniqueSymbol } from 'hono-opena
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from './env.js';
-import { parseBody, parseWith } from './params.js';
+import { parseBody, parseWith, strictObject } from './params.js';
 
 /** Inputs are described as the client sends them (before transforms: an id is a string of digits in a path). */
 const INPUT = { options: { io: 'input', unrepresentable: 'any' } };
@@ -34,14 +34,6 @@ function validatorOf<T extends 'query' | 'param' | 'json', S extends z.ZodType>(
   return Object.assign(mw, { [uniqueSymbol]: { target, ...resolver(schema, INPUT), options: INPUT } });
 }
 
-/**
- * An object schema that refuses keys it does not name. A misspelt parameter (`as_off=`, `limt=`) silently ignored
- * would answer a different question than the one asked; refused, it is a 400 naming the parameter.
- */
-function strictObject<S extends z.ZodType>(schema: S): S {
-  return (schema instanceof z.ZodObject ? schema.strict() : schema) as S;
-}
-
 /** Parse the query string with `schema` (400 naming the parameter, unknown ones too); the handler reads `c.req.valid('query')`. */
 export const query = <S extends z.ZodType>(schema: S) => {
   const strict = strictObject(schema);
@@ -49,8 +41,11 @@ export const query = <S extends z.ZodType>(schema: S) => {
 };
 /** Parse the path parameters with `schema`; the handler reads `c.req.valid('param')`. */
 export const pathParams = <S extends z.ZodType>(schema: S) => validatorOf('param', schema, (c) => parseWith(schema, c.req.param(), 'path'));
-/** Parse the JSON body with `schema` (400 for a body that is not JSON); the handler reads `c.req.valid('json')`. */
-export const body = <S extends z.ZodType>(schema: S) => validatorOf('json', schema, (c) => parseBody(c, schema));
+/** Parse the JSON body with `schema` (400 for a body that is not JSON, or with a member it does not name); the handler reads `c.req.valid('json')`. */
+export const body = <S extends z.ZodType>(schema: S) => {
+  const strict = strictObject(schema);
+  return validatorOf('json', strict, (c) => parseBody(c, strict));
+};
 
 /** What a route answers on success: a JSON schema, or another media type (tiles, CSV, files) with its schema. */
 export type Answer =

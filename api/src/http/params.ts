@@ -65,6 +65,15 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where 
   return r.data;
 }
 
+/**
+ * An object schema that refuses keys it does not name. A misspelt parameter (`as_off=`, `limt=`) or body member
+ * (`{"grade": 1, "reson": …}`) silently ignored would answer a different question than the one asked, or lose
+ * what the client meant to write; refused, it is a 400 naming the parameter.
+ */
+export function strictObject<S extends z.ZodType>(schema: S): S {
+  return (schema instanceof z.ZodObject ? schema.strict() : schema) as S;
+}
+
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let body: unknown;
   try {
@@ -74,7 +83,7 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
     if (err instanceof ProblemError || (err as { status?: number }).status === 413) throw err;
     throw new ProblemError(400, 'Invalid body', { param: 'body', detail: 'The body must be JSON.' });
   }
-  return parseWith(schema, body, 'body');
+  return parseWith(strictObject(schema), body, 'body');
 }
 
 // ------------------------------------------------------------------------------------------------------------

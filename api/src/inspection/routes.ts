@@ -17,7 +17,7 @@ import { inspectionsOf, type InspectedKind } from './repository.js';
 import { hoursAnswer, type InspectionRow } from './schemas.js';
 
 const idParam = z.object({ id: intString(1, 2 ** 31 - 1) });
-export const hoursBody = z.object({ opening_hours: z.string().max(MAX_OPENING_HOURS_LENGTH).nullable() }).strict();
+export const hoursBody = z.object({ opening_hours: z.string().max(MAX_OPENING_HOURS_LENGTH).nullable() });
 type Writer = { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> };
 
 type Row = { inspectionEveryDays: number };

@@ -42,9 +42,9 @@ export const itemsQuery = z.object({
   datetime: datetimeParam.optional(),
   f: z.enum(['json', 'geojson']).optional(),
   ...filterParams,
-}).strict(); // OGC API – Features: an unknown parameter is a 400, not silently ignored
+}); // OGC API – Features: an unknown parameter is a 400, not silently ignored (query() refuses it)
 
-export const oneItemQuery = z.object({ f: z.enum(['json', 'geojson']).optional() }).strict();
+export const oneItemQuery = z.object({ f: z.enum(['json', 'geojson']).optional() });
 
 /** Collection ids are checked against the layers (404 naming collectionId), so any text is parsed here. */
 const collectionParam = z.object({ collectionId: z.string().meta({ example: 'townships' }) });

@@ -40,18 +40,16 @@ export const createUserBody = z.object({
   duty: z.enum(DUTIES).nullable().optional(),
   password: password.optional(),
 });
-export const updateUserBody = z
-  .object({
-    display_name: plainText(100).optional(),
-    role: z.enum(ROLES).optional(),
-    jurisdiction_code: areaCode.optional(),
-    grid_codes: gridCodes.optional(),
-    duty: z.enum(DUTIES).nullable().optional(),
-    active: z.boolean().optional(),
-  })
-  .strict();
-export const passwordBody = z.object({ password: password.optional() }).strict();
-export const tokenBody = z.object({ label: plainText(100), read_only: z.boolean().default(true), expires_on: isoDate.optional() }).strict();
+export const updateUserBody = z.object({
+  display_name: plainText(100).optional(),
+  role: z.enum(ROLES).optional(),
+  jurisdiction_code: areaCode.optional(),
+  grid_codes: gridCodes.optional(),
+  duty: z.enum(DUTIES).nullable().optional(),
+  active: z.boolean().optional(),
+});
+export const passwordBody = z.object({ password: password.optional() });
+export const tokenBody = z.object({ label: plainText(100), read_only: z.boolean().default(true), expires_on: isoDate.optional() });
 export const userListQuery = z.object({
   q: z.string().max(64).optional(),
   role: z.enum(ROLES).optional(),
