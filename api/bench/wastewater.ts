@@ -196,8 +196,7 @@ async function main() {
     console.log(`  full recompute:      ${(fullMs / 1000).toFixed(2)} s   (aim < 10 s)  ${JSON.stringify(full.ms)}`);
     console.log(`  import one week:     ${(importMs / 1000).toFixed(2)} s   (parse, validate, insert, incremental update)`);
     console.log(`  incremental update:  ${(incMs / 1000).toFixed(2)} s   (aim < 1 s)  ${JSON.stringify(report.recompute?.ms)}`);
-    console.log(`  incremental, CPU:    ${((report.recompute?.cpuMs ?? 0) / 1000).toFixed(2)} s   (the API process's CPU time for the incremental update, its trend worker's included)`);
-    console.log(`  plants' trends in:   ${report.recompute?.trendsInWorker ? 'the worker thread' : "the recompute's own thread"}`);
+    console.log(`  incremental, CPU:    ${((report.recompute?.cpuMs ?? 0) / 1000).toFixed(2)} s   (the API process's CPU time for the incremental update)`);
     console.log(`  import, API CPU:     ${(importCpuMs / 1000).toFixed(2)} s   (the Node process's CPU time for the whole import)`);
     console.log(`  import, server CPU:  ${(pgCpuMs / 1000).toFixed(2)} s   (PostgreSQL's backends, the whole import)`);
     const [{ load }] = (await db.query<{ load: string }>(`SELECT pg_read_file('/proc/loadavg') AS load`).catch(() => [{ load: 'n/a' }])) as [{ load: string }];

@@ -1,7 +1,7 @@
 /**
  * The API's production build: esbuild bundles our TypeScript (api, and the workspace packages it depends on: db,
  * domain, geodata) into plain ESM under api/dist: server.js, cluster.js, migrate.js, user-create.js,
- * export-pmtiles.js, plant-trends-worker.js and shared chunks.
+ * export-pmtiles.js and shared chunks.
  * npm packages stay outside the bundle, loaded from node_modules as usual (production dependencies only, installed
  * with `pnpm install --prod --filter api...`). Since the bundle sits in api/ but an npm package may be declared by
  * db or geodata only (pnpm gives each package its own node_modules), api/dist/node_modules links each package the
@@ -22,8 +22,6 @@ export const API_ENTRIES = {
   'export-pmtiles': 'api/src/tiles/export-cli.ts',
   migrate: 'api/src/cli/migrate.ts',
   'user-create': 'api/src/cli/user-create.ts',
-  // The recompute's worker thread (api/src/wastewater/plant-trends/pool.ts finds it here).
-  'plant-trends-worker': 'api/src/wastewater/plant-trends/worker.ts',
 };
 
 const readManifest = (root, pkg) => JSON.parse(readFileSync(join(root, pkg, 'package.json'), 'utf8'));

@@ -77,16 +77,6 @@ describe('an incremental recompute equals a full one', () => {
   });
 });
 
-describe('the plants’ trends in a worker thread (as at province scale)', () => {
-  it('give the same signals as computed in the recompute’s own thread', async () => {
-    const r = await recomputeAll(db, { asOf: TEST_REGION.asOf, trendWorker: 'always' });
-    expect(r.trendsInWorker).toBe(true);
-    const inWorker = await snapshot();
-    expect((await recomputeAll(db, { asOf: TEST_REGION.asOf, trendWorker: 'never' })).trendsInWorker).toBe(false);
-    expect(await snapshot()).toEqual(inWorker);
-  });
-});
-
 describe('a lab import as a job', () => {
   async function poll(location: string, user: DemoUser = 'admin') {
     for (let i = 0; i < 600; i++) {

@@ -10,8 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPostgres } from 'db/postgres';
 import { quoteIdent } from 'db';
-import { TREND_CATEGORIES } from 'domain/wastewater';
-import { trendSlotsPerPlant } from 'api/src/wastewater/plant-trends/pack.js';
 import { ADMIN_DATABASE_URL, TEST_DATABASE_URL } from '../support/env.js';
 import { startApi } from '../support/global-setup-server.js';
 
@@ -128,28 +126,5 @@ describe('the built console as served', () => {
       expect(res.headers.get('vary')).toMatch(/Accept-Encoding/);
       await res.arrayBuffer();
     }
-  });
-});
-
-describe('the built recompute worker', () => {
-  it('runs from api/dist alone (no TypeScript loader) and answers a plant’s trends', () => {
-    // The worker thread of a province-scale recompute (api/src/wastewater/plant-trends/pool.ts): one plant of one
-    // substance, methamphetamine rising week by week, must come back with its trends and then "done".
-    const weeks = 26;
-    const script = `
-      import { Worker } from 'node:worker_threads';
-      const w = new Worker(${JSON.stringify(join(root, 'api/dist/plant-trends-worker.js'))}, { execArgv: [] });
-      const weeks = ${weeks}, slots = 6 * (1 + 3 * weeks), data = new Float64Array(slots);
-      data[0] = 1;
-      for (let i = 0; i < weeks; i++) { data[1 + i] = data[1 + weeks + i] = 100 + 10 * i; data[1 + 2 * weeks + i] = 1; }
-      const got = [];
-      w.on('message', (m) => { got.push(m.done ? 'done' : m.error ? 'error ' + m.error : [m.from, m.to, m.trends.length, m.trends[0]]); if (m.done || m.error) { console.log(JSON.stringify(got)); w.terminate(); } });
-      w.postMessage({ id: 1, weeks, count: 1, data });`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 30_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const [[from, to, length, category], done] = JSON.parse(r.stdout) as [[number, number, number, number], string];
-    expect([from, to, length]).toEqual([0, 1, trendSlotsPerPlant]); // one plant, every signal key
-    expect(TREND_CATEGORIES[category]).toBe('rising_significant'); // its first number: methamphetamine's category
-    expect(done).toBe('done');
   });
 });

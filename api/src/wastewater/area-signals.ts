@@ -11,9 +11,7 @@ import {
   enforcementTrend,
   isDivergent,
   isMostlyCensored,
-  plantSeries,
   plantSignal,
-  signalOf,
   SIGNAL_KEYS,
   type AreaTrend,
   type EnforcementMeasure,
@@ -25,7 +23,6 @@ import {
   type TrendWindow,
 } from 'domain/wastewater';
 import type { PlantMap } from './plant-store.js';
-import type { PlantTrendStream } from './plant-trends/pool.js';
 import { SQL } from './sql.js';
 
 export interface AreaRef {
@@ -37,11 +34,7 @@ export interface AreaRef {
 /** Plants whose signals are computed between two looks at the event loop (a few ms of work at province scale). */
 const YIELD_EVERY = 128;
 
-/**
- * Each plant's signals, computed once per recompute however many areas it serves. With a trend stream (the worker
- * thread, plant-trends/pool.ts) the trends come from it and only the series are computed here; a plant's trend
- * the stream lacks (it failed) is computed here.
- */
+/** Each plant's signals, computed once per recompute however many areas it serves. */
 export class PlantSignals {
   private readonly memo = new Map<number, (PlantSignal | undefined)[]>();
   private static readonly keyIndex = new Map<SignalKey, number>(SIGNAL_KEYS.map((k, i) => [k, i]));
@@ -49,16 +42,14 @@ export class PlantSignals {
   constructor(
     private readonly plants: PlantMap,
     private readonly weeks: number,
-    private readonly stream: PlantTrendStream | null = null,
   ) {}
 
   /**
    * Plants' signals in plant order while `more()` says so (or all are computed), yielding to the event loop
    * every few hundred plants so that queries issued before run on meanwhile. The rest are computed on demand
-   * (get), area by area. Nothing to do when the worker computes the trends.
+   * (get), area by area.
    */
   async computeWhile(more: () => boolean): Promise<void> {
-    if (this.stream) return;
     let k = 0;
     for (const id of this.plants.keys()) {
       if (!more()) return;
@@ -67,22 +58,11 @@ export class PlantSignals {
     }
   }
 
-  /** Resolves when the trends of these plants are at hand (at once without a worker). */
-  ready(siteIds: Iterable<number>): Promise<void> {
-    return this.stream ? this.stream.until(siteIds) : Promise.resolve();
-  }
-
   get(siteId: number, key: SignalKey): PlantSignal {
     let m = this.memo.get(siteId);
     if (!m) this.memo.set(siteId, (m = Array(SIGNAL_KEYS.length)));
     const k = PlantSignals.keyIndex.get(key)!;
-    return (m[k] ??= this.compute(siteId, key, k));
-  }
-
-  private compute(siteId: number, key: SignalKey, k: number): PlantSignal {
-    const plant = this.plants.get(siteId) ?? PlantSignals.noWeeks;
-    const trend = this.stream?.trend(siteId, k);
-    return trend ? signalOf(key, plantSeries(plant, key, this.weeks), trend) : plantSignal(plant, key, this.weeks);
+    return (m[k] ??= plantSignal(this.plants.get(siteId) ?? PlantSignals.noWeeks, key, this.weeks));
   }
 }
 

@@ -30,7 +30,6 @@ import {
 import { chinaToday } from 'domain/time';
 import { computeSignals, insertMissingSignals, PlantSignals, pruneSignals, updateSignals, withDivergence, type AreaRef, type SignalRow } from './area-signals.js';
 import { plantWeeksFromSamples, readStoredPlants, rememberPlants, storePlantWeeks, takeCachedPlants, type PlantMap } from './plant-store.js';
-import { trendsInWorker, WORKER_MIN_PLANTS } from './plant-trends/pool.js';
 import { SQL } from './sql.js';
 
 export { DEFAULT_WINDOW_WEEKS, type TouchedSample };
@@ -45,11 +44,6 @@ export interface RecomputeOptions {
   log?: (msg: string) => void;
   /** Part of the recompute done (0..1), after each step: an import's job shows it with an estimate. */
   onProgress?: (part: number) => void;
-  /**
-   * Where the plants' trends are computed: 'auto' (default) in a worker thread from WORKER_MIN_PLANTS plants on,
-   * in this thread below; 'always' / 'never' to choose (tests compare both; 'never' on a one-core machine).
-   */
-  trendWorker?: 'auto' | 'always' | 'never';
 }
 
 export interface RecomputeResult {
@@ -58,10 +52,8 @@ export interface RecomputeResult {
   areas: number;
   signals: number;
   ms: Record<string, number>;
-  /** This process's CPU time for the recompute (ms, its worker thread's included): on a shared machine, less distorted than the wall-clock `ms`. */
+  /** This process's CPU time for the recompute (ms): on a shared machine, less distorted than the wall-clock `ms`. */
   cpuMs?: number;
-  /** Whether the plants' trends were computed in the worker thread (see trendWorker). */
-  trendsInWorker?: boolean;
 }
 
 interface State {
@@ -202,7 +194,7 @@ export function writeParts(areas: readonly AreaRef[]): AreaRef[][] {
  * that PostgreSQL writes from the first township part on instead of after every plant's trend. The computations
  * yield now and then, so that the queued statements are sent on.
  */
-async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown>, token: string | undefined, opts: RecomputeOptions) {
+async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaCodes: string[] | null, steps: Steps, pending: Promise<unknown>, token: string | undefined) {
   // Every share, from this process's copy when the stored token is still the one it was read under.
   const known = areaCodes === null && token && sharesCache?.token === token ? sharesCache.shares : null;
   // One statement at a time on the transaction's connection (node-postgres deprecates queueing a query while
@@ -218,9 +210,7 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
       })
       .finally(() => (readDone = true)),
   );
-  const mode = opts.trendWorker ?? 'auto';
-  const stream = mode === 'never' ? null : trendsInWorker(plants, plantOrder(plants, known), w.weeks, mode === 'always' ? 1 : WORKER_MIN_PLANTS);
-  const plantSignals = new PlantSignals(plants, w.weeks, stream);
+  const plantSignals = new PlantSignals(plants, w.weeks);
   await steps.run('plant trends', () => plantSignals.computeWhile(() => !readDone));
   const [areas, shares] = await steps.run('read areas and shares', () => read);
   const { byArea } = indexShares(shares);
@@ -234,7 +224,6 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
       // being sent (its rows are ~0.5 MB, more than the socket takes at once) and answered meanwhile; a part
       // computed in one go held PostgreSQL up for its whole computation.
       const part: SignalRow[] = [];
-      await plantSignals.ready(plantsOf(areasOfPart, byArea));
       for (let i = 0; i < areasOfPart.length; i += AREAS_PER_SLICE) {
         part.push(...computeSignals(w, areasOfPart.slice(i, i + AREAS_PER_SLICE), byArea, plantSignals));
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -247,32 +236,7 @@ async function signalsFor(db: Queryable, w: TrendWindow, plants: PlantMap, areaC
     await written;
     await insertMissingSignals(db, w, rows, await storedBefore);
   });
-  return { areas: areas.length, signals: rows.length, trendsInWorker: stream !== null && !stream.failed, allShares: areaCodes === null ? shares : ('unchanged' as const) };
-}
-
-/**
- * The plants in the order the parts need them (writeParts: townships by code): by the lowest area code each
- * serves, when the shares are at hand; else as stored. The worker sends their trends in this order.
- */
-export function plantOrder(plants: PlantMap, shares: readonly Share[] | null): number[] {
-  if (!shares) return [...plants.keys()];
-  const first = new Map<number, string>();
-  for (const sh of shares) {
-    const code = first.get(sh.siteId);
-    if (code === undefined || sh.areaCode < code) first.set(sh.siteId, sh.areaCode);
-  }
-  return [...plants.keys()].sort((a, b) => {
-    const ca = first.get(a) ?? '\uffff';
-    const cb = first.get(b) ?? '\uffff';
-    return ca < cb ? -1 : ca > cb ? 1 : a - b;
-  });
-}
-
-/** The plants serving these areas. */
-function plantsOf(areas: readonly AreaRef[], byArea: ReadonlyMap<string, Share[]>): Set<number> {
-  const ids = new Set<number>();
-  for (const a of areas) for (const sh of byArea.get(a.code) ?? []) ids.add(sh.siteId);
-  return ids;
+  return { areas: areas.length, signals: rows.length, allShares: areaCodes === null ? shares : ('unchanged' as const) };
 }
 
 /** Start `p` without waiting for it: a failure surfaces where it is awaited (signalsFor), not as an unhandled rejection. */
@@ -294,7 +258,7 @@ async function fullRecompute(tx: Queryable, opts: RecomputeOptions): Promise<Rec
   const w = windowOf(asOf, weeks);
   const plants = await steps.run('plant weeks', () => plantWeeksFromSamples(tx, w, null));
   const stored = started(storePlantWeeks(tx, w, plants, [...plants.keys()], 0, w.weeks - 1, true));
-  const { allShares, ...r } = await signalsFor(tx, w, plants, null, steps, stored, undefined, opts);
+  const { allShares, ...r } = await signalsFor(tx, w, plants, null, steps, stored, undefined);
   await saveState(tx, w, plants, undefined, allShares);
   return { asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
 }
@@ -350,7 +314,7 @@ export function recomputeTouched(db: Queryable | Database, touched: readonly Tou
     }
     // After the plant weeks' writes (one statement at a time on the connection, see signalsFor).
     const areaCodes = windowMoved ? null : [...new Set((await stored.then(() => readShares(tx, { siteIds }))).map((s) => s.areaCode))];
-    const { allShares, ...r } = await signalsFor(tx, w, plants, areaCodes, steps, stored, state.token, opts);
+    const { allShares, ...r } = await signalsFor(tx, w, plants, areaCodes, steps, stored, state.token);
     await saveState(tx, w, plants, state.token, allShares);
     return { asOf: w.asOf, windowWeeks: weeks, ...r, ms: steps.ms, cpuMs: steps.cpuMs() };
   });

@@ -109,22 +109,8 @@ export interface PlantSignal {
 const SUBSTANCE_OPTS = { recensor: true, line: false };
 const INDEX_OPTS = { recensor: false, line: false };
 
-/** The series a plant's trend of `key` is computed on (a substance's weeks with data, or the index). */
-export function plantSeries(plant: PlantWeeks, key: SignalKey, weeks: number): PlantSeries {
-  return key === INDEX_SUBSTANCE ? indexSeries(plant, weeks) : substanceSeries(plant.get(key) ?? emptyWeeks(weeks));
-}
-
-/** The trend of a plant's series of `key` (the costly part of a signal: see kernel.ts). */
-export function seriesTrend(series: PlantSeries, key: SignalKey): CensoredTrendSummary {
-  return summariseWeeks(series.lo, series.hi, series.steps.length, series.steps, key === INDEX_SUBSTANCE ? INDEX_OPTS : SUBSTANCE_OPTS);
-}
-
-/** A signal from its series and its trend (computed here, or elsewhere: the recompute's worker thread). */
-export function signalOf(key: SignalKey, series: PlantSeries, trend: CensoredTrendSummary): PlantSignal {
-  return { key, series, trend, firstStep: series.steps[0] ?? null, lastStep: series.steps[series.steps.length - 1] ?? null };
-}
-
 export function plantSignal(plant: PlantWeeks, key: SignalKey, weeks: number): PlantSignal {
-  const series = plantSeries(plant, key, weeks);
-  return signalOf(key, series, seriesTrend(series, key));
+  const series = key === INDEX_SUBSTANCE ? indexSeries(plant, weeks) : substanceSeries(plant.get(key) ?? emptyWeeks(weeks));
+  const trend = summariseWeeks(series.lo, series.hi, series.steps.length, series.steps, key === INDEX_SUBSTANCE ? INDEX_OPTS : SUBSTANCE_OPTS);
+  return { key, series, trend, firstStep: series.steps[0] ?? null, lastStep: series.steps[series.steps.length - 1] ?? null };
 }

@@ -58,7 +58,7 @@ export interface ImportReport {
   importId: number | null;
   /** A file with the same SHA-256 was imported before (by whom and when). */
   previousImport: { id: number; importedAt: string; importedBy: string } | null;
-  recompute?: { asOf: string | null; areas: number; ms: Record<string, number>; cpuMs?: number; trendsInWorker?: boolean };
+  recompute?: { asOf: string | null; areas: number; ms: Record<string, number>; cpuMs?: number };
 }
 
 async function sitesInScope(db: Queryable, scopePrefix: string): Promise<Map<string, number>> {
@@ -197,7 +197,7 @@ export async function importLabFile(db: Database, user: SessionUser, bytes: Uint
       status: problems.length ? 'imported_skipping' : 'imported',
       rowsImported: n,
       importId,
-      recompute: { asOf: rc.asOf, areas: rc.areas, ms: rc.ms, cpuMs: rc.cpuMs, trendsInWorker: rc.trendsInWorker },
+      recompute: { asOf: rc.asOf, areas: rc.areas, ms: rc.ms, cpuMs: rc.cpuMs },
     } satisfies ImportReport;
   });
   progress.phase('done');
