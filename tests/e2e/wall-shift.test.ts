@@ -82,8 +82,12 @@ describe('shift change and visitor mode', () => {
     // The same counts, worded without names.
     expect(await figure(page, 'overdue')).toBe(full.overdue.count);
     expect(await page.locator('[data-block="overdue"] li').first().innerText()).toMatch(/某|a /);
-    expect(visitorRequests.length).toBeGreaterThan(0);
-    expect(visitorRequests.every((u) => new URL(u).searchParams.get('visitor') === '1')).toBe(true);
+    // From the first request in visitor mode on, every one is: a poll due before the click may still go out
+    // without it, none may after.
+    const isVisitor = (u: string) => new URL(u).searchParams.get('visitor') === '1';
+    const first = visitorRequests.findIndex(isVisitor);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(visitorRequests.slice(first).filter((u) => !isVisitor(u))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/wall-shift-visitor.png` });
 
     await page.reload();

@@ -44,8 +44,10 @@ export function useViewState(opts: { lang: Lang; setLang: (l: Lang) => void; map
 
   // A link pasted into this tab: apply it.
   useEffect(() => {
-    const onHash = () => {
-      const v = parseViewHash(window.location.hash, { ...DEFAULT_VIEW, lang });
+    const onHash = (e: HashChangeEvent) => {
+      // The hash the event is about, not the location's now: the page's own replaceState (the camera written back
+      // while the map still moves) may have overwritten it before this event ran, and the link would be lost.
+      const v = parseViewHash(new URL(e.newURL).hash, { ...DEFAULT_VIEW, lang });
       setVisibleList(v.layers);
       setOpacity(v.opacity);
       setFilters(v.filters);
