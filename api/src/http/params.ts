@@ -71,8 +71,17 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where 
  * what the client meant to write; refused, it is a 400 naming the parameter.
  */
 export function strictObject<S extends z.ZodType>(schema: S): S {
-  return (schema instanceof z.ZodObject ? schema.strict() : schema) as S;
+  if (!(schema instanceof z.ZodObject)) return schema;
+  // One strict copy per schema: parseBody is called with the same schema on every request (and body() hands it one
+  // already strict), and zod compiles an object's parser on its first parse, so a new copy each time would redo it.
+  let strict = strictCopies.get(schema);
+  if (!strict) {
+    strict = schema.strict();
+    strictCopies.set(schema, strict).set(strict, strict);
+  }
+  return strict as unknown as S;
 }
+const strictCopies = new WeakMap<z.ZodObject, z.ZodObject>();
 
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let body: unknown;
