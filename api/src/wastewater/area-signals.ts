@@ -34,9 +34,16 @@ export interface AreaRef {
 /** Plants whose signals are computed between two looks at the event loop (a few ms of work at province scale). */
 const YIELD_EVERY = 128;
 
+/**
+ * A plant's signal as the recompute keeps it until the last area is computed: its trend and latest week, without
+ * the weekly series (built for the trend and dropped at once, so that ~15,000 series do not live through the
+ * whole update and cost the garbage collector every copy).
+ */
+export type PlantSignalSummary = Omit<PlantSignal, 'series'>;
+
 /** Each plant's signals, computed once per recompute however many areas it serves. */
 export class PlantSignals {
-  private readonly memo = new Map<number, (PlantSignal | undefined)[]>();
+  private readonly memo = new Map<number, (PlantSignalSummary | undefined)[]>();
   private static readonly keyIndex = new Map<SignalKey, number>(SIGNAL_KEYS.map((k, i) => [k, i]));
   private static readonly noWeeks: PlantWeeks = new Map();
   constructor(
@@ -58,12 +65,16 @@ export class PlantSignals {
     }
   }
 
-  get(siteId: number, key: SignalKey): PlantSignal {
+  get(siteId: number, key: SignalKey): PlantSignalSummary {
     let m = this.memo.get(siteId);
     if (!m) this.memo.set(siteId, (m = Array(SIGNAL_KEYS.length)));
     const k = PlantSignals.keyIndex.get(key)!;
-    return (m[k] ??= plantSignal(this.plants.get(siteId) ?? PlantSignals.noWeeks, key, this.weeks));
+    return (m[k] ??= withoutSeries(plantSignal(this.plants.get(siteId) ?? PlantSignals.noWeeks, key, this.weeks)));
   }
+}
+
+function withoutSeries({ series: _series, ...summary }: PlantSignal): PlantSignalSummary {
+  return summary;
 }
 
 export interface SignalRow {
@@ -90,9 +101,9 @@ export interface SignalRow {
   divergent: boolean;
 }
 
-/** The consensus of an area's plants for one signal, with the inputs the evidence shows. */
-export function areaTrend(w: TrendWindow, shares: readonly Share[], plants: PlantSignals, key: SignalKey): { trend: AreaTrend; signals: PlantSignal[] } {
-  const signals = shares.map((sh) => plants.get(sh.siteId, key));
+/** The consensus of an area's plants for one signal, with the inputs the evidence shows (their series too). */
+export function areaTrend(w: TrendWindow, shares: readonly Share[], plants: PlantMap, key: SignalKey): { trend: AreaTrend; signals: PlantSignal[] } {
+  const signals = shares.map((sh) => plantSignal(plants.get(sh.siteId) ?? new Map(), key, w.weeks));
   const trend = consensusTrend(
     shares.map((sh, i) => ({ siteId: sh.siteId, people: sh.people, trend: signals[i]!.trend, firstStep: signals[i]!.firstStep, lastStep: signals[i]!.lastStep })),
     w.weeks,
@@ -106,8 +117,7 @@ export function areaTrend(w: TrendWindow, shares: readonly Share[], plants: Plan
  */
 export function computeSignals(w: TrendWindow, areas: readonly AreaRef[], byArea: ReadonlyMap<string, Share[]>, plants: PlantSignals): SignalRow[] {
   const rows: SignalRow[] = [];
-  const signals: PlantSignal[] = [];
-  const series: PlantSignal['series'][] = [];
+  const signals: PlantSignalSummary[] = [];
   let people = new Float64Array(64);
   for (const area of areas) {
     const shares = byArea.get(area.code) ?? [];
@@ -115,14 +125,10 @@ export function computeSignals(w: TrendWindow, areas: readonly AreaRef[], byArea
     for (let i = 0; i < shares.length; i++) people[i] = shares[i]!.people;
     const areaPeople = people.subarray(0, shares.length);
     signals.length = shares.length;
-    series.length = shares.length;
     for (const key of SIGNAL_KEYS) {
-      for (let i = 0; i < shares.length; i++) {
-        signals[i] = plants.get(shares[i]!.siteId, key);
-        series[i] = signals[i]!.series;
-      }
+      for (let i = 0; i < shares.length; i++) signals[i] = plants.get(shares[i]!.siteId, key);
       const t = consensusSummary(areaPeople, signals, w.weeks);
-      const level = areaLevelOf(areaPeople, series, w.weeks, area.population);
+      const level = areaLevelOf(areaPeople, signals, w.weeks, area.population);
       const used = t.nUsed;
       rows.push({
         areaCode: area.code,

@@ -24,7 +24,7 @@ import {
   type TrendCategory,
   type TrendChange,
 } from 'domain/wastewater';
-import { areaTrend, enforcementTrends, PlantSignals, type AreaRef } from './area-signals.js';
+import { areaTrend, enforcementTrends, type AreaRef } from './area-signals.js';
 import { readStoredPlants } from './plant-store.js';
 import { readShares, recomputeState } from './recompute.js';
 import { areaSignals } from './repository.js';
@@ -59,9 +59,9 @@ export async function signalEvidence(db: Queryable, area: AreaRef, substance: Si
     enforcementTrends(db, w, [area]),
   ]);
   const site = new Map(sites.map((s) => [s.id, s]));
-  const { trend: t, signals } = areaTrend(w, shares, new PlantSignals(plants, w.weeks), substance);
+  const { trend: t, signals } = areaTrend(w, shares, plants, substance);
   const week = (step: number | null) => (step === null ? null : addWeeks(w.from, step));
-  const level = areaLevelOf(shares.map((sh) => sh.people), signals.map((s) => s.series), w.weeks, area.population);
+  const level = areaLevelOf(shares.map((sh) => sh.people), signals, w.weeks, area.population);
 
   const plantRows: PlantEvidence[] = shares.map((sh, i) => {
     const ps = signals[i]!;

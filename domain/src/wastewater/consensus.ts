@@ -205,48 +205,57 @@ export interface AreaLevel {
   coverage: number;
 }
 
-let levelScratch = { people: new Float64Array(64), lo: new Float64Array(64), hi: new Float64Array(64) };
-
 /** Level and coverage of an area from its plants' weekly values (people = the area's people each plant serves). */
 export function areaLevel(plants: readonly { people: number; steps: readonly number[]; values: readonly { lo: number; hi: number }[] }[], weeks: number, population: number): AreaLevel {
-  const series = plants.map((p) => ({ steps: p.steps, levelLo: p.values.map((v) => v.lo), levelHi: p.values.map((v) => v.hi) }));
-  return areaLevelOf(plants.map((p) => p.people), series, weeks, population);
+  const latest = plants.map((p): PlantLatest => {
+    const k = p.steps.length - 1;
+    return { weeksWithData: p.steps.length, lastStep: k >= 0 ? p.steps[k]! : null, latestLo: p.values[k]?.lo ?? 0, latestHi: p.values[k]?.hi ?? 0 };
+  });
+  return areaLevelOf(plants.map((p) => p.people), latest, weeks, population);
 }
 
-/** The same from the plants' series as parallel arrays (plant.ts: PlantSeries), people[i] for series[i]. */
-export function areaLevelOf(
-  plantPeople: ArrayLike<number>,
-  series: readonly { steps: ArrayLike<number>; levelLo: ArrayLike<number>; levelHi: ArrayLike<number> }[],
-  weeks: number,
-  population: number,
-): AreaLevel {
-  // Scratch arrays, reused: the recompute asks this for every area and signal (~15,000 times at province scale).
-  if (levelScratch.people.length < weeks) levelScratch = { people: new Float64Array(weeks), lo: new Float64Array(weeks), hi: new Float64Array(weeks) };
-  const { people, lo, hi } = levelScratch;
-  people.fill(0, 0, weeks);
-  lo.fill(0, 0, weeks);
-  hi.fill(0, 0, weeks);
-  for (let i = 0; i < series.length; i++) {
-    const pp = plantPeople[i]!;
-    if (!(pp > 0)) continue;
-    const { steps, levelLo, levelHi } = series[i]!;
-    for (let k = 0; k < steps.length; k++) {
-      const s = steps[k]!;
-      people[s] += pp;
-      lo[s] += pp * levelLo[k]!;
-      hi[s] += pp * levelHi[k]!;
-    }
-  }
+/**
+ * What an area's level needs of a plant's series (plant.ts: every PlantSignal has it): the number of weeks with
+ * data and the latest of them, its step and its value — not the weeks themselves, so that the recompute need not
+ * keep ~15,000 series until the last area is computed.
+ */
+export interface PlantLatest {
+  weeksWithData: number;
+  lastStep: number | null;
+  latestLo: number;
+  latestHi: number;
+}
+
+/** The same from each plant's latest week (PlantLatest), people[i] for plants[i]. */
+export function areaLevelOf(plantPeople: ArrayLike<number>, plants: readonly PlantLatest[], weeks: number, population: number): AreaLevel {
+  // Two passes over the plants and none over their weeks (the recompute asks this for every area and signal,
+  // ~15,000 times at province scale, the province's with all ~2,000 plants). First the latest week any plant
+  // serving people has data in, and the people served summed over the weeks (coverage); then the plants sampled in
+  // that week, summed in plant order.
   let latestStep: number | null = null;
   let total = 0;
-  for (let w = 0; w < weeks; w++) {
-    total += people[w]!;
-    if (people[w]! > 0) latestStep = w;
+  for (let i = 0; i < plants.length; i++) {
+    const pp = plantPeople[i]!;
+    const { weeksWithData, lastStep } = plants[i]!;
+    if (!(pp > 0) || lastStep === null) continue;
+    total += pp * weeksWithData;
+    if (latestStep === null || lastStep > latestStep) latestStep = lastStep;
+  }
+  let people = 0;
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < plants.length; i++) {
+    const pp = plantPeople[i]!;
+    const p = plants[i]!;
+    if (!(pp > 0) || p.lastStep === null || p.lastStep !== latestStep) continue;
+    people += pp;
+    lo += pp * p.latestLo;
+    hi += pp * p.latestHi;
   }
   const covered = weeks > 0 ? total / weeks : 0;
   return {
     latestStep,
-    latest: latestStep === null ? null : { lo: lo[latestStep]! / people[latestStep]!, hi: hi[latestStep]! / people[latestStep]! },
+    latest: latestStep === null ? null : { lo: lo / people, hi: hi / people },
     coverage: population > 0 ? Math.min(1, covered / population) : covered > 0 ? 1 : 0,
   };
 }

@@ -11,6 +11,7 @@ import { summariseWeeks } from './kernel.js';
 import type { CensoredTrendSummary } from './summary.js';
 import { INDEX_SUBSTANCE, INDEX_WEIGHTS, SUBSTANCES, type Substance } from './substances.js';
 import type { SignalKey } from './areal.js';
+import type { PlantLatest } from './consensus.js';
 
 /** One substance's weeks in the window: index = step (0 = first week); n = 0 where there is no sample. */
 export interface WeekArrays {
@@ -27,7 +28,7 @@ export type PlantWeeks = Map<Substance, WeekArrays>;
 /**
  * A series' weeks with data, as parallel arrays of numbers (the recompute builds ~15,000 of them: no object per
  * week; plain arrays rather than typed ones, whose separate buffers cost the garbage collector more at this size).
- * Week k of the series is step steps[k] of the window.
+ * Week k of the series is step steps[k] of the window, in time order (steps ascending).
  */
 export interface PlantSeries {
   steps: number[];
@@ -98,12 +99,12 @@ export function indexSeries(plant: PlantWeeks, weeks: number): PlantSeries {
   return out;
 }
 
-export interface PlantSignal {
+/** A plant's series for one signal and its trend; the latest week (PlantLatest) is what its areas' level needs. */
+export interface PlantSignal extends PlantLatest {
   key: SignalKey;
   series: PlantSeries;
   trend: CensoredTrendSummary;
   firstStep: number | null;
-  lastStep: number | null;
 }
 
 const SUBSTANCE_OPTS = { recensor: true, line: false };
@@ -112,5 +113,13 @@ const INDEX_OPTS = { recensor: false, line: false };
 export function plantSignal(plant: PlantWeeks, key: SignalKey, weeks: number): PlantSignal {
   const series = key === INDEX_SUBSTANCE ? indexSeries(plant, weeks) : substanceSeries(plant.get(key) ?? emptyWeeks(weeks));
   const trend = summariseWeeks(series.lo, series.hi, series.steps.length, series.steps, key === INDEX_SUBSTANCE ? INDEX_OPTS : SUBSTANCE_OPTS);
-  return { key, series, trend, firstStep: series.steps[0] ?? null, lastStep: series.steps[series.steps.length - 1] ?? null };
+  const k = series.steps.length - 1;
+  return {
+    key, series, trend,
+    firstStep: k >= 0 ? series.steps[0]! : null,
+    lastStep: k >= 0 ? series.steps[k]! : null,
+    weeksWithData: k + 1,
+    latestLo: k >= 0 ? series.levelLo[k]! : 0,
+    latestHi: k >= 0 ? series.levelHi[k]! : 0,
+  };
 }
