@@ -17,7 +17,8 @@ export function WeeklyChart(props: {
   width?: number;
   height?: number;
 }) {
-  const { from, weeks, points, marks = [], label, color = '#263238', width = 260, height = 56 } = props;
+  // The text's colour by default: dark in the details panel, light on the wall's dark theme.
+  const { from, weeks, points, marks = [], label, color = 'currentColor', width = 260, height = 56 } = props;
   if (!points.length) return null;
   const max = Math.max(...points.map((p) => p.hi)) || 1;
   const x = (week: string) => 4 + (stepOfWeek(from, week) / Math.max(1, weeks - 1)) * (width - 8);
