@@ -207,10 +207,7 @@ export interface AreaLevel {
 
 /** Level and coverage of an area from its plants' weekly values (people = the area's people each plant serves). */
 export function areaLevel(plants: readonly { people: number; steps: readonly number[]; values: readonly { lo: number; hi: number }[] }[], weeks: number, population: number): AreaLevel {
-  const latest = plants.map((p): PlantLatest => {
-    const k = p.steps.length - 1;
-    return { weeksWithData: p.steps.length, lastStep: k >= 0 ? p.steps[k]! : null, latestLo: p.values[k]?.lo ?? 0, latestHi: p.values[k]?.hi ?? 0 };
-  });
+  const latest = plants.map((p) => latestOf(p.steps, p.values.map((v) => v.lo), p.values.map((v) => v.hi)));
   return areaLevelOf(plants.map((p) => p.people), latest, weeks, population);
 }
 
@@ -224,6 +221,14 @@ export interface PlantLatest {
   lastStep: number | null;
   latestLo: number;
   latestHi: number;
+}
+
+/** The PlantLatest of a series in time order (plant.ts: PlantSeries): how many weeks it has, the last one's step and value. */
+export function latestOf(steps: ArrayLike<number>, levelLo: ArrayLike<number>, levelHi: ArrayLike<number>): PlantLatest {
+  const k = steps.length - 1;
+  return k >= 0
+    ? { weeksWithData: k + 1, lastStep: steps[k]!, latestLo: levelLo[k]!, latestHi: levelHi[k]! }
+    : { weeksWithData: 0, lastStep: null, latestLo: 0, latestHi: 0 };
 }
 
 /** The same from each plant's latest week (PlantLatest), people[i] for plants[i]. */

@@ -11,7 +11,7 @@ import { summariseWeeks } from './kernel.js';
 import type { CensoredTrendSummary } from './summary.js';
 import { INDEX_SUBSTANCE, INDEX_WEIGHTS, SUBSTANCES, type Substance } from './substances.js';
 import type { SignalKey } from './areal.js';
-import type { PlantLatest } from './consensus.js';
+import { latestOf, type PlantLatest } from './consensus.js';
 
 /** One substance's weeks in the window: index = step (0 = first week); n = 0 where there is no sample. */
 export interface WeekArrays {
@@ -113,13 +113,5 @@ const INDEX_OPTS = { recensor: false, line: false };
 export function plantSignal(plant: PlantWeeks, key: SignalKey, weeks: number): PlantSignal {
   const series = key === INDEX_SUBSTANCE ? indexSeries(plant, weeks) : substanceSeries(plant.get(key) ?? emptyWeeks(weeks));
   const trend = summariseWeeks(series.lo, series.hi, series.steps.length, series.steps, key === INDEX_SUBSTANCE ? INDEX_OPTS : SUBSTANCE_OPTS);
-  const k = series.steps.length - 1;
-  return {
-    key, series, trend,
-    firstStep: k >= 0 ? series.steps[0]! : null,
-    lastStep: k >= 0 ? series.steps[k]! : null,
-    weeksWithData: k + 1,
-    latestLo: k >= 0 ? series.levelLo[k]! : 0,
-    latestHi: k >= 0 ? series.levelHi[k]! : 0,
-  };
+  return { key, series, trend, firstStep: series.steps[0] ?? null, ...latestOf(series.steps, series.levelLo, series.levelHi) };
 }
