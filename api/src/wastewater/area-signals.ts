@@ -45,7 +45,6 @@ export type PlantSignalSummary = Omit<PlantSignal, 'series'>;
 export class PlantSignals {
   private readonly memo = new Map<number, (PlantSignalSummary | undefined)[]>();
   private static readonly keyIndex = new Map<SignalKey, number>(SIGNAL_KEYS.map((k, i) => [k, i]));
-  private static readonly noWeeks: PlantWeeks = new Map();
   constructor(
     private readonly plants: PlantMap,
     private readonly weeks: number,
@@ -69,13 +68,17 @@ export class PlantSignals {
     let m = this.memo.get(siteId);
     if (!m) this.memo.set(siteId, (m = Array(SIGNAL_KEYS.length)));
     const k = PlantSignals.keyIndex.get(key)!;
-    return (m[k] ??= withoutSeries(plantSignal(this.plants.get(siteId) ?? PlantSignals.noWeeks, key, this.weeks)));
+    return (m[k] ??= withoutSeries(signalOfPlant(this.plants, siteId, key, this.weeks)));
   }
 }
 
 function withoutSeries({ series: _series, ...summary }: PlantSignal): PlantSignalSummary {
   return summary;
 }
+
+const NO_WEEKS: PlantWeeks = new Map();
+/** A plant's signal of `key` (a plant without stored weeks has none with data). */
+const signalOfPlant = (plants: PlantMap, siteId: number, key: SignalKey, weeks: number) => plantSignal(plants.get(siteId) ?? NO_WEEKS, key, weeks);
 
 export interface SignalRow {
   areaCode: string;
@@ -103,7 +106,7 @@ export interface SignalRow {
 
 /** The consensus of an area's plants for one signal, with the inputs the evidence shows (their series too). */
 export function areaTrend(w: TrendWindow, shares: readonly Share[], plants: PlantMap, key: SignalKey): { trend: AreaTrend; signals: PlantSignal[] } {
-  const signals = shares.map((sh) => plantSignal(plants.get(sh.siteId) ?? new Map(), key, w.weeks));
+  const signals = shares.map((sh) => signalOfPlant(plants, sh.siteId, key, w.weeks));
   const trend = consensusTrend(
     shares.map((sh, i) => ({ siteId: sh.siteId, people: sh.people, trend: signals[i]!.trend, firstStep: signals[i]!.firstStep, lastStep: signals[i]!.lastStep })),
     w.weeks,
