@@ -3,7 +3,7 @@
  * the API (main.ts, one process, as deployed) and nginx serving files from a folder (Debian's nginx-light).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -86,7 +86,12 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
 }
 
 /** nginx serving `files` (path → bytes) with keep-alive, one worker (like the one API process), no access log. */
+/** Debian's nginx-light, which `pnpm bench` (scripts/bench.sh) installs before running this file. */
+const NGINX = '/usr/sbin/nginx';
+
 export async function startNginx(files: Map<string, Uint8Array>): Promise<Running> {
+  // Run directly (tsx api/bench/tiles.ts) on a machine without it, say so rather than die on spawn's ENOENT.
+  if (!existsSync(NGINX)) throw new Error(`${NGINX} not found: run the benchmark with \`pnpm bench\`, which installs nginx-light from Debian's packages`);
   const dir = mkdtempSync('/tmp/gc-bench-nginx-');
   // nginx's worker drops root for an unprivileged user: it must be able to read the files.
   chmodSync(dir, 0o755);
@@ -121,7 +126,7 @@ http {
 }
 `,
   );
-  const child = spawn('/usr/sbin/nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
   await waitFor(`${url}${[...files.keys()][0]}`, child).catch(async (err) => (await stop(), Promise.reject(err)));
