@@ -81,10 +81,13 @@ export function createMap(container: HTMLElement, start: MapStart): CreatedMap {
   map.keyboard.enable();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  // The marker-space symbols' image: fully transparent, it only reserves room in the collision index.
+  // The marker-space symbols' image: fully transparent, it only reserves room in the collision index. Added before
+  // the first tile is laid out: added when MapLibre first misses it, it made every tile of the point layers be laid
+  // out again (and drawn again) during the first render. Asked for again if a later style drops it.
+  const addMarkerSpace = () => map.addImage(MARKER_SPACE_IMAGE, { width: MARKER_SPACE_PX, height: MARKER_SPACE_PX, data: new Uint8Array(MARKER_SPACE_PX * MARKER_SPACE_PX * 4) });
+  addMarkerSpace();
   map.on('styleimagemissing', (e) => {
-    if (e.id !== MARKER_SPACE_IMAGE || map.hasImage(e.id)) return;
-    map.addImage(e.id, { width: MARKER_SPACE_PX, height: MARKER_SPACE_PX, data: new Uint8Array(MARKER_SPACE_PX * MARKER_SPACE_PX * 4) });
+    if (e.id === MARKER_SPACE_IMAGE && !map.hasImage(e.id)) addMarkerSpace();
   });
   // MapLibre reports a request that failed as an 'error' event, and logs it with console.error when nobody
   // listens. A tile or glyph asked for while the network or the API is down (status 0, 5xx) is not the page's
