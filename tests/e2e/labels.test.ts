@@ -101,6 +101,20 @@ describe('labels', () => {
     expect(tiers.filter((t) => t === 'townships').length).toBeGreaterThan(0);
   });
 
+  it('names opened from a link go when their layer is switched off', { timeout: 120_000 }, async () => {
+    // A view in the link: its names are asked for with the style and put on the map by the early start, before the
+    // console's own state has them; switching the area layers off must still take them away.
+    const [lon, lat] = await crowdedPlace();
+    // One area layer, so that switching it off leaves no tier to name (no new request in between).
+    const page = await open(VIEWPORTS.laptop, `#layers=counties&map=9.60/${lat.toFixed(5)}/${lon.toFixed(5)}`);
+    await settled(page, 1);
+    await page.locator('li[data-layer="counties"] input[type="checkbox"]').first().uncheck();
+    await page.waitForFunction(() => window.__gc!.labelsDrawn() === 0, undefined, { timeout: 30_000 });
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.__gc!.labelsDrawn())).toBe(0);
+    await page.context().close();
+  });
+
   it('screenshots where villages and sites crowd: 1920×1080 and 390×844', { timeout: 300_000 }, async () => {
     const [lon, lat] = await crowdedPlace();
     // The view in the link, as a user would share it: the console opens there and does not frame the data first.

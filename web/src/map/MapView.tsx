@@ -94,6 +94,15 @@ export function MapView(props: Props) {
     changedEdits(created.edits, editsMade.current); // what the map was created with
     labelsShown.current = created.labels;
     namesFromEarlyStart.current = created.labels !== NO_LABELS && created.labels !== props.labels;
+    if (early) {
+      // The early start's names, should they arrive from now on: put at once while the console has put none.
+      early.acceptNames = (labels) => {
+        if (mapRef.current !== map || labelsShown.current !== NO_LABELS) return false;
+        labelsShown.current = labels;
+        namesFromEarlyStart.current = labels !== latest.current.labels;
+        return true;
+      };
+    }
     mapRef.current = map;
     window.__gc = {
       map,
@@ -183,7 +192,11 @@ export function MapView(props: Props) {
   function applyLabels() {
     // The source exists once the style is parsed (MapLibre's getSource answers undefined before).
     const source = mapRef.current?.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
-    if (!source || labelsShown.current === latest.current.labels) return;
+    if (!source) return;
+    if (labelsShown.current === latest.current.labels) {
+      namesFromEarlyStart.current = false; // the console's own names now, the very ones on the map
+      return;
+    }
     // Not the console's empty start over the names the early start already put there (useLabels takes that very
     // request and hands the same names on).
     if (namesFromEarlyStart.current && latest.current.labels === NO_LABELS) return;

@@ -39,6 +39,11 @@ export interface EarlyMap extends CreatedMap {
   container: HTMLDivElement;
   /** Whether MapLibre's 'load' has fired (before MapView listened for it). */
   loaded: () => boolean;
+  /**
+   * Set by MapView when it adopts the map: whether names that arrive after that may still be put on the map (yes
+   * while the console has put none of its own), noting that they are there.
+   */
+  acceptNames?: (labels: CreatedMap['labels']) => boolean;
 }
 
 export interface ConsoleStart {
@@ -105,8 +110,11 @@ function create(catalogue: CatalogueLayer[], style: StyleSpecification, lang: La
 
 /**
  * The first view's names, asked for with the tiles (a view from the link: without one the console frames the data
- * once loaded, and asks then). useLabels takes the request when the console renders; names that arrive before are
- * put on the map here, so that they are placed with the first tiles.
+ * once loaded, and asks then). useLabels takes the request when the console renders, and hands the same names to
+ * MapView; they are put on the map here as soon as they arrive, so that they are placed with the first tiles —
+ * also when the console has adopted the map meanwhile (it accepts them while it has put no names of its own):
+ * waiting for the console's next render put them on the map ~0.5 s later in software WebGL, each render waiting
+ * for the map's frames.
  */
 function startNames(map: EarlyMap, view: { center: [number, number]; zoom: number }, visible: Set<string>, catalogue: CatalogueLayer[]): void {
   const tiers = labelTiersFor(view.zoom, visible, catalogue).join(',');
@@ -114,7 +122,9 @@ function startNames(map: EarlyMap, view: { center: [number, number]; zoom: numbe
   void startEarlyLabels(tiers, bboxParam(boundsAt(view.center, view.zoom))).then((labels) => {
     const put = () => {
       const source = map.map.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
-      if (early?.map !== map || !source) return; // adopted meanwhile: the console's MapView puts them
+      if (!source) return;
+      const adopted = early?.map !== map;
+      if (adopted && !map.acceptNames?.(labels)) return;
       void source.setData(labels);
       map.labels = labels;
     };
