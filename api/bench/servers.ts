@@ -85,10 +85,10 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   return { url, pid: child.pid!, stop };
 }
 
-/** nginx serving `files` (path → bytes) with keep-alive, one worker (like the one API process), no access log. */
 /** Debian's nginx-light, which `pnpm bench` (scripts/bench.sh) installs before running this file. */
 const NGINX = '/usr/sbin/nginx';
 
+/** nginx serving `files` (path → bytes) with keep-alive, one worker (like the one API process), no access log. */
 export async function startNginx(files: Map<string, Uint8Array>): Promise<Running> {
   // Run directly (tsx api/bench/tiles.ts) on a machine without it, say so rather than die on spawn's ENOENT.
   if (!existsSync(NGINX)) throw new Error(`${NGINX} not found: run the benchmark with \`pnpm bench\`, which installs nginx-light from Debian's packages`);

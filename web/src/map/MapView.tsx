@@ -167,6 +167,7 @@ export function MapView(props: Props) {
       loaded.current = false;
       overlayLoading.current = false;
       delete window.__gc;
+      if (early) early.acceptNames = undefined; // names still coming from the early start have nowhere to go
       map.remove();
       map.getContainer().remove();
       mapRef.current = null;

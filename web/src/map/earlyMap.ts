@@ -120,12 +120,12 @@ function startNames(map: EarlyMap, view: { center: [number, number]; zoom: numbe
   const tiers = labelTiersFor(view.zoom, visible, catalogue).join(',');
   if (!tiers) return;
   void startEarlyLabels(tiers, bboxParam(boundsAt(view.center, view.zoom))).then((labels) => {
+    const adopted = () => early?.map !== map;
+    // Adopted by a console that has gone since (it clears acceptNames as it removes the map): nothing to put.
+    if (adopted() && !map.acceptNames) return;
     const put = () => {
-      const source = map.map.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
-      if (!source) return;
-      const adopted = early?.map !== map;
-      if (adopted && !map.acceptNames?.(labels)) return;
-      void source.setData(labels);
+      if (adopted() && !map.acceptNames?.(labels)) return;
+      void (map.map.getSource(LABEL_SOURCE) as GeoJSONSource).setData(labels);
       map.labels = labels;
     };
     if (map.map.getSource(LABEL_SOURCE)) put();
