@@ -20,7 +20,7 @@ const tiles = await tileSet(db);
 await db.close();
 const paths = LAYERS.flatMap((d) => tiles.filter((t) => t.z >= d.minzoom).map((t) => `/api/tiles/${d.id}/${t.z}/${t.x}/${t.y}.mvt?as_of=${AS_OF}`));
 const dir = mkdtempSync('/tmp/gc-prof-');
-const api = await startApi(benchDbUrl(size), cold ? { TILE_CACHE_ENTRIES: '1' } : {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+const api = await startApi(benchDbUrl(size), cold ? { TILE_CACHE_ENTRIES: '1' } : {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`], { fromSource: true });
 const auth = { Authorization: `Bearer ${token}` };
 await load(api.url, paths, 1, 2, auth); // fill the cache (cached), plan the prepared statements (cold)
 const r = await load(api.url, paths, Number(process.env.PROFILE_CONNECTIONS ?? 1), seconds, auth);
