@@ -26,6 +26,7 @@ import { SUBSTANCES } from 'domain/wastewater';
 import type { SessionUser } from '../src/http/env.js';
 import { importLabFile } from '../src/wastewater/import/service.js';
 import { recomputeAll } from '../src/wastewater/recompute.js';
+import { pct } from './clients.js';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://root@localhost/postgres?host=/var/run/postgresql';
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://root@localhost/grid_console_bench_wastewater?host=/var/run/postgresql';
@@ -210,7 +211,8 @@ async function main() {
       log(`  → ${full.signals} signals for ${full.areas} areas, as of ${full.asOf}`);
       runs.push(await importWeek(run));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    // The middle run (the upper of the two middle ones for an even count), as the other benches' p50.
+    const median = (xs: number[]) => pct(xs, 50);
     const first = runs[0]!;
     console.log('\nRESULT');
     console.log(`  samples:             ${n.toLocaleString()}`);
