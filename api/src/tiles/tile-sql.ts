@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { quoteIdent } from 'db';
 import type { LayerDefinition, LayerField } from '../layers/types.js';
 import { compileNamed, type CompiledSql } from './named-params.js';
-import { inScopeSql } from '../users/scope.js';
+import { inScopeFilterSql } from '../users/scope.js';
 
 export const EXTENT = 4096;
 export const BUFFER = 64;
@@ -46,7 +46,7 @@ const envelope = `ST_TileEnvelope($z::integer, $x::integer, $y::integer)`;
 const bufferMetres = `(40075016.685578488 / (2 ^ $z::integer) * ${BUFFER} / ${EXTENT})`;
 
 function scopeCondition(def: LayerDefinition): string {
-  return def.scopeColumn ? inScopeSql(def.scopeColumn, '$prefix') : 'true';
+  return def.scopeColumn ? inScopeFilterSql(def.scopeColumn, '$prefix') : 'true';
 }
 
 /** Geometry transformed into tile space (0..4096, y down), clipped to the buffered tile, snapped to integers. */
@@ -93,10 +93,13 @@ function rows(def: LayerDefinition, z: number, geomOut: (g: string) => string, f
 
 function mvtQuery(def: LayerDefinition, z: number, filter?: string): string {
   const inner = rows(def, z, (g) => `ST_AsMVTGeom(${g}, b.env, ${EXTENT}, ${BUFFER}, true)`, filter);
+  // No `WHERE f.__geom IS NOT NULL`: ST_AsMVT skips rows whose geometry clipped away to NULL, and the condition,
+  // pushed down into the scan, made PostgreSQL run ST_AsMVTGeom twice per row (filter and output): 20 % of the
+  // statement's execution time.
   return `
     WITH b AS (SELECT ${envelope} AS env)
     SELECT ST_AsMVT(f.*, '${def.id.replace(/'/g, "''")}', ${EXTENT}, '__geom', '__id') AS mvt
-    FROM (${inner}) f WHERE f.__geom IS NOT NULL`;
+    FROM (${inner}) f`;
 }
 
 function featuresQuery(def: LayerDefinition, z: number, filter?: string): string {

@@ -16,5 +16,13 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 /** `column` (SQL text) lies under the prefix bound at `param` (`$1`, `$prefix`, …). */
 export const inScopeSql = (column: string, param: string): string => `(${column} >= ${param}::text AND ${column} < ${param}::text || 'a')`;
 
+/**
+ * The same test for a statement that another index must lead, a tile's (led by its spatial index): written so
+ * that no btree index answers it. A tile statement is prepared and, after five runs, executed with a generic plan
+ * that does not know the prefix; given the range form, that plan took the code index (which it guessed
+ * selective) and read every site of the region to keep the two in the tile: 0.18 ms instead of 0.02.
+ */
+export const inScopeFilterSql = (column: string, param: string): string => `starts_with(${column}, ${param}::text)`;
+
 /** The same as a drizzle predicate. */
 export const inScope = (code: AnyPgColumn | SQL, scope: string): SQL => sql`(${code} >= ${scope}::text AND ${code} < ${scope}::text || 'a')`;
