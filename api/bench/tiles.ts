@@ -2,7 +2,8 @@
  * `pnpm bench`: the tile path against its floors, side by side at city and province scale, in one run:
  *   PostGIS    — the tile statements' own planning and execution time (pg_stat_statements), run unprepared by the
  *                bench and prepared by the API;
- *   API cold   — every tile once from a freshly started API process (nothing cached; database buffers warm);
+ *   API cold   — every tile once, none of them cached, from an API process warmed up on the tiles next to them
+ *                (database buffers warm);
  *   API cached — the same tiles again;
  *   nginx      — the same bytes as static files (one worker, keep-alive), the floor of any HTTP server here;
  * per-request times with curl over one keep-alive connection, throughput with autocannon at 1 and 32
@@ -78,6 +79,8 @@ interface ScaleResult {
   prepared: Stats;
   /** node-postgres alone, prepared, the compared (non-empty) tiles in turn: ms per tile, and CPU µs per tile. */
   driver: { ms: number[]; cpuUs: number };
+  /** Mean ms per tile of each warm-up pass over neighbouring tiles (uncached), in order. */
+  warmup: number[];
   cold: number[];
   cached: number[];
   nginx: number[];
@@ -87,6 +90,18 @@ interface ScaleResult {
   throughput: Record<'api1' | 'nginx1' | 'api32' | 'nginx32', LoadResult & { cpuUsPerRequest: number }>;
   loadBefore: string;
   loadAfter: string;
+}
+
+/** The same order every run (a seeded Fisher–Yates shuffle). */
+function shuffled<T>(xs: T[]): T[] {
+  const out = [...xs];
+  let seed = 4304;
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 async function benchScale(size: string): Promise<ScaleResult> {
@@ -114,18 +129,26 @@ async function benchScale(size: string): Promise<ScaleResult> {
   const unprepared = await tileStatementStats(db);
   const driver = await driverRoundTrips(db, pairs.filter((p) => bytes.has(p.path.replace(/\?.*$/, ''))), prefix);
   // Compared on the tiles that have bytes (empty ones are 204 from the API, absent for nginx).
-  const paths = pairs.map((p) => p.path).filter((p) => bytes.has(p.replace(/\?.*$/, '')));
+  // In a fixed shuffled order, so that each half of a pass holds every layer alike (the halves are compared).
+  const paths = shuffled(pairs.map((p) => p.path).filter((p) => bytes.has(p.replace(/\?.*$/, ''))));
 
   const loadBefore = load1();
   const api = await startApi(benchDbUrl(size));
   const nginx = await startNginx(bytes).catch(async (err) => (await api.stop(), Promise.reject(err)));
   try {
+    // Uncached tiles from a process past its first minutes, as a server that has run for a while serves them:
     // PostgreSQL plans a prepared statement's first five executions on each connection before settling on its
-    // generic plan: run each statement on neighbouring tiles (not in the measured set) so the measured pass sees
-    // a process past its first minutes.
+    // generic plan, and the process itself takes a few thousand requests to reach its steady speed (measured: a
+    // first pass over neighbouring tiles ran at 0.7–0.8 ms per tile, a second over other neighbours at 0.6, and the
+    // measured pass after one warm-up pass was 0.15 ms slower in its first half than in its second; after two, level).
+    // So four passes over the tiles next to the measured ones (above, below, left, right: each a set of tiles not yet
+    // cached, none of them measured) come first; their means are printed, and the measured pass's two halves.
     const measured = new Set(pairs.map((p) => p.path));
-    const neighbours = pairs.map((p) => p.path.replace(/\/(\d+)\.mvt/, (_m, y: string) => `/${Number(y) + 1}.mvt`)).filter((p) => !measured.has(p));
-    curlSeries(api.url, neighbours, auth);
+    const warmup: number[] = [];
+    for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]]) {
+      const next = pairs.map((p) => p.path.replace(/\/(\d+)\/(\d+)\.mvt/, (_m, x: string, y: string) => `/${Number(x) + dx}/${Number(y) + dy}.mvt`)).filter((p) => !measured.has(p));
+      warmup.push(mean(curlSeries(api.url, next, auth).ms));
+    }
     await resetStats(db);
     let cpu0 = cpuMs(api.pid);
     const cold = curlSeries(api.url, paths, auth);
@@ -150,7 +173,7 @@ async function benchScale(size: string): Promise<ScaleResult> {
     const api32 = await timedLoad(api, 32, auth);
     return {
       size, tiles: pairs.length, nonEmpty: paths.length, unprepared, prepared, driver,
-      cold: cold.ms, cached: cached.ms, nginx: static_.ms, cpuUs: { cold: coldCpuUs, cached: cachedCpuUs, nginx: nginxCpuUs }, reconnects: cold.reconnects + cached.reconnects + static_.reconnects,
+      warmup, cold: cold.ms, cached: cached.ms, nginx: static_.ms, cpuUs: { cold: coldCpuUs, cached: cachedCpuUs, nginx: nginxCpuUs }, reconnects: cold.reconnects + cached.reconnects + static_.reconnects,
       throughput: { api1, nginx1, api32, nginx32 }, loadBefore, loadAfter: load1(),
     };
   } finally {
@@ -181,6 +204,9 @@ function printScales(rs: ScaleResult[]) {
     line(`${name}: p95`, (r) => pct(get(r), 95));
     line(`${name}: p99`, (r) => pct(get(r), 99));
   }
+  row('API warm-up passes, uncached neighbours: mean', rs.map((r) => r.warmup.map((v) => v.toFixed(2)).join(' ').padStart(24)));
+  line('API cold, first half of the pass: mean', (r) => mean(r.cold.slice(0, r.cold.length >> 1)));
+  line('API cold, second half of the pass: mean', (r) => mean(r.cold.slice(r.cold.length >> 1)));
   line('API adds per uncached tile: cold − exec − nginx (mean)', (r) => mean(r.cold) - r.prepared.execMs - mean(r.nginx));
   line('  the same with medians (p50 cold − exec − p50 nginx)', (r) => pct(r.cold, 50) - r.prepared.execMs - pct(r.nginx, 50));
   line('API adds beyond node-postgres + nginx (p50)', (r) => pct(r.cold, 50) - pct(r.driver.ms, 50) - pct(r.nginx, 50));

@@ -41,7 +41,12 @@ function fieldSelect(f: LayerField): string {
   return `(${f.sql})${cast} AS ${quoteIdent(f.name)}`;
 }
 
-const envelope = `ST_TileEnvelope($z::integer, $x::integer, $y::integer)`;
+/**
+ * A sub-select, so that PostgreSQL computes the envelope once per tile (an InitPlan): in the generic plan of a
+ * prepared statement a plain ST_TileEnvelope($z, $x, $y) is not folded to a constant and was built again for every
+ * row, twice (the clip and its box): 0.14 ms per tile of counties at z5–7, province scale.
+ */
+const envelope = `(SELECT ST_TileEnvelope($z::integer, $x::integer, $y::integer))`;
 /** The 64/4096 buffer in metres at this zoom (the Mercator world is 2·20037508.34 m wide). */
 const bufferMetres = `(40075016.685578488 / (2 ^ $z::integer) * ${BUFFER} / ${EXTENT})`;
 
