@@ -75,6 +75,32 @@ describe('search', () => {
     expect(byCode.results[0]!.code.startsWith(tw!.code.slice(0, 9))).toBe(true);
   });
 
+  it('misses no name that contains the query, for queries of one, two and more characters', async () => {
+    // The index finds candidates by characters and pairs of characters (migration 165); every name the plain
+    // substring test finds must be among them, for parts taken from the start, middle and end of real names.
+    const names = await t.db.query<{ name: string }>(
+      `SELECT name FROM (SELECT name FROM admin_area UNION ALL SELECT name FROM grid_cell UNION ALL SELECT name FROM firm) n
+       WHERE length(name) >= 4 ORDER BY md5(name) LIMIT 12`,
+    );
+    const queries = new Set<string>();
+    for (const { name } of names) {
+      const chars = Array.from(name);
+      queries.add(chars[0]!).add(chars.slice(1, 3).join('')).add(chars.slice(-3).join('')).add(chars.join(''));
+    }
+    for (const q of queries) {
+      for (const table of ['admin_area', 'grid_cell', 'firm']) {
+        const [r] = await t.db.query<{ indexed: number; scanned: number }>(
+          `SELECT count(*) FILTER (WHERE name_grams(name) @> query_grams($1) AND position($1 in name) > 0)::int AS indexed,
+                  count(*) FILTER (WHERE position($1 in name) > 0)::int AS scanned FROM ${table}`,
+          [q],
+        );
+        expect({ q, table, found: r!.indexed }).toEqual({ q, table, found: r!.scanned });
+      }
+    }
+    const res = await get(`/api/search?q=${encodeURIComponent(Array.from(names[0]!.name).slice(1, 3).join(''))}`);
+    expect(((await res.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);
+  });
+
   it('treats wildcards and quotes as text and refuses empty queries', async () => {
     for (const q of ['%', '_', "'; DROP TABLE admin_area; --"]) {
       const res = await get(`/api/search?q=${encodeURIComponent(q)}`);
