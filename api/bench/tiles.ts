@@ -140,12 +140,15 @@ async function benchScale(size: string): Promise<ScaleResult> {
     // PostgreSQL plans a prepared statement's first five executions on each connection before settling on its
     // generic plan, and the process itself takes a few thousand requests to reach its steady speed (measured: a
     // first pass over neighbouring tiles ran at 0.7–0.8 ms per tile, a second over other neighbours at 0.6, and the
-    // measured pass after one warm-up pass was 0.15 ms slower in its first half than in its second; after two, level).
-    // So four passes over the tiles next to the measured ones (above, below, left, right: each a set of tiles not yet
-    // cached, none of them measured) come first; their means are printed, and the measured pass's two halves.
+    // measured pass after one warm-up pass was 0.15 ms slower in its first half than in its second). The same
+    // tiles requested again and again with no cache: 0.67, 0.58, 0.53 ms per tile, then level at ~0.53 (the API's
+    // CPU 377, 257, 203, then ~200 µs per tile): the JIT settles after ~10,000 tile requests.
+    // So eight passes over the tiles next to the measured ones (the four sides and the four corners: each a set of
+    // tiles not yet cached, none of them measured) come first; their means are printed, and the measured pass's
+    // two halves.
     const measured = new Set(pairs.map((p) => p.path));
     const warmup: number[] = [];
-    for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]]) {
+    for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [-1, -1], [1, -1], [-1, 1]]) {
       const next = pairs.map((p) => p.path.replace(/\/(\d+)\/(\d+)\.mvt/, (_m, x: string, y: string) => `/${Number(x) + dx}/${Number(y) + dy}.mvt`)).filter((p) => !measured.has(p));
       warmup.push(mean(curlSeries(api.url, next, auth).ms));
     }
@@ -204,7 +207,6 @@ function printScales(rs: ScaleResult[]) {
     line(`${name}: p95`, (r) => pct(get(r), 95));
     line(`${name}: p99`, (r) => pct(get(r), 99));
   }
-  row('API warm-up passes, uncached neighbours: mean', rs.map((r) => r.warmup.map((v) => v.toFixed(2)).join(' ').padStart(24)));
   line('API cold, first half of the pass: mean', (r) => mean(r.cold.slice(0, r.cold.length >> 1)));
   line('API cold, second half of the pass: mean', (r) => mean(r.cold.slice(r.cold.length >> 1)));
   line('API adds per uncached tile: cold − exec − nginx (mean)', (r) => mean(r.cold) - r.prepared.execMs - mean(r.nginx));
@@ -214,6 +216,7 @@ function printScales(rs: ScaleResult[]) {
   line('API process CPU per uncached tile (µs)', (r) => r.cpuUs.cold, 0);
   line('API process CPU per cached tile (µs)', (r) => r.cpuUs.cached, 0);
   line('nginx CPU per tile (µs)', (r) => r.cpuUs.nginx, 0);
+  for (const r of rs) console.log(`API warm-up passes before the uncached pass, ${r.size} (uncached neighbours, mean ms per tile): ${r.warmup.map((v) => v.toFixed(2)).join(', ')}`);
   console.log('(curl, one keep-alive connection; new connections opened after the first: ' + rs.map((r) => `${r.size} ${r.reconnects}`).join(', ') + ')');
   console.log(`\n== cached tiles, autocannon, ${SECONDS} s each (requests/s; latency ms p50/p95/p99) ==`);
   for (const r of rs) {
