@@ -109,28 +109,38 @@ async function benchScale(size: string): Promise<ScaleResult> {
   const { token, prefix } = await benchUser(db);
   const auth = { Authorization: `Bearer ${token}` };
   const tiles = await tileSet(db);
-  const pairs = LAYERS.flatMap((def) => tiles.filter((t) => t.z >= def.minzoom).map((t) => ({ def, t, path: `/api/tiles/${def.id}/${t.z}/${t.x}/${t.y}.mvt?as_of=${AS_OF}` })));
+  // `file`: the path nginx serves the same bytes at (no query string).
+  const pairs = LAYERS.flatMap((def) =>
+    tiles.filter((t) => t.z >= def.minzoom).map((t) => {
+      const file = `/api/tiles/${def.id}/${t.z}/${t.x}/${t.y}.mvt`;
+      return { def, t, file, path: `${file}?as_of=${AS_OF}` };
+    }),
+  );
   console.log(`[bench] ${size}: ${tiles.length} tiles at z5–14 × ${LAYERS.length} layers = ${pairs.length} requests; load average ${load1()}`);
 
   // The tile statements run unprepared, as the bench's own client: PostGIS's planning + execution, and the bytes
-  // nginx will serve. Once to warm the database's buffers, once measured.
+  // nginx will serve. Once over every tile to find the bytes and warm the database's buffers, then measured over
+  // the tiles that have bytes only: the same set as the API's passes below, so that the two PostGIS figures compare
+  // like with like (empty tiles cost next to nothing and would pull the mean down).
   const sql = new Map(LAYERS.map((d) => [d.id, buildTileSql(d)]));
+  const unpreparedTile = async ({ def, t }: (typeof pairs)[number]) => {
+    const q = sql.get(def.id)!.mvt(t.z);
+    const [row] = await db.query<{ mvt: Uint8Array | null }>(q.text, bindNamed(q, { ...t, prefix, asOf: AS_OF }));
+    return row?.mvt;
+  };
   const bytes = new Map<string, Uint8Array>();
-  // The measured round runs only the tiles that have bytes: the same set as the API's passes below, so that the
-  // two PostGIS figures compare like with like (empty tiles cost next to nothing and would pull the mean down).
-  for (let round = 0; round < 2; round++) {
-    if (round === 1) await resetStats(db);
-    for (const { def, t, path } of round === 0 ? pairs : pairs.filter((p) => bytes.has(p.path.replace(/\?.*$/, '')))) {
-      const q = sql.get(def.id)!.mvt(t.z);
-      const [row] = await db.query<{ mvt: Uint8Array | null }>(q.text, bindNamed(q, { ...t, prefix, asOf: AS_OF }));
-      if (row?.mvt?.byteLength) bytes.set(path.replace(/\?.*$/, ''), new Uint8Array(row.mvt));
-    }
+  for (const p of pairs) {
+    const mvt = await unpreparedTile(p);
+    if (mvt?.byteLength) bytes.set(p.file, new Uint8Array(mvt));
   }
-  const unprepared = await tileStatementStats(db);
-  const driver = await driverRoundTrips(db, pairs.filter((p) => bytes.has(p.path.replace(/\?.*$/, ''))), prefix);
   // Compared on the tiles that have bytes (empty ones are 204 from the API, absent for nginx).
+  const compared = pairs.filter((p) => bytes.has(p.file));
+  await resetStats(db);
+  for (const p of compared) await unpreparedTile(p);
+  const unprepared = await tileStatementStats(db);
+  const driver = await driverRoundTrips(db, compared, prefix);
   // In a fixed shuffled order, so that each half of a pass holds every layer alike (the halves are compared).
-  const paths = shuffled(pairs.map((p) => p.path).filter((p) => bytes.has(p.replace(/\?.*$/, ''))));
+  const paths = shuffled(compared.map((p) => p.path));
 
   const loadBefore = load1();
   const api = await startApi(benchDbUrl(size));
