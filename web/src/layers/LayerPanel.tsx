@@ -8,6 +8,7 @@ import type { ConsolePlugin, PluginContext } from '../plugins/registry';
 import { LegendStrip } from './Legend';
 import { OfflineArchives } from './OfflineArchives';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useMapSettled } from '../map/useMapSettled';
 
 interface Props {
   lang: Lang;
@@ -34,7 +35,9 @@ export function LayerPanel(p: Props) {
     groups.set(g, [...(groups.get(g) ?? []), l]);
   }
   const modes = p.pluginContexts.filter(({ plugin }) => plugin.title);
-  const controls = p.pluginContexts.filter(({ plugin, ctx }) => plugin.Control && ctx.active);
+  // The plug-ins' controls (their code, catalogues and requests) once the first view is drawn: see useMapSettled.
+  const settled = useMapSettled(p.map);
+  const controls = settled ? p.pluginContexts.filter(({ plugin, ctx }) => plugin.Control && ctx.active) : [];
   return (
     <div className="layer-panel">
       {modes.length > 0 && (

@@ -71,15 +71,38 @@ export function startEarlyMap(lang: Lang, i18nReady: Promise<void>): Promise<Con
     const [catalogue, style] = await Promise.all([fetchCatalogue(), fetchStyle({ lang }), i18nReady]);
     const value = { user, catalogue, style };
     if (started?.answers === answers) started.value = value;
-    // Created before the answers are handed on, so that the console finds the map when it renders.
-    create(catalogue, style, lang);
+    // Created before the answers are handed on, so that the console finds the map when it renders; handed on once
+    // the map has asked for its first tiles (below), so that they load while React renders.
+    await tilesAsked(create(catalogue, style, lang));
     return value;
   });
   started = { lang, answers };
   return answers.catch(() => null);
 }
 
-function create(catalogue: CatalogueLayer[], style: StyleSpecification, lang: Lang): void {
+/**
+ * Settles once the map has asked for its first tiles (or has failed to start, or after TILES_ASKED_WAIT_MS).
+ * MapLibre loads a style given as an object on the next animation frame and asks for tiles on the frame after:
+ * a React render in between (a few hundred ms in software WebGL) held the tile requests back by as much.
+ */
+const TILES_ASKED_WAIT_MS = 400;
+function tilesAsked(map: EarlyMap | undefined): Promise<void> {
+  if (!map) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      map.map.off('dataloading', onLoading);
+      clearTimeout(timer);
+      resolve();
+    };
+    const onLoading = (e: { tile?: unknown }) => {
+      if (e.tile) done();
+    };
+    const timer = setTimeout(done, TILES_ASKED_WAIT_MS);
+    map.map.on('dataloading', onLoading);
+  });
+}
+
+function create(catalogue: CatalogueLayer[], style: StyleSpecification, lang: Lang): EarlyMap | undefined {
   const view = parseViewHash(window.location.hash, { ...DEFAULT_VIEW, lang });
   const container = document.createElement('div');
   container.className = 'map-surface map-early';
@@ -101,10 +124,12 @@ function create(catalogue: CatalogueLayer[], style: StyleSpecification, lang: La
     const map: EarlyMap = { ...created, container, loaded: () => loaded };
     early = { style, map };
     if (window.location.hash.includes('map=')) startNames(map, view, visible, catalogue);
+    return map;
   } catch (e) {
     // No WebGL, for one: MapView will try again and show what fails.
     container.remove();
     console.warn('early map not started', e);
+    return undefined;
   }
 }
 
